@@ -1,0 +1,190 @@
+//! The command line: argument definitions (clap) and one handler module per
+//! group of subcommands. `main.rs` only parses and dispatches.
+
+pub mod commands;
+pub mod input;
+pub mod shell;
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Attaché: read annotated diplomatic interviews in the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "attache", version, about, long_about = None)]
+pub struct Cli {
+    /// Options shared by every subcommand.
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    /// What to do; without one, open FILE in the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Text or `.json` document to open (`-` for standard input; none: the bundled sample).
+    pub file: Option<String>,
+}
+
+/// Options every subcommand takes.
+#[derive(Debug, Args, Clone, Default)]
+pub struct GlobalOpts {
+    /// Topic lexicon (TOML) that adds to or replaces the bundled topics.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub topics: Option<PathBuf>,
+    /// Colour theme: a bundled name or a path to a .tmTheme file.
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// Reading width in columns.
+    #[arg(long, global = true, value_name = "COLS")]
+    pub width: Option<u16>,
+    /// Capture the mouse in the reader (wheel scrolls, clicks select).
+    #[arg(long, global = true)]
+    pub mouse: bool,
+}
+
+/// Colour modes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, truecolor when COLORTERM says so, else 256.
+    Auto,
+    /// Colour even when piped.
+    Always,
+    /// No colour: bold, underline and reverse only.
+    Never,
+    /// 16 colours.
+    #[value(name = "16")]
+    C16,
+    /// 256 colours.
+    #[value(name = "256")]
+    C256,
+    /// 24-bit colour.
+    Truecolor,
+}
+
+/// Output formats for `attache quotes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum QuoteFormat {
+    /// One quote a paragraph, speaker first.
+    #[default]
+    Text,
+    /// One JSON array, a quote per object.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Annotate a text and write the annotated document as JSON.
+    Annotate {
+        /// Text file to annotate (`-` for standard input).
+        file: String,
+        /// Where to write the JSON (default: standard output).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
+    },
+    /// List the quotes and who said them.
+    Quotes {
+        /// Text or `.json` document (`-` for standard input).
+        file: String,
+        /// Only quotes by this speaker (name, surname or alias; case-insensitive).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = QuoteFormat::Text)]
+        format: QuoteFormat,
+    },
+    /// List the speakers with their roles and number of quotes.
+    Speakers {
+        /// Text or `.json` document (`-` for standard input).
+        file: String,
+    },
+    /// Print the sections and their quotes.
+    Outline {
+        /// Text or `.json` document (`-` for standard input).
+        file: String,
+    },
+    /// Replay keys through the reader and print the final frame.
+    Render {
+        /// Text or `.json` document (`-` for standard input).
+        file: String,
+        /// Terminal size as COLSxROWS.
+        #[arg(long, default_value = "100x30", value_name = "COLSxROWS")]
+        size: String,
+        /// Keys to replay, separated by spaces (`]]`, `/Korea<Enter>`, `<C-d>`, `<Esc>` …).
+        #[arg(long, default_value = "")]
+        keys: String,
+        /// Print styles as ANSI escape sequences.
+        #[arg(long)]
+        ansi: bool,
+    },
+    /// Score the annotator against gold annotations.
+    Eval {
+        /// A PolNeAR-style folder (`text/`, `attributions/`), or with --turns a transcripts folder with `gold/`.
+        dir: PathBuf,
+        /// Score transcript turns against `gold/*.json`.
+        #[arg(long)]
+        turns: bool,
+        /// Print a machine-readable JSON summary.
+        #[arg(long)]
+        json: bool,
+        /// Print every miss: gold and predicted text and speakers.
+        #[arg(long)]
+        dump: bool,
+    },
+    /// List the bundled colour themes with a preview.
+    Themes,
+    /// Print the configuration.
+    Config {
+        /// Print a commented default configuration file.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> crate::error::Result<()> {
+    let g = &cli.global;
+    match cli.command {
+        None => crate::ui::run_reader(cli.file.as_deref(), g),
+        Some(Command::Annotate { file, output }) => commands::annotate(&file, output.as_deref(), g),
+        Some(Command::Quotes {
+            file,
+            speaker,
+            format,
+        }) => commands::quotes(&file, speaker.as_deref(), format, g),
+        Some(Command::Speakers { file }) => commands::speakers(&file, g),
+        Some(Command::Outline { file }) => commands::outline(&file, g),
+        Some(Command::Render {
+            file,
+            size,
+            keys,
+            ansi,
+        }) => crate::ui::render_command(&file, &size, &keys, ansi, g),
+        Some(Command::Eval {
+            dir,
+            turns,
+            json,
+            dump,
+        }) => crate::eval::run(&dir, turns, json, dump),
+        Some(Command::Themes) => crate::theme::list_command(g),
+        Some(Command::Config { default }) => crate::config::command(default),
+        Some(Command::Completions { shell }) => shell::completions(shell),
+        Some(Command::Man) => shell::man(),
+    }
+}
+
+fn not_yet(what: &str) -> crate::error::Result<()> {
+    Err(crate::error::Error::runtime(format!(
+        "{what} is not built yet"
+    )))
+}

@@ -1,0 +1,320 @@
+//! The annotated document: text, structure, speakers and standoff annotations.
+
+use serde::{Deserialize, Serialize};
+
+use super::Span;
+
+/// An annotated interview or article.
+///
+/// The text is kept as it came (BOM dropped, line endings normalised to `\n`);
+/// everything else points into it by [`Span`]s.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Document {
+    /// What is known about the document beyond its text.
+    #[serde(default)]
+    pub meta: Meta,
+    /// The normalised text.
+    pub text: String,
+    /// Structural blocks in text order, not overlapping.
+    #[serde(default)]
+    pub blocks: Vec<Block>,
+    /// Sections in text order, not overlapping; boilerplate lies in none.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// Who speaks. `speakers[i].id == SpeakerId(i)`.
+    #[serde(default)]
+    pub speakers: Vec<Speaker>,
+    /// Topics a [`AnnotationBody::Topic`] may name. `topics[i].id == TopicId(i)`.
+    #[serde(default)]
+    pub topics: Vec<Topic>,
+    /// Standoff annotations, ordered by [`Annotation::order_key`].
+    #[serde(default)]
+    pub annotations: Vec<Annotation>,
+}
+
+/// Facts about the document as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Meta {
+    /// Title, from the header or the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Where the text came from (a `Source:` line, a URL, a file name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Date as printed in the header.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Place from a dateline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Article (reported speech) or transcript (speaker labels).
+    #[serde(default)]
+    pub genre: Genre,
+}
+
+/// The two shapes of input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Genre {
+    /// A news article with quotes attributed by "he said".
+    #[default]
+    Article,
+    /// A Q&A transcript with speaker labels.
+    Transcript,
+}
+
+/// What a block of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockKind {
+    /// The document's title line.
+    Title,
+    /// Dateline, date, byline, source or other header metadata.
+    Meta,
+    /// A section heading.
+    Heading,
+    /// Ordinary prose paragraph.
+    Paragraph,
+    /// A transcript turn: a paragraph that opens with a speaker label.
+    Turn,
+    /// Site furniture (comment forms, share buttons): kept out of every section.
+    Boilerplate,
+}
+
+/// A structural block (one paragraph, heading, header line …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The block's text, without the blank lines around it.
+    pub span: Span,
+}
+
+/// A section: a heading and what follows it up to the next heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// Heading text; `None` for the untitled lead.
+    pub title: Option<String>,
+    /// The heading block's span, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<Span>,
+    /// From the heading (or the start of the lead) to the end of the section's last block.
+    pub span: Span,
+}
+
+/// Index of a speaker in [`Document::speakers`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SpeakerId(pub u32);
+
+impl SpeakerId {
+    /// The index into [`Document::speakers`].
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// What kind of thing speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// A ministry, company, newspaper …
+    Organisation,
+    /// A country or its capital standing for its government ("Moscow said").
+    Country,
+    /// Reporters, participants, a crowd.
+    Group,
+    /// Not known.
+    #[default]
+    Unknown,
+}
+
+/// Someone who is quoted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// This speaker's index in [`Document::speakers`].
+    pub id: SpeakerId,
+    /// Display name ("Georgy Zinoviev", "Question").
+    pub name: String,
+    /// Role or title ("Russian Ambassador to Korea").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Other names that refer to this speaker (labels, surname, "Mr X").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// What kind of thing speaks.
+    #[serde(default)]
+    pub kind: SpeakerKind,
+}
+
+/// Index of a topic in [`Document::topics`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct TopicId(pub u32);
+
+impl TopicId {
+    /// The index into [`Document::topics`].
+    pub const fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// A topic from the topic lexicon.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Topic {
+    /// This topic's index in [`Document::topics`].
+    pub id: TopicId,
+    /// Short key from the lexicon ("sanctions").
+    pub key: String,
+    /// Display name ("Sanctions and export controls").
+    pub name: String,
+}
+
+/// The annotation layers a reader can switch on and off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Layer {
+    /// Quotes and transcript turns.
+    Quote,
+    /// People, places and organisations.
+    Entity,
+    /// Topics of paragraphs and quotes.
+    Topic,
+    /// The user's notes.
+    Note,
+}
+
+/// A standoff annotation: a span and what it says about that span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// The annotated text.
+    pub span: Span,
+    /// What the annotation says; its variant is its layer.
+    #[serde(flatten)]
+    pub body: AnnotationBody,
+}
+
+impl Annotation {
+    /// The layer this annotation belongs to.
+    pub fn layer(&self) -> Layer {
+        self.body.layer()
+    }
+
+    /// The order annotations are kept in: by start, longer first, then layer.
+    pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, Layer) {
+        (
+            self.span.start,
+            std::cmp::Reverse(self.span.end),
+            self.layer(),
+        )
+    }
+
+    /// The quote, when this is one.
+    pub fn as_quote(&self) -> Option<&Quote> {
+        match &self.body {
+            AnnotationBody::Quote(q) => Some(q),
+            _ => None,
+        }
+    }
+}
+
+/// The payload of an annotation, tagged by its layer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "layer", rename_all = "lowercase")]
+pub enum AnnotationBody {
+    /// Quote layer.
+    Quote(Quote),
+    /// Entity layer.
+    Entity(Entity),
+    /// Topic layer.
+    Topic(TopicTag),
+    /// Note layer.
+    Note(Note),
+}
+
+impl AnnotationBody {
+    /// The layer of this body.
+    pub fn layer(&self) -> Layer {
+        match self {
+            AnnotationBody::Quote(_) => Layer::Quote,
+            AnnotationBody::Entity(_) => Layer::Entity,
+            AnnotationBody::Topic(_) => Layer::Topic,
+            AnnotationBody::Note(_) => Layer::Note,
+        }
+    }
+}
+
+/// What kind of quotation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// A full quotation (or a transcript turn).
+    #[default]
+    Direct,
+    /// A fragment quoted inside reported speech.
+    Partial,
+    /// A scare-quoted word or short phrase, a title or a slogan.
+    Term,
+}
+
+/// A quote. The annotation's span is the quoted words without their outer marks
+/// (for a turn: the turn's text after its label).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Quote {
+    /// Direct, partial or term.
+    #[serde(default)]
+    pub kind: QuoteKind,
+    /// Who said it, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<SpeakerId>,
+    /// The attributing words: "he", "the ambassador", "Zinoviev", a transcript label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mention: Option<Span>,
+    /// The speech verb ("said", "stressed").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cue: Option<Span>,
+    /// Whether this quote continues the previous one (same speaker, no new cue).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub continues: bool,
+    /// True for a transcript turn.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub turn: bool,
+}
+
+/// Kinds of named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A country, capital, city or region.
+    Place,
+    /// A government body, company, international organisation, newspaper.
+    Organisation,
+}
+
+/// A mention of a person, place or organisation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Person, place or organisation.
+    pub kind: EntityKind,
+    /// The speaker this mention refers to, when it is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<SpeakerId>,
+}
+
+/// A topic assigned to a paragraph or a quote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TopicTag {
+    /// The topic.
+    pub topic: TopicId,
+}
+
+/// A user's note on a span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// The note's text.
+    pub text: String,
+}
