@@ -12,12 +12,23 @@ pub fn annotate(_file: &str, _output: Option<&Path>, _g: &GlobalOpts) -> Result<
 
 /// `attache quotes FILE [--speaker NAME] [--format F]`.
 pub fn quotes(
-    _file: &str,
+    file: &str,
     _speaker: Option<&str>,
-    _format: QuoteFormat,
-    _g: &GlobalOpts,
+    format: QuoteFormat,
+    g: &GlobalOpts,
 ) -> Result<()> {
-    not_yet("quotes")
+    let doc = super::input::load(Some(file), &annotate_options(g)?)?;
+    let rows = crate::format::listing::quote_rows(&doc);
+    match format {
+        QuoteFormat::Json => print!("{}", crate::format::listing::quotes_json(&rows)),
+        _ => return not_yet("this quote format"),
+    }
+    Ok(())
+}
+
+/// Annotation options from the global flags (`--topics`).
+pub fn annotate_options(_g: &GlobalOpts) -> Result<crate::annotate::Options> {
+    Ok(crate::annotate::Options::default())
 }
 
 /// `attache speakers FILE`.

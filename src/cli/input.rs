@@ -1,14 +1,17 @@
 //! Loading a document from a path, standard input or the bundled sample.
 
+use std::io::Read;
+
 use crate::annotate::{self, Options};
 use crate::error::{Error, Result};
+use crate::format::json;
 use crate::model::Document;
 
 /// The bundled sample interview.
 pub const SAMPLE: &str = include_str!("../../assets/zinoviev-interview.txt");
 
 /// Read `path` (`-` for standard input) and annotate it, or load it when it is
-/// an `attache/1` JSON document.
+/// an `attache/1` JSON document. No path: the bundled sample.
 pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
     let Some(path) = path else {
         let mut doc = annotate::annotate(SAMPLE, opts);
@@ -17,6 +20,44 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
             .get_or_insert_with(|| "zinoviev-interview.txt (bundled sample)".into());
         return Ok(doc);
     };
-    let _ = path;
-    Err(Error::input("STUB"))
+    let (bytes, origin) = if path == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::runtime(format!("standard input: {e}")))?;
+        (buf, "<stdin>".to_string())
+    } else {
+        let b = std::fs::read(path).map_err(|e| Error::input(format!("{path}: {e}")))?;
+        (b, path.to_string())
+    };
+    let text = decode(&bytes, &origin)?;
+    if json::looks_like_json(&text) && (path.ends_with(".json") || text.contains("\"format\"")) {
+        return json::from_json(&text, &origin);
+    }
+    let mut doc = annotate::annotate(&text, opts);
+    if doc.meta.source.is_none() && path != "-" {
+        doc.meta.source = std::path::Path::new(path)
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned());
+    }
+    Ok(doc)
+}
+
+/// Decode bytes as UTF-8 text, or say where and why not.
+pub fn decode(bytes: &[u8], origin: &str) -> Result<String> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Error::input(format!(
+                "{origin}: line {line} (byte {at}): not UTF-8 text{}",
+                if bytes[..bytes.len().min(8000)].contains(&0) {
+                    " (it looks like a binary file)"
+                } else {
+                    ""
+                }
+            )))
+        }
+    }
 }
