@@ -79,3 +79,9 @@ pub fn quotes_json(rows: &[QuoteRow]) -> String {
     s.push('\n');
     s
 }
+
+/// The annotated text as plain lines for a pipe: section titles, and each
+/// quote's speaker before it. (STUB: prints the text; the CLI work fills it in.)
+pub fn plain_text(doc: &Document) -> String {
+    doc.text.clone()
+}
