@@ -40,7 +40,12 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         .prefix(".attache-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Error::runtime(format!("{shown}: cannot create a file in {}: {e}", dir.display())))?;
+        .map_err(|e| {
+            Error::runtime(format!(
+                "{shown}: cannot create a file in {}: {e}",
+                dir.display()
+            ))
+        })?;
     tmp.write_all(contents.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::runtime(format!("{shown}: {e}")))?;
@@ -60,7 +65,12 @@ pub fn annotate(file: &str, output: Option<&Path>, g: &GlobalOpts) -> Result<()>
 }
 
 /// `attache quotes FILE [--speaker NAME] [--format F]`.
-pub fn quotes(file: &str, speaker: Option<&str>, format: QuoteFormat, g: &GlobalOpts) -> Result<()> {
+pub fn quotes(
+    file: &str,
+    speaker: Option<&str>,
+    format: QuoteFormat,
+    g: &GlobalOpts,
+) -> Result<()> {
     let doc = super::input::load(Some(file), &annotate_options(g)?)?;
     let mut rows = listing::quote_rows(&doc);
     if let Some(name) = speaker {

@@ -501,3 +501,95 @@ pub fn plain_text(doc: &Document) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::{Options, annotate};
+
+    #[test]
+    fn visible_replaces_controls_but_keeps_lines() {
+        assert_eq!(visible("a\x1b[2Jb\n\tc"), "a␛[2Jb\n\tc");
+        assert_eq!(
+            visible("bell\x07 del\x7f c1\u{9b}"),
+            "bell␇ del␡ c1<U+009B>"
+        );
+        assert_eq!(visible_line("a\nb\tc\r"), "a b c␍");
+        assert!(matches!(visible("plain “text”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        let mut s = String::new();
+        csv_field(&mut s, "plain");
+        s.push('|');
+        csv_field(&mut s, "a, \"b\"\nc");
+        assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
+    }
+
+    #[test]
+    fn first_words_cuts_at_a_word() {
+        assert_eq!(first_words("one two   three", 50), "one two three");
+        assert_eq!(first_words("alpha beta gamma delta", 12), "alpha beta…");
+    }
+
+    #[test]
+    fn plain_text_names_speakers_of_turns() {
+        let doc = annotate(
+            "Briefing\n\nMS. HARTLEY: Good morning.\n\nQUESTION: Any news \x1b[1m today?\n\nMS. HARTLEY: None.\n",
+            &Options::default(),
+        );
+        let plain = plain_text(&doc);
+        assert!(plain.contains("[Hartley] Good morning."), "{plain}");
+        assert!(plain.contains("[Question] Any news ␛[1m today?"), "{plain}");
+        assert!(!plain.contains("MS. HARTLEY:"), "{plain}");
+        assert!(!plain.contains('\x1b'));
+    }
+
+    #[test]
+    fn plain_text_puts_the_name_before_the_opening_mark() {
+        use crate::model::{Annotation, AnnotationBody, Block, Quote, Section, Speaker, SpeakerId};
+        let text = "Lead\n\n\u{201c}Yes,\u{201d} she said.".to_string();
+        let para = Span::new(6, text.len());
+        let doc = Document {
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Title,
+                    span: Span::new(0, 4),
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    span: para,
+                },
+            ],
+            sections: vec![Section {
+                title: None,
+                heading: None,
+                span: Span::new(0, text.len()),
+            }],
+            speakers: vec![Speaker {
+                id: SpeakerId(0),
+                name: "Ann Lee".into(),
+                role: None,
+                aliases: vec![],
+                kind: SpeakerKind::Person,
+            }],
+            annotations: vec![Annotation {
+                span: Span::new(9, 13),
+                body: AnnotationBody::Quote(Quote {
+                    speaker: Some(SpeakerId(0)),
+                    ..Quote::default()
+                }),
+            }],
+            text,
+            ..Document::default()
+        };
+        doc.validate().unwrap();
+        assert_eq!(
+            plain_text(&doc),
+            "Lead\n\n[Ann Lee] \u{201c}Yes,\u{201d} she said.\n"
+        );
+        let rows = quote_rows(&doc);
+        assert_eq!(quotes_text(&rows), "Ann Lee\n    \u{201c}Yes,\u{201d}\n\n");
+    }
+}
