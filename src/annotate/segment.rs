@@ -452,7 +452,7 @@ fn joins(text: &str, a: &Line, b: &Line, width: Option<usize>) -> bool {
 
 /// A short line that may be a heading, judged on its own.
 fn heading_like(s: &str, chars: usize) -> bool {
-    if chars < 2 || chars > 100 || !s.chars().any(char::is_alphabetic) {
+    if !(2..=100).contains(&chars) || !s.chars().any(char::is_alphabetic) {
         return false;
     }
     let words = word_count(s);
@@ -601,9 +601,9 @@ pub fn segment(text: &str) -> Structure {
         i += 1;
     }
     if let Some(last) = last_strong {
-        for i in body_start..=last {
+        for (i, kind) in kinds.iter_mut().enumerate().take(last + 1).skip(body_start) {
             let s = slice(i);
-            kinds[i] = BlockKind::Meta;
+            *kind = BlockKind::Meta;
             if let Some((date, place)) = parse_date_line(s) {
                 if meta.date.is_none() {
                     meta.date = Some(date);
