@@ -406,7 +406,12 @@ mod tests {
 
     #[test]
     fn hsl_round_trip() {
-        for c in [[0x56, 0xb4, 0xe9], [0xe6, 0x9f, 0x00], [12, 200, 99], [7, 7, 7]] {
+        for c in [
+            [0x56, 0xb4, 0xe9],
+            [0xe6, 0x9f, 0x00],
+            [12, 200, 99],
+            [7, 7, 7],
+        ] {
             let (h, s, l) = to_hsl(c);
             let back = from_hsl(h, s, l);
             for i in 0..3 {
@@ -443,7 +448,10 @@ mod tests {
             Paint::from_syntect(c(200, 0, 0, 128), Some([0, 0, 0])),
             Paint::Rgb([100, 0, 0])
         );
-        assert_eq!(Paint::Ansi(2).at_depth(ColorDepth::TrueColor), Some(Color::Green));
+        assert_eq!(
+            Paint::Ansi(2).at_depth(ColorDepth::TrueColor),
+            Some(Color::Green)
+        );
         assert_eq!(Paint::Default.at_depth(ColorDepth::TrueColor), None);
     }
 
@@ -461,10 +469,22 @@ mod tests {
             color_depth(Some(ColorChoice::Always), &e, false),
             ColorDepth::TrueColor
         );
-        assert_eq!(color_depth(None, &env(None, Some("24bit")), true), ColorDepth::TrueColor);
-        assert_eq!(color_depth(None, &env(None, None), true), ColorDepth::Ansi256);
-        assert_eq!(color_depth(None, &env(Some("1"), None), true), ColorDepth::None);
-        assert_eq!(color_depth(None, &env(Some(""), None), true), ColorDepth::Ansi256);
+        assert_eq!(
+            color_depth(None, &env(None, Some("24bit")), true),
+            ColorDepth::TrueColor
+        );
+        assert_eq!(
+            color_depth(None, &env(None, None), true),
+            ColorDepth::Ansi256
+        );
+        assert_eq!(
+            color_depth(None, &env(Some("1"), None), true),
+            ColorDepth::None
+        );
+        assert_eq!(
+            color_depth(None, &env(Some(""), None), true),
+            ColorDepth::Ansi256
+        );
         assert_eq!(
             color_depth(Some(ColorChoice::C16), &env(Some("1"), None), true),
             ColorDepth::Ansi16

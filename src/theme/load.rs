@@ -117,6 +117,10 @@ mod tests {
     fn missing_file_is_named() {
         let e = load_theme("/no/such/dir/x.tmTheme").unwrap_err();
         assert_eq!(e.code, 2);
-        assert!(e.message.contains("/no/such/dir/x.tmTheme"), "{}", e.message);
+        assert!(
+            e.message.contains("/no/such/dir/x.tmTheme"),
+            "{}",
+            e.message
+        );
     }
 }

@@ -176,7 +176,8 @@ impl Default for Styles {
 }
 
 /// `attache themes`: list the themes, each with a one-line preview in its
-/// colours (plain when standard output is not a terminal or `NO_COLOR` is set).
+/// colours (names only when standard output is not a terminal or `NO_COLOR`
+/// is set; `--color always` forces the previews).
 pub fn list_command(g: &crate::cli::GlobalOpts) -> crate::error::Result<()> {
     let env = ColorEnv::from_process();
     let depth = color_depth(g.color, &env, std::io::stdout().is_terminal());
@@ -187,7 +188,11 @@ pub fn list_command(g: &crate::cli::GlobalOpts) -> crate::error::Result<()> {
 /// The text `attache themes` prints at a colour depth.
 pub fn list_text(depth: ColorDepth) -> crate::error::Result<String> {
     let names = theme_names();
-    let width = names.iter().map(|(n, _)| n.chars().count()).max().unwrap_or(0);
+    let width = names
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for (name, origin) in names {
         let theme = load_theme(&name)?;
@@ -204,8 +209,12 @@ pub fn list_text(depth: ColorDepth) -> crate::error::Result<String> {
             (false, load::Origin::Syntect) => "light, syntect",
         };
         let marker = if name == DEFAULT_THEME { '*' } else { ' ' };
-        out.push_str(&format!("{marker} {name:<width$}  {kind:<14}  "));
-        out.push_str(&preview(&styles));
+        if depth == ColorDepth::None {
+            out.push_str(&format!("{marker} {name:<width$}  {kind}"));
+        } else {
+            out.push_str(&format!("{marker} {name:<width$}  {kind:<14}  "));
+            out.push_str(&preview(&styles));
+        }
         out.push('\n');
     }
     out.push_str("\n* default. Choose one with --theme NAME, --theme PATH.tmTheme or `theme` in the config file.\n");
@@ -216,13 +225,16 @@ pub fn list_text(depth: ColorDepth) -> crate::error::Result<String> {
 pub fn preview(styles: &Styles) -> String {
     let base = styles.base;
     let mut parts: Vec<(Style, String)> = vec![
-        (styles.title, "Title".into()),
+        (base.patch(styles.title), "Title".into()),
         (base, " ".into()),
-        (styles.heading, "Section".into()),
+        (base.patch(styles.heading), "Section".into()),
         (base, " ".into()),
     ];
     for i in 0..4 {
-        parts.push((base.patch(styles.speaker(i)), format!("“speaker {}”", i + 1)));
+        parts.push((
+            base.patch(styles.speaker(i)),
+            format!("“speaker {}”", i + 1),
+        ));
         parts.push((base, " ".into()));
     }
     parts.extend([

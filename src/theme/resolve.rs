@@ -245,10 +245,7 @@ pub fn styles_from_theme(theme: &Theme, depth: ColorDepth) -> Styles {
     if search_current == search {
         search_current = search_current.add(Modifier::BOLD | Modifier::UNDERLINED);
     }
-    let panel = r.lookup(
-        "ui.panel",
-        base.bg(r.setting(s.gutter).or(Some(r.bg))),
-    );
+    let panel = r.lookup("ui.panel", base.bg(r.setting(s.gutter).or(Some(r.bg))));
     let panel_selected_fallback = match r.setting(s.selection) {
         Some(bg) => plain
             .bg(Some(bg))
@@ -286,10 +283,7 @@ pub fn styles_from_theme(theme: &Theme, depth: ColorDepth) -> Styles {
             plain.fg(r.setting(s.guide).or_else(|| r.muted(0.5))),
         ),
         status: look("ui.status", plain.add(Modifier::REVERSED)),
-        popup: look(
-            "ui.popup",
-            base.bg(selected_bg.or(Some(r.bg))),
-        ),
+        popup: look("ui.popup", base.bg(selected_bg.or(Some(r.bg)))),
         control: look("invalid.control", plain.add(Modifier::REVERSED)),
     };
     looks.finish(r.bg_rgb, depth, r.bg.rgb().is_some())
@@ -345,7 +339,10 @@ impl Looks {
         for l in &self.speakers {
             let st = style(*l, TEXT_CONTRAST);
             // Distinct after mapping to the depth: drop repeats.
-            if !speakers.iter().any(|s| s.fg == st.fg && s.add_modifier == st.add_modifier) {
+            if !speakers
+                .iter()
+                .any(|s| s.fg == st.fg && s.add_modifier == st.add_modifier)
+            {
                 speakers.push(st);
             }
         }
@@ -390,7 +387,9 @@ fn fix_low_depth(fg: Color, bg: Option<Color>, depth: ColorDepth, min: f64) -> C
     };
     // In 16 colours the pane background itself maps to an ANSI colour.
     let b = match bg {
-        Some(Color::Rgb(r, g, bb)) => super::color::ANSI16[usize::from(super::color::to_16([r, g, bb]))],
+        Some(Color::Rgb(r, g, bb)) => {
+            super::color::ANSI16[usize::from(super::color::to_16([r, g, bb]))]
+        }
         _ => b,
     };
     if contrast(f, b) >= min.min(3.0) {
