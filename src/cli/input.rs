@@ -30,7 +30,12 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
         let b = std::fs::read(path).map_err(|e| Error::input(format!("{path}: {e}")))?;
         (b, path.to_string())
     };
-    let text = decode(bytes, &origin)?;
+    let text = decode_owned(bytes, &origin)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::input(format!(
+            "{origin}: the file is empty: nothing to annotate"
+        )));
+    }
     if json::looks_like_json(&text) && (path.ends_with(".json") || text.contains("\"format\"")) {
         return json::from_json(&text, &origin);
     }
@@ -43,9 +48,14 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
     Ok(doc)
 }
 
-/// Decode bytes as UTF-8 text, or say where and why not. Empty input,
+/// Decode bytes as UTF-8 text, or say where and why not (see [`decode_owned`]).
+pub fn decode(bytes: &[u8], origin: &str) -> Result<String> {
+    decode_owned(bytes.to_vec(), origin)
+}
+
+/// Decode bytes as UTF-8 text without copying them, or say where and why not:
 /// binary files and UTF-16 text are refused with a message naming `origin`.
-pub fn decode(bytes: Vec<u8>, origin: &str) -> Result<String> {
+pub fn decode_owned(bytes: Vec<u8>, origin: &str) -> Result<String> {
     if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
         return Err(Error::input(format!(
             "{origin}: UTF-16 text; convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8)"
@@ -59,9 +69,6 @@ pub fn decode(bytes: Vec<u8>, origin: &str) -> Result<String> {
         )));
     }
     match String::from_utf8(bytes) {
-        Ok(s) if s.trim_start_matches('\u{feff}').trim().is_empty() => Err(Error::input(format!(
-            "{origin}: the file is empty: nothing to annotate"
-        ))),
         Ok(s) => Ok(s),
         Err(e) => {
             let bytes = e.as_bytes();
