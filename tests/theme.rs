@@ -238,6 +238,16 @@ fn themes_command_lists_every_theme() {
     }
     // Piped: no escape codes.
     assert!(!text.contains('\x1b'));
+
+    // A theme file given with --theme is listed too.
+    let path = fixture("code-only.tmTheme");
+    let out = attache()
+        .args(["themes", "--theme", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("code-only.tmTheme  dark, file"), "{text}");
 }
 
 #[test]
