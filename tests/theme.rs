@@ -297,3 +297,16 @@ fn theme_flag_with_a_path_and_a_bad_theme() {
             .contains("no-such-theme")
     );
 }
+
+#[test]
+fn terminal_palette_themes_use_the_users_colours() {
+    // bat's convention: alpha 00 = palette index in red, alpha 01 = default.
+    let s = fixture_styles("ansi.tmTheme", ColorDepth::Ansi256);
+    assert_eq!(s.base.fg, None);
+    assert_eq!(s.base.bg, None);
+    assert_eq!(s.speakers[0].fg, Some(Color::Green));
+    assert_eq!(s.speakers[1].fg, Some(Color::Blue));
+    assert_eq!(s.speakers[2].fg, Some(Color::Magenta));
+    assert_eq!(s.heading.fg, Some(Color::Yellow));
+    assert!(s.heading.add_modifier.contains(Modifier::BOLD));
+}

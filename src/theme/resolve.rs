@@ -263,7 +263,11 @@ pub fn styles_from_theme(theme: &Theme, depth: ColorDepth) -> Styles {
             plain.fg(r.muted(0.25)).add(Modifier::ITALIC),
         ),
         selected_quote: selected,
-        dimmed: plain.fg(r.muted(0.55)),
+        // Without RGB colours to mix, the terminal's own dim attribute.
+        dimmed: match r.muted(0.55) {
+            Some(m) => plain.fg(Some(m)),
+            None => plain.add(Modifier::DIM),
+        },
         person: look("entity.name.person", plain.add(Modifier::BOLD)),
         place: look("entity.name.place", plain.add(Modifier::UNDERLINED)),
         organisation: look("entity.name.organization", plain.add(Modifier::ITALIC)),
