@@ -64,6 +64,11 @@ fn output_file_is_replaced_whole_and_no_temporary_is_left() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("out.json");
     std::fs::write(&json, "old contents").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
     attache()
         .args(["annotate", BRIEFING, "-o"])
         .arg(&json)
@@ -76,6 +81,12 @@ fn output_file_is_replaced_whole_and_no_temporary_is_left() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&json).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "keeps the old file's permissions");
+    }
 }
 
 #[test]

@@ -46,6 +46,16 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
                 dir.display()
             ))
         })?;
+    // A temporary file is private (0600); give the result the permissions
+    // the target had, or the usual 0644 for a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        let _ = tmp.as_file().set_permissions(perms);
+    }
     tmp.write_all(contents.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::runtime(format!("{shown}: {e}")))?;
