@@ -64,8 +64,8 @@ impl Rng {
         self.0 ^= self.0 << 17;
         (self.0 >> 11) as usize
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.next() % items.len()]
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.next() % items.len()]
     }
 }
 
@@ -85,11 +85,11 @@ pub fn interview(min_bytes: usize) -> String {
     let mut section = 0;
     while s.len() < min_bytes {
         section += 1;
-        let topic = *r.pick(TOPICS);
-        if section % 4 == 0 {
+        let topic = r.pick(TOPICS);
+        if section.is_multiple_of(4) {
             // A transcript-style section of labelled turns.
             s.push_str(&format!("Briefing on {topic}, part {section}\n\n"));
-            let (_, last, _) = *r.pick(NAMES);
+            let (_, last, _) = r.pick(NAMES);
             for _ in 0..12 {
                 s.push_str(&format!(
                     "QUESTION: What is the latest on {topic} after the meeting in {}?\n\n",
@@ -107,8 +107,8 @@ pub fn interview(min_bytes: usize) -> String {
         }
         s.push_str(&format!("Talks on {topic}, round {section}\n\n"));
         for _ in 0..8 {
-            let (first, last, role) = *r.pick(NAMES);
-            let verb = *r.pick(VERBS);
+            let (first, last, role) = r.pick(NAMES);
+            let verb = r.pick(VERBS);
             match r.next() % 4 {
                 0 => s.push_str(&format!(
                     "\u{201c}{},\u{201d} {first} {last}, the {role}, {verb} in {}. \u{201c}{}.\u{201d}\n\n",
@@ -131,7 +131,7 @@ pub fn interview(min_bytes: usize) -> String {
                     "The {role} met counterparts from {} on Tuesday. \u{201c}{},\u{201d} {} {verb}.\n\n",
                     r.pick(PLACES),
                     capitalise(r.pick(CLAUSES)),
-                    if r.next() % 2 == 0 { "he" } else { "she" }
+                    if r.next().is_multiple_of(2) { "he" } else { "she" }
                 )),
             }
         }
