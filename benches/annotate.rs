@@ -82,7 +82,7 @@ pub fn interview(min_bytes: usize) -> String {
     let mut s = String::with_capacity(min_bytes + 4096);
     s.push_str("Envoys Report Slow Progress in Harbour Talks\n\n");
     s.push_str("By a staff correspondent\nPublished 3 March 2025\n\n");
-    let mut section = 0;
+    let mut section = 0usize;
     while s.len() < min_bytes {
         section += 1;
         let topic = r.pick(TOPICS);
