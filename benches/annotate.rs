@@ -4,7 +4,8 @@
 //! headings, prose paragraphs with quotes attributed by "he said" cues to named
 //! speakers, pronoun follow-ups, partial quotes and scare quotes, and
 //! transcript-style sections of labelled turns. Run with
-//! `cargo bench --bench annotate`; criterion reports MB/s.
+//! `cargo bench --bench annotate`; criterion reports MB/s. With
+//! `ATTACHE_BENCH_DUMP=FILE` set, the generated text is also written to FILE.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -141,6 +142,10 @@ pub fn interview(min_bytes: usize) -> String {
 
 fn bench(c: &mut Criterion) {
     let text = interview(10 * 1024 * 1024);
+    // ATTACHE_BENCH_DUMP=path writes the text out, e.g. to profile the binary on it.
+    if let Some(path) = std::env::var_os("ATTACHE_BENCH_DUMP") {
+        std::fs::write(&path, &text).expect("the dump file can be written");
+    }
     let opts = Options::default();
     let mut g = c.benchmark_group("annotate");
     g.throughput(Throughput::Bytes(text.len() as u64));
