@@ -415,7 +415,9 @@ pub fn layout_block(
                 out.push(marker(LineKind::Note(n)));
             }
         }
-        if block + 1 < index.blocks.len() {
+        let header = |k: BlockKind| matches!(k, BlockKind::Title | BlockKind::Meta);
+        let next = index.blocks.get(block + 1);
+        if next.is_some_and(|n| !(header(b.kind) && header(n.kind))) {
             out.push(VisualLine {
                 start: b.span.end,
                 end: b.span.end,

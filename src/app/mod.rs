@@ -639,6 +639,12 @@ pub fn update(s: &mut State, action: Action) {
 }
 
 fn key(s: &mut State, k: Key) {
+    if k.alt && s.pending.is_empty() && s.keymap.lookup(&[k]) == Lookup::None {
+        // Terminals send Esc and a quick key after it as Alt+key: take them apart.
+        key(s, Key::plain(KeyCode::Esc));
+        key(s, Key { alt: false, ..k });
+        return;
+    }
     if s.search.input.is_some() {
         search_key(s, k);
         return;

@@ -122,7 +122,8 @@ fn draw_title(buf: &mut Buffer, s: &State, st: &Styles) {
         .clone()
         .or_else(|| m.source.clone())
         .unwrap_or_else(|| "(untitled)".into());
-    let mut x = put(buf, a.x + 1, a.y, &title, a.w.saturating_sub(1) as usize, st.title, st.control);
+    let room = a.w.saturating_sub(1) as usize;
+    let mut x = put(buf, a.x + 1, a.y, &fit(&visible(&title), room), room, st.title, st.control);
     let mut rest: Vec<&str> = Vec::new();
     if m.title.is_some()
         && let Some(src) = &m.source
@@ -136,9 +137,9 @@ fn draw_title(buf: &mut Buffer, s: &State, st: &Styles) {
         rest.push(p);
     }
     if !rest.is_empty() {
-        let meta = format!(" — {}", rest.join(" · "));
-        let room = (a.x + a.w).saturating_sub(x) as usize;
-        x = put(buf, x, a.y, &meta, room, st.meta, st.control);
+        let meta = visible(&format!(" — {}", rest.join(" · ")));
+        let room = (a.x + a.w).saturating_sub(x + 1) as usize;
+        x = put(buf, x, a.y, &fit(&meta, room), room, st.meta, st.control);
     }
     let _ = x;
 }
