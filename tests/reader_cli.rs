@@ -12,12 +12,20 @@ const SAMPLE: &str = "assets/zinoviev-interview.txt";
 
 fn fixture_json() -> tempfile::NamedTempFile {
     let f = tempfile::Builder::new().suffix(".json").tempfile().unwrap();
-    std::fs::write(f.path(), attache::format::json::to_json(&reader_fixture::document())).unwrap();
+    std::fs::write(
+        f.path(),
+        attache::format::json::to_json(&reader_fixture::document()),
+    )
+    .unwrap();
     f
 }
 
 fn stdout_of(args: &[&str]) -> String {
-    let out = Command::cargo_bin("attache").unwrap().args(args).assert().success();
+    let out = Command::cargo_bin("attache")
+        .unwrap()
+        .args(args)
+        .assert()
+        .success();
     String::from_utf8(out.get_output().stdout.clone()).unwrap()
 }
 
@@ -25,7 +33,10 @@ fn stdout_of(args: &[&str]) -> String {
 fn render_prints_a_frame_of_the_asked_size() {
     let out = stdout_of(&["render", SAMPLE, "--size", "80x24", "--keys", "]] j <C-d>"]);
     assert_eq!(out.lines().count(), 24, "{out}");
-    assert!(out.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80));
+    assert!(
+        out.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
     assert!(out.contains("help"), "{out}");
     assert!(!out.contains('\u{1b}'));
 }
@@ -86,14 +97,19 @@ fn tiny_render_does_not_panic() {
 fn piped_reader_prints_plain_text() {
     let out = stdout_of(&[SAMPLE]);
     assert!(out.contains("Zinoviev"));
-    assert!(!out.contains("\u{1b}[?1049h"), "no alternate screen when piped");
+    assert!(
+        !out.contains("\u{1b}[?1049h"),
+        "no alternate screen when piped"
+    );
 }
 
 struct Tmux(String);
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Std::new("tmux").args(["kill-session", "-t", &self.0]).status();
+        let _ = Std::new("tmux")
+            .args(["kill-session", "-t", &self.0])
+            .status();
     }
 }
 
@@ -155,7 +171,10 @@ fn end_to_end_in_tmux() {
     assert!(screen.contains("quote 2/6"), "{screen}");
     send(&["?"]);
     let screen = wait_for(&name, "Keys (Esc closes)");
-    assert!(screen.contains("next quote by the same speaker"), "{screen}");
+    assert!(
+        screen.contains("next quote by the same speaker"),
+        "{screen}"
+    );
     send(&["Escape", "q"]);
     // After quitting, the shell's `sleep` keeps the pane: the reader's screen is gone
     // (alternate screen left) and the pane is back to the normal screen.
@@ -165,5 +184,8 @@ fn end_to_end_in_tmux() {
         std::thread::sleep(Duration::from_millis(100));
         screen = capture(&name);
     }
-    assert!(!screen.contains("? help"), "terminal restored after q: {screen}");
+    assert!(
+        !screen.contains("? help"),
+        "terminal restored after q: {screen}"
+    );
 }

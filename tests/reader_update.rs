@@ -49,7 +49,11 @@ fn same_speaker_jumps_skip_others() {
     press(&mut s, "]q ]s");
     assert!(selected_text(&s).starts_with("Fishing quotas"));
     press(&mut s, "]s");
-    assert!(selected_text(&s).starts_with("Not before"), "{}", selected_text(&s));
+    assert!(
+        selected_text(&s).starts_with("Not before"),
+        "{}",
+        selected_text(&s)
+    );
     press(&mut s, "[s");
     assert!(selected_text(&s).starts_with("Fishing quotas"));
 }
@@ -198,9 +202,20 @@ fn width_changes_keep_the_place() {
 #[test]
 fn any_size_and_resizes() {
     let mut s = state(120, 40);
-    for (c, r) in [(1, 1), (0, 0), (20, 5), (3, 200), (500, 2), (12, 3), (80, 24)] {
+    for (c, r) in [
+        (1, 1),
+        (0, 0),
+        (20, 5),
+        (3, 200),
+        (500, 2),
+        (12, 3),
+        (80, 24),
+    ] {
         update(&mut s, Action::Resize { cols: c, rows: r });
-        press(&mut s, "]q j G <C-u> ]] / x <Enter> n o <Enter> <Tab> <Esc>");
+        press(
+            &mut s,
+            "]q j G <C-u> ]] / x <Enter> n o <Enter> <Tab> <Esc>",
+        );
         let _ = attache::ui::frame_text(&s, &reader_fixture::styles(), false);
     }
 }
@@ -236,7 +251,13 @@ fn click_selects_the_quote_under_the_mouse() {
     assert!(selected_text(&s).starts_with("We came"));
     // A click on the third speaker in the panel filters by them.
     let p = s.geometry.panel.unwrap();
-    update(&mut s, Action::Click { col: p.x + 3, row: p.y + 3 });
+    update(
+        &mut s,
+        Action::Click {
+            col: p.x + 3,
+            row: p.y + 3,
+        },
+    );
     assert_eq!(s.filter, Some(Filter::Speaker(SpeakerId(2))));
 }
 

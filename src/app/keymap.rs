@@ -304,7 +304,12 @@ const fn def(
 }
 
 const ACTIONS: &[ActionDef] = &[
-    def("line-down", Command::LineDown, "line down", "j <Down> <C-e> <C-n>"),
+    def(
+        "line-down",
+        Command::LineDown,
+        "line down",
+        "j <Down> <C-e> <C-n>",
+    ),
     def("line-up", Command::LineUp, "line up", "k <Up> <C-y> <C-p>"),
     def(
         "page-down",
@@ -315,14 +320,19 @@ const ACTIONS: &[ActionDef] = &[
     def("page-up", Command::PageUp, "page up", "b <PageUp> <C-b>"),
     def("half-down", Command::HalfDown, "half page down", "<C-d> d"),
     def("half-up", Command::HalfUp, "half page up", "<C-u> u"),
-    def("top", Command::Top, "start of the document", "g <Home> <lt>"),
-    def("bottom", Command::Bottom, "end of the document", "G <End> >"),
     def(
-        "next-section",
-        Command::NextSection,
-        "next section",
-        "]] }",
+        "top",
+        Command::Top,
+        "start of the document",
+        "g <Home> <lt>",
     ),
+    def(
+        "bottom",
+        Command::Bottom,
+        "end of the document",
+        "G <End> >",
+    ),
+    def("next-section", Command::NextSection, "next section", "]] }"),
     def(
         "prev-section",
         Command::PrevSection,
@@ -343,7 +353,12 @@ const ACTIONS: &[ActionDef] = &[
         "previous quote by the same speaker",
         "[s",
     ),
-    def("search", Command::Search, "search (Enter keeps, Esc clears)", "/"),
+    def(
+        "search",
+        Command::Search,
+        "search (Enter keeps, Esc clears)",
+        "/",
+    ),
     def(
         "search-next",
         Command::SearchNext,
@@ -380,7 +395,12 @@ const ACTIONS: &[ActionDef] = &[
         "layer 4: topics",
         "4",
     ),
-    def("layer-notes", Command::ToggleLayer(5), "layer 5: notes", "5"),
+    def(
+        "layer-notes",
+        Command::ToggleLayer(5),
+        "layer 5: notes",
+        "5",
+    ),
     def("layers-all", Command::AllLayers, "all layers on", "0"),
     def("outline", Command::Outline, "open the outline", "o"),
     def(
@@ -396,14 +416,24 @@ const ACTIONS: &[ActionDef] = &[
         "<Tab> <S-Tab>",
     ),
     def("next-tab", Command::NextTab, "next panel tab", "l <Right>"),
-    def("prev-tab", Command::PrevTab, "previous panel tab", "h <Left>"),
+    def(
+        "prev-tab",
+        Command::PrevTab,
+        "previous panel tab",
+        "h <Left>",
+    ),
     def(
         "select",
         Command::Select,
         "panel: filter by speaker/topic, go to section",
         "<Enter>",
     ),
-    def("clear", Command::Clear, "clear the search, then the filter", "<Esc>"),
+    def(
+        "clear",
+        Command::Clear,
+        "clear the search, then the filter",
+        "<Esc>",
+    ),
     def("help", Command::Help, "this help", "? <F1>"),
     def("quit", Command::Quit, "quit", "q <C-c>"),
     def("narrower", Command::Narrower, "narrower text", "-"),
@@ -562,7 +592,10 @@ mod tests {
             k.lookup(&[Key::char(']'), Key::char('q')]),
             Lookup::Command(Command::NextQuote)
         );
-        assert_eq!(k.lookup(&[Key::ctrl('d')]), Lookup::Command(Command::HalfDown));
+        assert_eq!(
+            k.lookup(&[Key::ctrl('d')]),
+            Lookup::Command(Command::HalfDown)
+        );
         assert_eq!(k.lookup(&[Key::char('Z')]), Lookup::None);
     }
 
@@ -579,10 +612,21 @@ mod tests {
     fn bind_replaces_and_reports_errors() {
         let mut k = Keymap::default();
         k.bind("next-quote", "Q").unwrap();
-        assert_eq!(k.lookup(&[Key::char('Q')]), Lookup::Command(Command::NextQuote));
+        assert_eq!(
+            k.lookup(&[Key::char('Q')]),
+            Lookup::Command(Command::NextQuote)
+        );
         assert_eq!(k.lookup(&[Key::char(']'), Key::char('q')]), Lookup::None);
-        assert!(k.bind("no-such", "x").unwrap_err().contains("unknown action"));
-        assert!(k.bind("quit", "<Bogus>").unwrap_err().contains("unknown key"));
+        assert!(
+            k.bind("no-such", "x")
+                .unwrap_err()
+                .contains("unknown action")
+        );
+        assert!(
+            k.bind("quit", "<Bogus>")
+                .unwrap_err()
+                .contains("unknown key")
+        );
         let e = k.bind("quit", "j").unwrap_err();
         assert!(e.contains("line-down"), "{e}");
         // `]` alone would shadow `]]`, `]q`, `]s`.

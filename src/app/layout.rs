@@ -12,9 +12,7 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{
-    AnnotationBody, BlockKind, Document, EntityKind, SpeakerId, Span, TopicId,
-};
+use crate::model::{AnnotationBody, BlockKind, Document, EntityKind, Span, SpeakerId, TopicId};
 
 /// Blocks longer than this are laid out in chunks, so one huge paragraph
 /// never has to be wrapped whole.
@@ -308,15 +306,17 @@ pub fn grapheme_width(g: &str) -> usize {
         g.chars().filter(|&c| is_unsafe(c)).count()
     } else {
         // Halfwidth sound marks take a cell of their own in terminals.
-        g.width() + g.chars().filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}')).count()
+        g.width()
+            + g.chars()
+                .filter(|c| matches!(c, '\u{ff9e}' | '\u{ff9f}'))
+                .count()
     }
 }
 
 /// Characters that must never reach the terminal as they are: C0 and C1
 /// controls, DEL, and bidirectional overrides (tab is treated as a space).
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n')
-        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 fn is_space(g: &str) -> bool {
@@ -490,7 +490,10 @@ mod tests {
 
     #[test]
     fn wraps_at_spaces() {
-        assert_eq!(wrap("one two three four", 9), vec!["one two", "three", "four"]);
+        assert_eq!(
+            wrap("one two three four", 9),
+            vec!["one two", "three", "four"]
+        );
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), vec![""]);
     }

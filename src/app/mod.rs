@@ -380,7 +380,9 @@ impl State {
 
     /// "3/18": the selected quote's place in the visited list, and the list's length.
     pub fn quote_position(&self) -> (Option<usize>, usize) {
-        let n = self.quote_list().map_or(self.index.quotes.len(), |l| l.len());
+        let n = self
+            .quote_list()
+            .map_or(self.index.quotes.len(), |l| l.len());
         let pos = self.selected.and_then(|q| match self.quote_list() {
             None => Some(q),
             Some(l) => l.binary_search(&q).ok(),
@@ -401,7 +403,10 @@ impl State {
     /// The index of the section the cursor is in.
     pub fn current_section(&self) -> Option<usize> {
         self.doc.section_at(self.cursor).or_else(|| {
-            let i = self.index.section_starts.partition_point(|&s| s <= self.cursor);
+            let i = self
+                .index
+                .section_starts
+                .partition_point(|&s| s <= self.cursor);
             i.checked_sub(1)
         })
     }
@@ -517,7 +522,10 @@ impl State {
     fn cursor_from_view(&mut self) {
         if self.top == Anchor::default() {
             self.cursor = 0;
-        } else if let Some((_, l)) = self.view.get(CONTEXT.min(self.view.len().saturating_sub(1))) {
+        } else if let Some((_, l)) = self
+            .view
+            .get(CONTEXT.min(self.view.len().saturating_sub(1)))
+        {
             self.cursor = l.start;
         }
     }
@@ -525,7 +533,13 @@ impl State {
     /// Recompute the geometry, the layout key and the visible lines.
     pub fn refresh(&mut self) {
         let (cols, rows) = self.screen;
-        self.geometry = geometry(cols, rows, self.panel_shown, self.layers.speakers, self.width);
+        self.geometry = geometry(
+            cols,
+            rows,
+            self.panel_shown,
+            self.layers.speakers,
+            self.width,
+        );
         let key = LayoutKey {
             width: self.geometry.text_w as usize,
             topics: self.layers.topics,
@@ -561,7 +575,10 @@ impl State {
         }
         if let Some(q) = self.selected {
             let (a, b) = self.view_range();
-            if !self.index.quotes[q].span.overlaps(Span::new(a, b.max(a + 1))) {
+            if !self.index.quotes[q]
+                .span
+                .overlaps(Span::new(a, b.max(a + 1)))
+            {
                 self.selected = None;
             }
         }
@@ -597,7 +614,9 @@ impl State {
     }
 
     fn panel_rows(&self) -> usize {
-        self.geometry.panel.map_or(0, |p| p.h.saturating_sub(2) as usize)
+        self.geometry
+            .panel
+            .map_or(0, |p| p.h.saturating_sub(2) as usize)
     }
 
     fn fix_panel_scroll(&mut self) {
@@ -719,14 +738,29 @@ fn run_search(s: &mut State, q: &str) {
             .lower
             .get_or_insert_with(|| s.doc.text.to_ascii_lowercase());
         let ql = q.to_ascii_lowercase();
-        lower.match_indices(&ql).map(|(i, _)| i).take(MAX_HITS).collect()
+        lower
+            .match_indices(&ql)
+            .map(|(i, _)| i)
+            .take(MAX_HITS)
+            .collect()
     } else {
-        s.doc.text.match_indices(q).map(|(i, _)| i).take(MAX_HITS).collect()
+        s.doc
+            .text
+            .match_indices(q)
+            .map(|(i, _)| i)
+            .take(MAX_HITS)
+            .collect()
     };
     s.search.hits = hits;
     let origin = s.search.origin;
     let i = s.search.hits.partition_point(|&h| h < origin);
-    let i = if i < s.search.hits.len() { Some(i) } else if s.search.hits.is_empty() { None } else { Some(0) };
+    let i = if i < s.search.hits.len() {
+        Some(i)
+    } else if s.search.hits.is_empty() {
+        None
+    } else {
+        Some(0)
+    };
     s.search.current = i;
     if let Some(i) = i {
         let pos = s.search.hits[i];
@@ -793,9 +827,13 @@ fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
     let cur = s.cursor;
     let pick = if forward {
         let strict = s.selected.is_some();
-        list.iter()
-            .copied()
-            .find(|&q| if strict { start(q) > cur } else { start(q) >= cur })
+        list.iter().copied().find(|&q| {
+            if strict {
+                start(q) > cur
+            } else {
+                start(q) >= cur
+            }
+        })
     } else {
         list.iter().rev().copied().find(|&q| start(q) < cur)
     };
@@ -808,7 +846,14 @@ fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
         }
         None if list.is_empty() => s.message = Some("no quotes".into()),
         None => {
-            s.message = Some(if forward { "no more quotes below" } else { "no more quotes above" }.into())
+            s.message = Some(
+                if forward {
+                    "no more quotes below"
+                } else {
+                    "no more quotes above"
+                }
+                .into(),
+            )
         }
     }
 }
@@ -824,7 +869,16 @@ fn section_step(s: &mut State, forward: bool) {
     match pick {
         Some(p) => s.jump(p),
         None if starts.is_empty() => s.message = Some("no sections".into()),
-        None => s.message = Some(if forward { "last section" } else { "first section" }.into()),
+        None => {
+            s.message = Some(
+                if forward {
+                    "last section"
+                } else {
+                    "first section"
+                }
+                .into(),
+            )
+        }
     }
 }
 
@@ -903,7 +957,10 @@ fn command(s: &mut State, c: Command) {
             let nb = s.index.blocks.len();
             if nb > 0 {
                 let len = s.lines(nb - 1).len();
-                s.top = Anchor { block: nb - 1, line: len - 1 };
+                s.top = Anchor {
+                    block: nb - 1,
+                    line: len - 1,
+                };
                 s.refresh();
                 s.cursor_from_view();
             }

@@ -49,7 +49,9 @@ fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style, cont
             .find(|&(_, c)| is_unsafe(c) || c == '\t')
             .map_or(rest.len(), |(i, _)| i);
         if cut > 0 {
-            x = buf.set_stringn(x, y, &rest[..cut], end - x as usize, style).0;
+            x = buf
+                .set_stringn(x, y, &rest[..cut], end - x as usize, style)
+                .0;
             rest = &rest[cut..];
             continue;
         }
@@ -123,7 +125,15 @@ fn draw_title(buf: &mut Buffer, s: &State, st: &Styles) {
         .or_else(|| m.source.clone())
         .unwrap_or_else(|| "(untitled)".into());
     let room = a.w.saturating_sub(1) as usize;
-    let mut x = put(buf, a.x + 1, a.y, &fit(&visible(&title), room), room, st.title, st.control);
+    let mut x = put(
+        buf,
+        a.x + 1,
+        a.y,
+        &fit(&visible(&title), room),
+        room,
+        st.title,
+        st.control,
+    );
     let mut rest: Vec<&str> = Vec::new();
     if m.title.is_some()
         && let Some(src) = &m.source
@@ -337,7 +347,13 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
     let flags: String = [l.quotes, l.speakers, l.entities, l.topics, l.notes]
         .iter()
         .enumerate()
-        .map(|(i, on)| if *on { char::from(b'1' + i as u8) } else { '·' })
+        .map(|(i, on)| {
+            if *on {
+                char::from(b'1' + i as u8)
+            } else {
+                '·'
+            }
+        })
         .collect();
     right.push(format!("layers {flags}"));
     if !s.pending.is_empty() {
@@ -372,9 +388,25 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
     }
     let rw = right_s.width();
     let left_room = w.saturating_sub(rw + 2);
-    put(buf, a.x + 1, a.y, &fit(&left, left_room.saturating_sub(1)), left_room.saturating_sub(1), st.status, st.control);
-    if rw + 1 <= w {
-        put(buf, a.x + (w - rw - 1) as u16, a.y, &right_s, rw, st.status, st.control);
+    put(
+        buf,
+        a.x + 1,
+        a.y,
+        &fit(&left, left_room.saturating_sub(1)),
+        left_room.saturating_sub(1),
+        st.status,
+        st.control,
+    );
+    if rw < w {
+        put(
+            buf,
+            a.x + (w - rw - 1) as u16,
+            a.y,
+            &right_s,
+            rw,
+            st.status,
+            st.control,
+        );
     }
 }
 
@@ -413,7 +445,15 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
             Tab::Topics => "no topics",
             Tab::Outline => "no sections",
         };
-        put(buf, inner_x + 1, r.y + 1, msg, inner_w.saturating_sub(1), st.meta, st.control);
+        put(
+            buf,
+            inner_x + 1,
+            r.y + 1,
+            msg,
+            inner_w.saturating_sub(1),
+            st.meta,
+            st.control,
+        );
         return;
     }
     let current = s.current_section();
@@ -429,7 +469,12 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
                 }
                 let n = s.index.by_speaker.get(i).map_or(0, |v| v.len());
                 let on = s.filter == Some(Filter::Speaker(sp.id));
-                (if on { "●" } else { " " }, name, format!("{n}"), st.speaker(i))
+                (
+                    if on { "●" } else { " " },
+                    name,
+                    format!("{n}"),
+                    st.speaker(i),
+                )
             }
             Tab::Topics => {
                 let tp = &s.doc.topics[i];
@@ -462,9 +507,25 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
         let cw = count.width();
         let name_w = inner_w.saturating_sub(cw + 3);
         put(buf, inner_x, y, mark, 1, style, st.control);
-        put(buf, inner_x + 1, y, &fit(&name, name_w), name_w, style, st.control);
+        put(
+            buf,
+            inner_x + 1,
+            y,
+            &fit(&name, name_w),
+            name_w,
+            style,
+            st.control,
+        );
         if cw + 2 <= inner_w {
-            put(buf, inner_x + (inner_w - cw) as u16, y, &count, cw, style, st.control);
+            put(
+                buf,
+                inner_x + (inner_w - cw) as u16,
+                y,
+                &count,
+                cw,
+                style,
+                st.control,
+            );
         }
     }
 }
@@ -478,19 +539,37 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
         .map(|(k, h)| (k, h.to_string()))
         .collect();
     rows.push((String::new(), String::new()));
-    rows.push(("In the search prompt".into(), "Enter keeps, Esc cancels, BS deletes".into()));
-    rows.push(("In the side panel".into(), "j/k move, Enter picks, Tab returns".into()));
-    rows.push(("Esc".into(), "clears the search first, then the filter".into()));
+    rows.push((
+        "In the search prompt".into(),
+        "Enter keeps, Esc cancels, BS deletes".into(),
+    ));
+    rows.push((
+        "In the side panel".into(),
+        "j/k move, Enter picks, Tab returns".into(),
+    ));
+    rows.push((
+        "Esc".into(),
+        "clears the search first, then the filter".into(),
+    ));
     rows
 }
 
 fn draw_help(buf: &mut Buffer, s: &State, st: &Styles, scroll: usize) {
     let area = buf.area;
     let lines = help_lines(s);
-    let kw = lines.iter().map(|(k, _)| k.width()).max().unwrap_or(0).min(30);
+    let kw = lines
+        .iter()
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0)
+        .min(30);
     let dw = lines.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
-    let w = ((kw + dw + 5) as u16).min(area.width.saturating_sub(2)).max(1);
-    let h = ((lines.len() + 2) as u16).min(area.height.saturating_sub(2)).max(1);
+    let w = ((kw + dw + 5) as u16)
+        .min(area.width.saturating_sub(2))
+        .max(1);
+    let h = ((lines.len() + 2) as u16)
+        .min(area.height.saturating_sub(2))
+        .max(1);
     let x = area.x + (area.width - w) / 2;
     let y = area.y + (area.height - h) / 2;
     let r = Rect::new(x, y, w, h);
@@ -500,20 +579,44 @@ fn draw_help(buf: &mut Buffer, s: &State, st: &Styles, scroll: usize) {
         .border_style(st.panel_border)
         .style(st.popup)
         .render(r, buf);
-    put(buf, x + 2, y, " Keys (Esc closes) ", (w as usize).saturating_sub(4), st.title, st.control);
+    put(
+        buf,
+        x + 2,
+        y,
+        " Keys (Esc closes) ",
+        (w as usize).saturating_sub(4),
+        st.title,
+        st.control,
+    );
     let rows = h.saturating_sub(2) as usize;
     let scroll = scroll.min(lines.len().saturating_sub(rows));
     let inner = (w as usize).saturating_sub(2);
     for (i, (k, d)) in lines.iter().skip(scroll).take(rows).enumerate() {
         let yy = y + 1 + i as u16;
-        put(buf, x + 2, yy, &fit(k, kw), kw.min(inner.saturating_sub(1)), st.heading.patch(st.popup), st.control);
+        put(
+            buf,
+            x + 2,
+            yy,
+            &fit(k, kw),
+            kw.min(inner.saturating_sub(1)),
+            st.heading.patch(st.popup),
+            st.control,
+        );
         let dx = kw + 3;
         if dx < inner {
             put(buf, x + dx as u16, yy, d, inner - dx, st.popup, st.control);
         }
     }
     if scroll + rows < lines.len() {
-        put(buf, x + w.saturating_sub(4), y + h - 1, "↓", 1, st.panel_border, st.control);
+        put(
+            buf,
+            x + w.saturating_sub(4),
+            y + h - 1,
+            "↓",
+            1,
+            st.panel_border,
+            st.control,
+        );
     }
 }
 

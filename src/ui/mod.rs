@@ -197,10 +197,7 @@ pub fn parse_size(size: &str) -> Result<(u16, u16)> {
             "--size {size:?}: expected COLSxROWS such as 100x30 (each 1 to 1000)"
         ))
     };
-    let (c, r) = size
-        .trim()
-        .split_once(['x', 'X', '×'])
-        .ok_or_else(bad)?;
+    let (c, r) = size.trim().split_once(['x', 'X', '×']).ok_or_else(bad)?;
     let c: u16 = c.trim().parse().map_err(|_| bad())?;
     let r: u16 = r.trim().parse().map_err(|_| bad())?;
     if !(1..=1000).contains(&c) || !(1..=1000).contains(&r) {
@@ -250,15 +247,32 @@ pub fn frame_text(state: &State, styles: &Styles, ansi: bool) -> String {
 }
 
 /// `attache render`: replay keys headlessly and print the final frame.
-pub fn render_command(file: &str, size: &str, keys: &str, ansi: bool, g: &GlobalOpts) -> Result<()> {
+pub fn render_command(
+    file: &str,
+    size: &str,
+    keys: &str,
+    ansi: bool,
+    g: &GlobalOpts,
+) -> Result<()> {
     let size = parse_size(size)?;
     let keys = parse_key_script(keys)?;
     let setup = crate::config::reader_setup(g)?;
     let opts = crate::cli::commands::annotate_options(g)?;
     let doc = crate::cli::input::load(Some(file), &opts)?;
-    let out = render_to_string(doc, setup.settings, setup.keymap, &setup.styles, size, &keys, ansi);
+    let out = render_to_string(
+        doc,
+        setup.settings,
+        setup.keymap,
+        &setup.styles,
+        size,
+        &keys,
+        ansi,
+    );
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(out.as_bytes()).and_then(|_| stdout.flush()) {
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             Err(Error::runtime(format!("standard output: {e}")))
         }

@@ -32,7 +32,9 @@ QUESTION: What about the port of Troms\u{f8}?
 MR. OKAFOR: The port matters to everyone; we will talk about it next week.";
 
 fn find(text: &str, needle: &str) -> Span {
-    let start = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in fixture"));
+    let start = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in fixture"));
     Span::new(start, start + needle.len())
 }
 
@@ -126,9 +128,19 @@ pub fn document() -> Document {
         },
     ];
     let speakers = vec![
-        speaker(0, "Maria Lindqvist", "Special Envoy for the Arctic", SpeakerKind::Person),
+        speaker(
+            0,
+            "Maria Lindqvist",
+            "Special Envoy for the Arctic",
+            SpeakerKind::Person,
+        ),
         speaker(1, "Question", "reporters", SpeakerKind::Group),
-        speaker(2, "David Okafor", "Port Authority spokesman", SpeakerKind::Person),
+        speaker(
+            2,
+            "David Okafor",
+            "Port Authority spokesman",
+            SpeakerKind::Person,
+        ),
     ];
     let topics = vec![
         Topic {
@@ -223,10 +235,11 @@ pub fn repeated(n: usize) -> Document {
             heading: s.heading.map(sh),
             span: sh(s.span),
         }));
-        doc.annotations.extend(one.annotations.iter().map(|a| Annotation {
-            span: sh(a.span),
-            body: a.body.clone(),
-        }));
+        doc.annotations
+            .extend(one.annotations.iter().map(|a| Annotation {
+                span: sh(a.span),
+                body: a.body.clone(),
+            }));
     }
     doc
 }
