@@ -216,7 +216,7 @@ const STOP_CAPS: &[&str] = &[
     "an", "for", "with", "by", "from", "since", "during", "instead", "indeed", "even", "or",
     "nor", "because", "where", "there", "here", "what", "why", "how", "who", "today",
     "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "under", "over", "to", "of", "said", "says", "according",
+    "under", "over", "to", "of", "according",
 ];
 /// Words that may sit between a subject and its verb ("he also said").
 const AUX: &[&str] = &[
@@ -982,7 +982,7 @@ impl<'t> State<'t> {
             done = t + 1;
             let q = quotes[n];
             let (a, kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
-            if a.speaker.is_some() {
+            if a.mention.is_some() {
                 self.last = Some((bi, a));
             }
             attrs.push(a);
@@ -1072,12 +1072,10 @@ impl<'t> State<'t> {
         // 3. Cue before the quote in the same sentence: Smith said: “…”.
         let lo = prev_q.map_or(ss, |p| p + 1);
         if let Some(a) = self.pre_cue(toks, sid, t, lo, ss, kind == QuoteKind::Term, out) {
-            if kind == QuoteKind::Term && a.strong {
+            if kind == QuoteKind::Term {
                 kind = QuoteKind::Partial;
             }
-            if kind != QuoteKind::Term {
-                return (a, kind);
-            }
+            return (a, kind);
         }
         // 4. A cue later in the sentence: “…,” which the ambassador said …
         if let Some(a) = self.post_cue(toks, sid, t, post_hi, false, out) {
@@ -1163,7 +1161,7 @@ impl<'t> State<'t> {
                 }
                 continue;
             }
-            if !self.is_verb(&toks[v], false) {
+            if !self.is_verb(&toks[v], true) {
                 continue;
             }
             let cue = Span::new(toks[v].s, toks[v].e);
@@ -1427,4 +1425,178 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         Some(r.join(" ")).filter(|s| !s.is_empty())
     };
     (name_words.join(" "), role, g, SpeakerKind::Person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::{Options, annotate};
+    use crate::model::Document;
+
+    /// (quoted words, speaker name, mention, kind, continues) of every quote.
+    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, QuoteKind, bool)> {
+        let doc: Document = annotate(text, &Options::default());
+        doc.quotes()
+            .map(|(span, q)| {
+                (
+                    doc.slice(span).to_string(),
+                    q.speaker
+                        .and_then(|id| doc.speaker(id))
+                        .map(|s| s.name.clone()),
+                    q.mention.map(|m| doc.slice(m).to_string()),
+                    q.kind,
+                    q.continues,
+                )
+            })
+            .collect()
+    }
+
+    fn speaker_of(qs: &[(String, Option<String>, Option<String>, QuoteKind, bool)], start: &str) -> Option<String> {
+        qs.iter()
+            .find(|q| q.0.starts_with(start))
+            .unwrap_or_else(|| panic!("no quote starting {start:?} in {qs:#?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn sample_interview_all_quotes_attributed() {
+        let text = include_str!("../../assets/zinoviev-interview.txt");
+        let doc = annotate(text, &Options::default());
+        let qs: Vec<_> = doc.quotes().collect();
+        assert_eq!(qs.len(), 18, "{:#?}", quotes(text));
+        for short in [
+            "bright",
+            "unfavorable nations",
+            "defeated, humiliated or disintegrated",
+            "deal a heavy blow",
+        ] {
+            assert!(
+                qs.iter().any(|(s, _)| doc.slice(*s).starts_with(short)),
+                "missing {short}"
+            );
+        }
+        for (span, q) in &qs {
+            let sp = q.speaker.and_then(|id| doc.speaker(id));
+            let sp = sp.unwrap_or_else(|| panic!("no speaker for {:?}", doc.slice(*span)));
+            assert_eq!(sp.name, "Georgy Zinoviev", "quote {:?}", doc.slice(*span));
+            assert_eq!(sp.role.as_deref(), Some("Russian Ambassador to Korea"));
+            assert!(q.mention.is_some());
+        }
+        assert!(doc.speakers.iter().all(|s| !s.name.contains("Putin") && !s.name.contains("Yoon")));
+    }
+
+    #[test]
+    fn cue_after_quote_and_split_quote() {
+        let t = "“The roads are closed,” Maria Lopez said, “and the bridges too.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Maria Lopez"));
+        assert_eq!(qs[1].1.as_deref(), Some("Maria Lopez"));
+        assert!(qs[1].4);
+        let t = "“We start at noon,” said Peter Quill, “and end at dusk.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("Peter Quill"));
+        assert!(qs[1].4);
+    }
+
+    #[test]
+    fn colon_introductions_and_according_to() {
+        let t = "Mayor Ann Brook said: “The park opens in May.”\nHarold Finch: “I never said that about the park.”\nAccording to the ministry, “the talks will resume next week.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ann Brook"));
+        assert_eq!(qs[1].1.as_deref(), Some("Harold Finch"));
+        assert_eq!(qs[2].1.as_deref(), Some("ministry"));
+        assert_eq!(qs[2].2.as_deref(), Some("the ministry"));
+    }
+
+    #[test]
+    fn appositive_subject() {
+        let t = "Jane Doe, a spokeswoman for the ministry, said “the border stays open for trade.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Jane Doe"));
+        assert_eq!(qs[0].2.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender() {
+        let t = "Mr. Tom Baker met Ms. Ellen Marsh on Monday.\n“We talked about the harbour for hours,” she said.\n“It was a long day for all of us,” he said.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ellen Marsh"));
+        assert_eq!(qs[0].2.as_deref(), Some("she"));
+        assert_eq!(qs[1].1.as_deref(), Some("Tom Baker"));
+    }
+
+    #[test]
+    fn role_nouns_refer_back() {
+        let t = "Finnish Ambassador to Chile Aino Virtanen arrived on Friday.\n“Our trade will double in a year,” the ambassador said.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Aino Virtanen"));
+        assert_eq!(qs[0].2.as_deref(), Some("the ambassador"));
+        let doc = annotate(t, &Options::default());
+        assert_eq!(doc.speakers[0].role.as_deref(), Some("Finnish Ambassador to Chile"));
+    }
+
+    #[test]
+    fn surname_joins_full_name() {
+        let t = "“The plan will work for every farmer,” Carl Mendez said.\n“We have the money for it,” Mendez added.";
+        let qs = quotes(t);
+        assert_eq!(qs[1].1.as_deref(), Some("Carl Mendez"));
+        assert_eq!(qs[1].2.as_deref(), Some("Mendez"));
+        let doc = annotate(t, &Options::default());
+        assert_eq!(doc.speakers.len(), 1);
+    }
+
+    #[test]
+    fn organisations_and_countries_speak() {
+        let t = "“The sanctions are illegal and will fail,” Moscow said.\n“We stand by the story we printed,” The Daily Courier reported.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Moscow"));
+        assert_eq!(qs[1].1.as_deref(), Some("Daily Courier"));
+        let doc = annotate(t, &Options::default());
+        assert_eq!(doc.speakers[0].kind, SpeakerKind::Country);
+    }
+
+    #[test]
+    fn quote_continues_in_next_paragraph() {
+        let t = "“The water is rising fast,” Lena Holt said.\n“We need sandbags on every street before night falls.”\nThe town council met later.";
+        let qs = quotes(t);
+        assert_eq!(qs[1].1.as_deref(), Some("Lena Holt"));
+        assert!(qs[1].4);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_pieces() {
+        let t = "Dr. Omar Haddad told the committee: “The first phase is done.\n“The second phase starts in spring and will take a year.”";
+        let qs = quotes(t);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[1].1.as_deref(), Some("Omar Haddad"));
+        assert!(qs[1].4);
+    }
+
+    #[test]
+    fn speaker_named_in_next_sentence() {
+        let t = "“Nobody will be left behind.” Governor Rita Vance said so at the rally on Sunday.";
+        let qs = quotes(t);
+        assert_eq!(speaker_of(&qs, "Nobody"), Some("Rita Vance".into()));
+    }
+
+    #[test]
+    fn terms_stay_unattributed() {
+        let t = "The so-called “green corridor” opened in the city center on Monday.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].3, QuoteKind::Term);
+        assert_eq!(qs[0].1, None);
+        let t = "Kurt Weller said the plan would “cut costs sharply” next year.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].3, QuoteKind::Partial);
+        assert_eq!(qs[0].1.as_deref(), Some("Kurt Weller"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "[A-Za-z “”\"',.:;\n]{0,120}") {
+            let doc = annotate(&s, &Options::default());
+            proptest::prop_assert!(doc.validate().is_ok());
+        }
+    }
 }
