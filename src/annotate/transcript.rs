@@ -1,7 +1,46 @@
 //! Transcripts: speaker labels at the start of a paragraph make turns.
+//!
+//! Official transcripts print who speaks before the words: `MR. KIRBY:`,
+//! `Q` followed by spaces, `Question (retranslated):`,
+//! `President of Russia Vladimir Putin:`. This stage finds those labels,
+//! turns the paragraphs they open into [`BlockKind::Turn`] blocks and resolves
+//! the variants of one person's label to one speaker, so that the quote stage
+//! can treat every turn as a direct quote by a known speaker.
+//!
+//! How a label is recognised (no file-specific names, only how transcribers write):
+//! - it opens a line of a paragraph and ends at the first colon of the line
+//!   (or is a bare `Q` followed by spaces, or an ALL-CAPS label already seen
+//!   with its colon that lost it);
+//! - it is short (at most 14 words, 120 bytes), has no digits, commas or quote
+//!   marks outside a trailing parenthesis, and every word is capitalised except
+//!   connecting words (`of`, `the`, `for` …): "Here is the thing:" is prose;
+//! - a single mixed-case word must be a known role (`Question`, `Moderator` …)
+//!   or be used as a label at least twice; a long or unknown mixed-case label
+//!   that appears once needs another label of the document used twice;
+//! - words after it must not open with a quotation mark (that is the
+//!   `Name: “…”` style of news round-ups, handled by the quote stage), unless
+//!   the label is used elsewhere without one;
+//! - a document needs at least two turns to count as a transcript.
+//!
+//! A turn's content runs from the first word after the label (and after an
+//! interpreter note such as `(As interpreted.)`, kept in [`Turn::note`]) over
+//! the following paragraphs that have no label, up to the next label, the end
+//! of the section, a non-paragraph block or a closing line (`END`, a time, a
+//! `Source:` line). So a long answer in several paragraphs is one turn.
+//!
+//! Speakers: reporters' questions (`Q`, `QUESTION`, `Question (retranslated)`)
+//! are one group speaker "Question", unless the parenthesis names the reporter.
+//! Titles are split from names (`PRESIDENT BIDEN` → "Biden", role "President"),
+//! a label that contains another label's bare name is that person
+//! (`President of Russia Vladimir Putin` → "Vladimir Putin"), a surname is
+//! completed from the header when it names the person in full ("John Kirby"),
+//! and a label used once whose surname is one letter away from an established
+//! speaker's surname is taken as a typo of it.
+
+use std::collections::HashMap;
 
 use super::segment::Structure;
-use crate::model::{Span, SpeakerKind};
+use crate::model::{Block, BlockKind, Genre, Span, SpeakerKind};
 
 /// A transcript turn found from a speaker label.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,8 +71,1177 @@ pub struct TurnSpeaker {
     pub kind: SpeakerKind,
 }
 
+/// Longest label accepted, in bytes (parenthesis included).
+const MAX_LABEL_BYTES: usize = 120;
+/// Most words in a label.
+const MAX_LABEL_WORDS: usize = 14;
+
+/// Lower-case words that may stand uncapitalised inside a label.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "and", "for", "de", "du", "des", "da", "di", "del", "della", "von", "van", "der",
+    "den", "la", "le", "al", "el", "bin", "ibn", "y", "on", "to", "at", "in",
+];
+
+/// Words (lower case, dots dropped) that are titles or roles, not names.
+const TITLES: &[&str] = &[
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "sir",
+    "dame",
+    "madam",
+    "madame",
+    "mme",
+    "mlle",
+    "m",
+    "herr",
+    "frau",
+    "monsieur",
+    "senor",
+    "senora",
+    "president",
+    "presidente",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "federal",
+    "secretary",
+    "general",
+    "ambassador",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chairperson",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "crown",
+    "sheikh",
+    "emir",
+    "sultan",
+    "admiral",
+    "adm",
+    "gen",
+    "lt",
+    "col",
+    "colonel",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "commander",
+    "sergeant",
+    "sgt",
+    "deputy",
+    "assistant",
+    "acting",
+    "foreign",
+    "defense",
+    "defence",
+    "state",
+    "press",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "director",
+    "coordinator",
+    "advisor",
+    "adviser",
+    "national",
+    "security",
+    "mayor",
+    "commissioner",
+    "speaker",
+    "leader",
+    "chief",
+    "executive",
+    "justice",
+    "judge",
+    "attorney",
+    "lord",
+    "lady",
+    "his",
+    "her",
+    "excellency",
+    "majesty",
+    "highness",
+    "senior",
+    "administration",
+    "official",
+    "officials",
+    "pope",
+    "father",
+    "rev",
+    "reverend",
+    "archbishop",
+    "cardinal",
+    "professor",
+    "prof",
+    "mp",
+    "first",
+    "high",
+    "special",
+    "envoy",
+    "representative",
+    "head",
+    "member",
+    "delegate",
+];
+
+/// Single words that are labels of a role by themselves.
+const ROLE_WORDS: &[&str] = &[
+    "question",
+    "questions",
+    "answer",
+    "interpreter",
+    "translator",
+    "moderator",
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "participant",
+    "participants",
+    "audience",
+    "host",
+    "anchor",
+    "presenter",
+    "interviewer",
+    "correspondent",
+    "operator",
+    "voice",
+    "voices",
+    "chairman",
+    "chair",
+    "narrator",
+    "announcer",
+    "panelist",
+    "respondent",
+    "staff",
+    "official",
+];
+
+/// Words that name an unnamed questioner.
+const QUESTION_WORDS: &[&str] = &[
+    "q",
+    "question",
+    "questions",
+    "reporter",
+    "reporters",
+    "journalist",
+    "journalists",
+    "audience",
+];
+
+/// Words that make a colon line furniture rather than a label.
+const STOP_WORDS: &[&str] = &[
+    "source",
+    "sources",
+    "note",
+    "notes",
+    "date",
+    "dates",
+    "time",
+    "location",
+    "subject",
+    "tags",
+    "tag",
+    "update",
+    "updated",
+    "updates",
+    "correction",
+    "related",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "listen",
+    "read",
+    "transcript",
+    "warning",
+    "summary",
+    "background",
+    "contact",
+    "email",
+    "e-mail",
+    "phone",
+    "tel",
+    "fax",
+    "website",
+    "url",
+    "link",
+    "links",
+    "category",
+    "categories",
+    "posted",
+    "published",
+    "filed",
+    "by",
+    "from",
+    "cc",
+    "re",
+    "attachment",
+    "translation",
+    "disclaimer",
+    "copyright",
+    "credit",
+    "credits",
+    "caption",
+    "example",
+    "end",
+    "agenda",
+    "topics",
+    "topic",
+    "keywords",
+    "see",
+    "also",
+    "editor",
+    "editors",
+    "editor's",
+    "editor’s",
+    "title",
+    "headline",
+    "abstract",
+    "references",
+    "download",
+    "share",
+    "print",
+    "author",
+    "dateline",
+    "status",
+    "click",
+    "subscribe",
+    "advertisement",
+    "sponsored",
+    "ps",
+    "p.s",
+    "nb",
+    "n.b",
+    "q&a",
+    "faq",
+    "step",
+    "part",
+    "chapter",
+    "section",
+    "figure",
+    "table",
+    "appendix",
+    "update:",
+    "live",
+    "breaking",
+    "exclusive",
+    "opinion",
+    "analysis",
+    "media",
+    "tweet",
+    "tweets",
+    "post",
+    "comments",
+    "comment",
+    "reply",
+    "quote",
+    "quotes",
+];
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+fn lower_nodots(w: &str) -> String {
+    w.trim_matches(|c: char| c == '.' || c == ',')
+        .to_lowercase()
+}
+
+fn is_title_word(w: &str) -> bool {
+    TITLES.contains(&lower_nodots(w).as_str())
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '"' | '‘' | '„' | '«' | '`')
+}
+
+/// What [`parse_label_text`] learns from a label.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct LabelText {
+    /// The label without its trailing parenthesis ("Question").
+    core: String,
+    /// The parenthesis content ("retranslated", "Jane Roe, Daily Planet").
+    paren: Option<String>,
+    /// The label's words are all upper case.
+    caps: bool,
+    /// Number of words in the core.
+    words: usize,
+    /// Some word is a title ("President", "MR.").
+    titled: bool,
+    /// The core names an unnamed questioner ("Q", "QUESTION").
+    question: bool,
+    /// A single word that is a role ("Moderator").
+    role_word: bool,
+}
+
+/// Check the text before a colon (already trimmed) and describe it as a label.
+fn parse_label_text(label: &str) -> Option<LabelText> {
+    if label.is_empty() || label.len() > MAX_LABEL_BYTES {
+        return None;
+    }
+    let mut core = label.trim_end();
+    let mut paren = None;
+    if core.ends_with(')') {
+        let open = core.rfind('(')?;
+        let inner = core[open + 1..core.len() - 1].trim();
+        if inner.contains(['(', ')']) {
+            return None;
+        }
+        paren = Some(inner.to_string());
+        core = core[..open].trim_end();
+    }
+    if core.is_empty() || core.len() > 90 {
+        return None;
+    }
+    let first = core.chars().next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    if !core.chars().all(|c| {
+        c.is_alphabetic() || is_space(c) || matches!(c, '.' | '-' | '’' | '\'' | '‘' | '&')
+    }) {
+        return None;
+    }
+    let words: Vec<&str> = core.split(is_space).filter(|w| !w.is_empty()).collect();
+    if words.is_empty() || words.len() > MAX_LABEL_WORDS {
+        return None;
+    }
+    let mut letters = 0usize;
+    let mut upper = 0usize;
+    for w in &words {
+        let c = w.chars().next()?;
+        if !c.is_uppercase() && !CONNECTORS.contains(&w.to_lowercase().as_str()) {
+            return None;
+        }
+        if !c.is_alphabetic() {
+            return None;
+        }
+        if STOP_WORDS.contains(&lower_nodots(w).as_str()) {
+            return None;
+        }
+        for ch in w.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(ch.is_uppercase());
+        }
+    }
+    let caps = letters >= 1 && upper == letters;
+    let lower0 = lower_nodots(words[0]);
+    let question = words.len() == 1 && QUESTION_WORDS.contains(&lower0.as_str());
+    let role_word = words.len() == 1 && ROLE_WORDS.contains(&lower0.as_str());
+    let titled = words.iter().any(|w| is_title_word(w));
+    Some(LabelText {
+        core: words.join(" "),
+        paren,
+        caps,
+        words: words.len(),
+        titled,
+        question,
+        role_word,
+    })
+}
+
+/// A label found at the start of a line, before acceptance.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// Start of the line (and of the label).
+    line_start: usize,
+    /// The label as printed.
+    label: Span,
+    /// What the label says.
+    info: LabelText,
+    /// Interpreter note after the label.
+    note: Option<Span>,
+    /// First byte of the turn's words (may equal the line end).
+    content_start: usize,
+    /// The words open with a quotation mark.
+    quoted: bool,
+}
+
+/// Skip whitespace (including no-break spaces) from `pos` within `line_end`.
+fn skip_space(text: &str, mut pos: usize, line_end: usize) -> usize {
+    while pos < line_end {
+        match text[pos..line_end].chars().next() {
+            Some(c) if is_space(c) => pos += c.len_utf8(),
+            _ => break,
+        }
+    }
+    pos
+}
+
+/// Whether a parenthesis right after a label is an interpreter's note.
+fn is_note(inner: &str) -> bool {
+    let l = inner.to_lowercase();
+    l.contains("interpret") || l.contains("translat") || l.contains("through an")
+}
+
+/// Look for a label at the line `[start, end)` of `text`.
+fn find_candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
+    let line = &text[start..end];
+    let (label_len, after, colon) = if let Some(rest) = line.strip_prefix('Q')
+        && rest.starts_with(|c: char| is_space(c) || c == ':')
+    {
+        let colon = rest.starts_with(':');
+        (1, start + 1 + usize::from(colon), colon)
+    } else {
+        // The first colon within the label's reach.
+        let reach = floor_boundary(line, MAX_LABEL_BYTES + 2);
+        let colon = line[..reach].find(':')?;
+        let label = line[..colon].trim_end();
+        (label.len(), start + colon + 1, true)
+    };
+    if label_len == 0 {
+        return None;
+    }
+    let label_text = &line[..label_len];
+    let info = parse_label_text(label_text)?;
+    let mut content_start = skip_space(text, after, end);
+    // A colon label must be followed by a space or the end of the line ("A:B" is not one).
+    if colon && content_start == after && after < end {
+        return None;
+    }
+    let mut note = None;
+    if text[content_start..end].starts_with('(')
+        && let Some(close) = text[content_start..end].find(')')
+        && close < 80
+        && is_note(&text[content_start + 1..content_start + close])
+    {
+        let note_end = content_start + close + 1;
+        let next = skip_space(text, note_end, end);
+        if next < end {
+            note = Some(Span::new(content_start, note_end));
+            content_start = next;
+        }
+    }
+    let quoted = text[content_start..end]
+        .chars()
+        .next()
+        .is_some_and(is_opening_quote);
+    Some(Candidate {
+        line_start: start,
+        label: Span::new(start, start + label_len),
+        info,
+        note,
+        content_start,
+        quoted,
+    })
+}
+
+/// A label that lost its colon: an ALL-CAPS run at the line start followed by
+/// spaces and a capital letter or a parenthesis. Returns the label's length.
+fn colonless_label(line: &str) -> Option<usize> {
+    let mut last_word_end = 0;
+    for (i, c) in line.char_indices() {
+        if c.is_uppercase() || c == '.' || c == '-' || c == '’' || c == '\'' {
+            last_word_end = i + c.len_utf8();
+        } else if c == ' ' {
+            if line[i + 1..].starts_with([' ', '\u{a0}']) {
+                break;
+            }
+        } else {
+            break;
+        }
+        if i > MAX_LABEL_BYTES {
+            return None;
+        }
+    }
+    if last_word_end < 2 {
+        return None;
+    }
+    let rest = &line[last_word_end..];
+    let after = rest.trim_start_matches(is_space);
+    if after.len() == rest.len() || after.is_empty() {
+        return None;
+    }
+    let c = after.chars().next()?;
+    (c.is_uppercase() || c == '(' || is_opening_quote(c)).then_some(last_word_end)
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether a paragraph closes a transcript rather than continuing a turn.
+fn is_closing_line(s: &str) -> bool {
+    let t = s.trim_start();
+    let first: String = t
+        .split(|c: char| is_space(c) || c == ':')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let stamp = t.len() < 40
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        && t.contains(':')
+        && (t.contains("M.") || t.contains("AM") || t.contains("PM") || t.contains("m."));
+    first == "end"
+        || first == "(end"
+        || first == "source"
+        || first.starts_with("http")
+        || t.starts_with("###")
+        || stamp
+}
+
 /// Find speaker labels; retypes their blocks as [`crate::model::BlockKind::Turn`]
 /// and sets the genre to transcript when the document is one.
-pub fn find_turns(_text: &str, _structure: &mut Structure) -> Vec<Turn> {
-    Vec::new() // STUB
+pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
+    // Pass 1: candidate labels at the start of every line of every paragraph.
+    let mut cands: Vec<Candidate> = Vec::new();
+    let mut colonless: Vec<(usize, usize, usize)> = Vec::new(); // (line start, label end, line end)
+    for b in &structure.blocks {
+        if b.kind != BlockKind::Paragraph || !b.span.is_valid_in(text) {
+            continue;
+        }
+        let mut pos = b.span.start;
+        for line in text[b.span.start..b.span.end].split('\n') {
+            let end = pos + line.len();
+            let lead = line.len() - line.trim_start_matches(is_space).len();
+            let s = pos + lead;
+            if s < end {
+                if let Some(c) = find_candidate(text, s, end) {
+                    cands.push(c);
+                } else if let Some(l) = colonless_label(&text[s..end]) {
+                    colonless.push((s, s + l, end));
+                }
+            }
+            pos = end + 1;
+        }
+    }
+    if cands.is_empty() {
+        return Vec::new();
+    }
+
+    // Pass 2: accept by the label's own shape and by consistency.
+    let mut uses: HashMap<String, usize> = HashMap::new();
+    for c in &cands {
+        if !c.quoted {
+            *uses.entry(c.info.core.clone()).or_default() += 1;
+        }
+    }
+    let established = uses.values().any(|&n| n >= 2);
+    let mut accepted: Vec<Candidate> = cands
+        .into_iter()
+        .filter(|c| {
+            let n = uses.get(&c.info.core).copied().unwrap_or(0);
+            if c.quoted && n == 0 {
+                return false;
+            }
+            let i = &c.info;
+            if i.question || i.role_word {
+                return true;
+            }
+            if i.words == 1 && !i.caps {
+                return n >= 2;
+            }
+            if i.caps || i.titled {
+                return i.words <= 8 || n >= 2 || i.titled;
+            }
+            // Mixed-case names ("Jane Roe"): short, or repeated, or in a transcript.
+            n >= 2 || (established && i.words <= 5)
+        })
+        .collect();
+    // Labels that lost their colon: ALL-CAPS labels seen with their colon.
+    for (s, l, e) in colonless {
+        let label = &text[s..l];
+        let Some(prev) = accepted
+            .iter()
+            .find(|c| c.info.caps && text[c.label.start..c.label.end] == *label)
+        else {
+            continue;
+        };
+        let info = prev.info.clone();
+        let content_start = skip_space(text, l, e);
+        accepted.push(Candidate {
+            line_start: s,
+            label: Span::new(s, l),
+            info,
+            note: None,
+            content_start,
+            quoted: false,
+        });
+    }
+    accepted.sort_by_key(|c| c.line_start);
+    if accepted.len() < 2 {
+        return Vec::new();
+    }
+
+    // Pass 3: split blocks where a label starts inside them, retag turn blocks.
+    let mut blocks: Vec<Block> = Vec::with_capacity(structure.blocks.len() + 4);
+    let mut cand_block: Vec<usize> = vec![0; accepted.len()];
+    let mut k = 0;
+    for b in &structure.blocks {
+        let mut start = b.span.start;
+        let mut kind = b.kind;
+        while k < accepted.len() && accepted[k].line_start < b.span.end {
+            let ls = accepted[k].line_start;
+            if ls < b.span.start {
+                k += 1;
+                continue;
+            }
+            if ls > start {
+                let piece_end = start + text[start..ls].trim_end().len();
+                if piece_end > start {
+                    blocks.push(Block {
+                        kind,
+                        span: Span::new(start, piece_end),
+                    });
+                }
+                start = ls;
+            }
+            kind = BlockKind::Turn;
+            cand_block[k] = blocks.len();
+            k += 1;
+        }
+        blocks.push(Block {
+            kind,
+            span: Span::new(start, b.span.end),
+        });
+    }
+    structure.blocks = blocks;
+
+    // Pass 4: speakers.
+    let speakers = resolve_speakers(text, &accepted);
+
+    // Pass 5: turns with their content.
+    let mut turns = Vec::with_capacity(accepted.len());
+    for (i, c) in accepted.iter().enumerate() {
+        let bi = cand_block[i];
+        let Some(block) = structure.blocks.get(bi) else {
+            continue;
+        };
+        let section = structure
+            .sections
+            .iter()
+            .position(|s| s.span.contains_span(block.span));
+        let mut content = Span::new(c.content_start, block.span.end.max(c.content_start));
+        let mut j = bi + 1;
+        while let Some(nb) = structure.blocks.get(j) {
+            if nb.kind != BlockKind::Paragraph
+                || is_closing_line(nb.span.slice(text))
+                || structure
+                    .sections
+                    .iter()
+                    .position(|s| s.span.contains_span(nb.span))
+                    != section
+            {
+                break;
+            }
+            if content.start >= content.end {
+                content.start = nb.span.start;
+            }
+            content.end = nb.span.end;
+            j += 1;
+        }
+        if content.start >= content.end {
+            continue;
+        }
+        turns.push(Turn {
+            block: bi,
+            label: c.label,
+            content,
+            note: c.note,
+            speaker: speakers[i].clone(),
+        });
+    }
+    if turns.len() >= 2 {
+        structure.meta.genre = Genre::Transcript;
+    }
+    turns
+}
+
+/// Title-case an ALL-CAPS word ("KIRBY" → "Kirby", "JEAN-PIERRE" → "Jean-Pierre").
+fn title_case(w: &str) -> String {
+    let mut out = String::with_capacity(w.len());
+    let mut start = true;
+    for c in w.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    // "Mcdonald" is left as is: ALL-CAPS labels lose that information.
+    out
+}
+
+/// The label's words as they should be displayed.
+fn display_words(info: &LabelText) -> Vec<String> {
+    info.core
+        .split(' ')
+        .map(|w| {
+            if info.caps && !CONNECTORS.contains(&w.to_lowercase().as_str()) {
+                title_case(w)
+            } else if info.caps {
+                w.to_lowercase()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Index of `needle` as a run of whole words inside `hay`.
+fn find_words(hay: &[String], needle: &[String]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len()).find(|&i| {
+        hay[i..i + needle.len()]
+            .iter()
+            .zip(needle)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b) || a.to_lowercase() == b.to_lowercase())
+    })
+}
+
+/// A person's name learnt from one label: (name words, role words).
+fn split_title(words: &[String]) -> (Vec<String>, Vec<String>) {
+    let mut i = 0;
+    while i < words.len() && is_title_word(&words[i]) {
+        i += 1;
+    }
+    if i == words.len() {
+        // Only titles ("THE PRESIDENT", "MODERATOR"): the label is the name.
+        return (words.to_vec(), Vec::new());
+    }
+    // "President of Russia Vladimir Putin": a title, "of" and a place, then the name.
+    if i > 0 && matches!(words[i].to_lowercase().as_str(), "of" | "for") {
+        let n = words.len();
+        let name_len = if n - i >= 3 { 2.min(n - i - 2) } else { 0 };
+        if name_len > 0 {
+            let cut = n - name_len;
+            return (words[cut..].to_vec(), words[..cut].to_vec());
+        }
+    }
+    (words[i..].to_vec(), words[..i].to_vec())
+}
+
+/// Levenshtein distance, bounded use on short words only.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Resolve every accepted label to a speaker (one per candidate, in order).
+fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
+    // Distinct label cores in order of first use, with their counts.
+    let mut cores: Vec<(String, usize)> = Vec::new();
+    let mut core_of: Vec<usize> = Vec::with_capacity(accepted.len());
+    let mut infos: Vec<&LabelText> = Vec::new();
+    let mut printed: Vec<Vec<String>> = Vec::new();
+    for c in accepted {
+        let key = c.info.core.clone();
+        let idx = match cores.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                cores.push((key, 0));
+                infos.push(&c.info);
+                printed.push(Vec::new());
+                cores.len() - 1
+            }
+        };
+        cores[idx].1 += 1;
+        let p = c.label.slice(text).to_string();
+        if !printed[idx].contains(&p) {
+            printed[idx].push(p);
+        }
+        core_of.push(idx);
+    }
+    let header_end = accepted.first().map_or(0, |c| c.line_start);
+    let header = &text[..floor_boundary(text, header_end.min(8000))];
+
+    // Bare names: labels without titles, of two words or more ("Vladimir Putin").
+    let bare: Vec<Vec<String>> = infos
+        .iter()
+        .filter(|i| !i.titled && !i.question && !i.role_word && i.words >= 2)
+        .map(|i| display_words(i))
+        .collect();
+
+    struct Resolved {
+        name: Vec<String>,
+        role: Vec<String>,
+        kind: SpeakerKind,
+        question: bool,
+    }
+    let mut resolved: Vec<Resolved> = Vec::with_capacity(cores.len());
+    for info in &infos {
+        if info.question {
+            if let Some(name) = info.paren.as_deref().and_then(reporter_name) {
+                resolved.push(Resolved {
+                    name: name.split(' ').map(str::to_string).collect(),
+                    role: vec!["Reporter".into()],
+                    kind: SpeakerKind::Person,
+                    question: false,
+                });
+            } else {
+                resolved.push(Resolved {
+                    name: vec!["Question".into()],
+                    role: Vec::new(),
+                    kind: SpeakerKind::Group,
+                    question: true,
+                });
+            }
+            continue;
+        }
+        let words = display_words(info);
+        // A label that contains another label's bare name is that person.
+        let mut best: Option<(usize, &Vec<String>)> = None;
+        for b in &bare {
+            if b.len() < words.len()
+                && let Some(at) = find_words(&words, b)
+                && best.is_none_or(|(_, prev)| b.len() > prev.len())
+            {
+                best = Some((at, b));
+            }
+        }
+        let (mut name, role) = match best {
+            Some((at, b)) => (b.clone(), words[..at].to_vec()),
+            None => split_title(&words),
+        };
+        // A surname alone: complete it from another label or the header.
+        if name.len() == 1 && !info.role_word && !(info.titled && role.is_empty()) {
+            let surname = name[0].clone();
+            if let Some(full) = bare.iter().find(|b| {
+                b.len() >= 2
+                    && b.last()
+                        .is_some_and(|l| l.to_lowercase() == surname.to_lowercase())
+            }) {
+                name = full.clone();
+            } else if let Some(first) = first_name_in(header, &surname) {
+                name = vec![first, surname];
+            }
+        }
+        let role = role
+            .into_iter()
+            .filter(|w| {
+                !matches!(
+                    lower_nodots(w).as_str(),
+                    "mr" | "mrs" | "ms" | "miss" | "mx" | "dr" | "the"
+                )
+            })
+            .collect();
+        resolved.push(Resolved {
+            name,
+            role,
+            kind: SpeakerKind::Person,
+            question: false,
+        });
+    }
+
+    // Typos: a rarely used name one letter away (in the surname) from a more used one.
+    let mut target: Vec<usize> = (0..cores.len()).collect();
+    let mut name_count: HashMap<String, usize> = HashMap::new();
+    for (i, r) in resolved.iter().enumerate() {
+        *name_count.entry(r.name.join(" ")).or_default() += cores[i].1;
+    }
+    if cores.len() <= 200 {
+        for i in 0..resolved.len() {
+            let ni = resolved[i].name.join(" ");
+            let ci = name_count[&ni];
+            for j in 0..resolved.len() {
+                let nj = resolved[j].name.join(" ");
+                if i == j || ni == nj || resolved[i].question || resolved[j].question {
+                    continue;
+                }
+                let cj = name_count[&nj];
+                let (a, b) = (&resolved[i].name, &resolved[j].name);
+                let (Some(sa), Some(sb)) = (a.last(), b.last()) else {
+                    continue;
+                };
+                let same_rest = a.len() == b.len() && a[..a.len() - 1] == b[..b.len() - 1];
+                if ci < cj
+                    && cj >= 2
+                    && same_rest
+                    && sa.chars().count() >= 4
+                    && edit_distance(&sa.to_lowercase(), &sb.to_lowercase()) == 1
+                {
+                    target[i] = j;
+                    break;
+                }
+            }
+        }
+    }
+
+    // Build one TurnSpeaker per resolved name, with all label variants as aliases.
+    let mut by_name: HashMap<String, TurnSpeaker> = HashMap::new();
+    for i in 0..cores.len() {
+        let t = target[i];
+        let r = &resolved[t];
+        let name = r.name.join(" ");
+        let entry = by_name.entry(name.clone()).or_insert_with(|| TurnSpeaker {
+            name: name.clone(),
+            role: None,
+            aliases: Vec::new(),
+            kind: r.kind,
+        });
+        if entry.role.is_none() && !resolved[i].role.is_empty() && !r.question {
+            entry.role = Some(resolved[i].role.join(" "));
+        }
+        let own = resolved[i].name.join(" ");
+        let mut add = |a: &str| {
+            if !a.eq_ignore_ascii_case(&entry.name)
+                && !entry.aliases.iter().any(|x| x.eq_ignore_ascii_case(a))
+            {
+                entry.aliases.push(a.to_string());
+            }
+        };
+        add(&own);
+        for p in &printed[i] {
+            add(p);
+        }
+    }
+    core_of
+        .iter()
+        .map(|&ci| {
+            let name = resolved[target[ci]].name.join(" ");
+            by_name.get(&name).cloned().unwrap_or(TurnSpeaker {
+                name,
+                role: None,
+                aliases: Vec::new(),
+                kind: SpeakerKind::Person,
+            })
+        })
+        .collect()
+}
+
+/// The reporter named in a question label's parenthesis ("Jane Roe, Daily Planet").
+fn reporter_name(paren: &str) -> Option<String> {
+    let head = paren.split([',', ';']).next()?.trim();
+    let words: Vec<&str> = head.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) {
+        return None;
+    }
+    let ok = words.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+            && !is_title_word(w)
+    });
+    ok.then(|| head.to_string())
+}
+
+/// A first name written right before `surname` in the header ("… John Kirby …").
+fn first_name_in(header: &str, surname: &str) -> Option<String> {
+    if surname.chars().count() < 2 {
+        return None;
+    }
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let words: Vec<&str> = header
+        .split(|c: char| is_space(c) || c == ',' || c == ';' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for w in 1..words.len() {
+        let cur = words[w].trim_end_matches(['.', ':', '’', '\'', 's']);
+        let cur_full = words[w].trim_end_matches(['.', ':']);
+        if !(cur_full == surname
+            || cur_full.eq_ignore_ascii_case(surname)
+                && cur_full.chars().next().is_some_and(char::is_uppercase)
+            || cur == surname)
+        {
+            continue;
+        }
+        let prev = words[w - 1];
+        let ok = prev.chars().count() >= 2
+            && prev.chars().next().is_some_and(char::is_uppercase)
+            && prev.chars().skip(1).any(char::is_lowercase)
+            && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !is_title_word(prev)
+            && !CONNECTORS.contains(&prev.to_lowercase().as_str())
+            && !matches!(
+                prev.to_lowercase().as_str(),
+                "and" | "by" | "with" | "from" | "remarks" | "statement" | "interview"
+            );
+        if ok {
+            match counts.iter_mut().find(|(n, _)| n == prev) {
+                Some(e) => e.1 += 1,
+                None => counts.push((prev.to_string(), 1)),
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(_, n)| *n).map(|(n, _)| n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment::segment;
+
+    fn run(text: &str) -> (Vec<Turn>, Structure) {
+        let mut s = segment(text);
+        let t = find_turns(text, &mut s);
+        (t, s)
+    }
+
+    #[test]
+    fn caps_labels_and_bare_q() {
+        let text = "Briefing by Coordinator Maria Lopez on Harbours\n\n\
+            MS. LOPEZ:  Good morning to all of you.\n\n\
+            Q  Thanks. Is the port open today?\n\n\
+            MS. LOPEZ:  It opens at noon.\n\n\
+            And the ferries run after that.\n\n\
+            QUESTION: Which ferries?\n";
+        let (turns, s) = run(text);
+        assert_eq!(turns.len(), 4);
+        assert_eq!(turns[0].speaker.name, "Maria Lopez");
+        assert_eq!(turns[0].label.slice(text), "MS. LOPEZ");
+        assert!(turns[0].content.slice(text).starts_with("Good morning"));
+        assert_eq!(turns[1].speaker.name, "Question");
+        assert_eq!(turns[1].speaker.kind, SpeakerKind::Group);
+        assert!(turns[1].content.slice(text).starts_with("Thanks."));
+        // The answer continues over the unlabelled paragraph.
+        assert!(turns[2].content.slice(text).ends_with("after that."));
+        assert_eq!(turns[3].speaker.name, "Question");
+        assert_eq!(s.meta.genre, Genre::Transcript);
+        assert_eq!(s.blocks[1].kind, BlockKind::Turn);
+        assert_eq!(s.blocks[4].kind, BlockKind::Paragraph);
+    }
+
+    #[test]
+    fn titled_variants_resolve_to_one_name() {
+        let text = "Talks in the Capital\n\n\
+            Head of the Republic of Norland Arvid Stenberg: Welcome, friends.\n\n\
+            Question (retranslated): A question for both of you.\n\n\
+            Arvid Stenberg: Yes, I can answer.\n\n\
+            Prime Minister of Sudland Rosa Delacroix (retranslated): Thank you.\n\n\
+            Rosa Delacroix: I agree.\n\n\
+            Rosa Delacrox: And one more thing.\n\n\
+            Arvid Stenberg: We are done.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 7);
+        assert_eq!(turns[0].speaker.name, "Arvid Stenberg");
+        assert_eq!(turns[2].speaker.name, "Arvid Stenberg");
+        assert_eq!(turns[1].speaker.name, "Question");
+        assert_eq!(turns[3].speaker.name, "Rosa Delacroix");
+        assert_eq!(
+            turns[3].speaker.role.as_deref(),
+            Some("Prime Minister of Sudland")
+        );
+        // One letter off in the surname of a label used once: a typo.
+        assert_eq!(turns[5].speaker.name, "Rosa Delacroix");
+        assert!(
+            turns[5]
+                .speaker
+                .aliases
+                .iter()
+                .any(|a| a == "Rosa Delacrox")
+        );
+    }
+
+    #[test]
+    fn interpreter_note_is_kept_apart() {
+        let text = "PRESIDENT NOVAK: (As interpreted.) We met twice.\n\n\
+            Q    (As interpreted.)  Will you meet again?\n\n\
+            PRESIDENT NOVAK: Soon.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 3);
+        assert_eq!(
+            turns[0].note.map(|n| n.slice(text)),
+            Some("(As interpreted.)")
+        );
+        assert_eq!(turns[0].content.slice(text), "We met twice.");
+        assert_eq!(turns[1].content.slice(text), "Will you meet again?");
+        assert_eq!(turns[0].speaker.name, "Novak");
+        assert_eq!(turns[0].speaker.role.as_deref(), Some("President"));
+    }
+
+    #[test]
+    fn prose_with_colons_is_not_a_label() {
+        let text = "The plan is simple: we wait.\n\n\
+            Here is my point: nobody knows.\n\n\
+            Second, about the budget: it grew.\n\n\
+            Source: https://example.org/page\n\n\
+            10:30 A.M. local time\n";
+        let (turns, s) = run(text);
+        assert!(turns.is_empty());
+        assert_eq!(s.meta.genre, Genre::Article);
+    }
+
+    #[test]
+    fn news_roundup_quotes_are_not_turns() {
+        let text = "Leaders welcomed the deal.\n\n\
+            Senator Ann Marsh: “A good day for the coast.”\n\n\
+            Mayor Tom Reed: “We are grateful.”\n";
+        let (turns, _) = run(text);
+        assert!(turns.is_empty());
+    }
+
+    #[test]
+    fn reporter_named_in_question_label() {
+        let text = "MODERATOR: Next question.\n\n\
+            Question (Ella Moss, Coastal Radio): When will it end?\n\n\
+            MODERATOR: Thank you.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 3);
+        assert_eq!(turns[1].speaker.name, "Ella Moss");
+        assert_eq!(turns[0].speaker.name, "Moderator");
+    }
+
+    #[test]
+    fn label_lines_inside_one_paragraph_split_the_block() {
+        let text = "Opening words of the host.\nHOST: Welcome.\nGUEST SPEAKER: Thanks.\n";
+        let mut s = Structure {
+            blocks: vec![Block {
+                kind: BlockKind::Paragraph,
+                span: Span::new(0, text.len() - 1),
+            }],
+            ..Default::default()
+        };
+        let turns = find_turns(text, &mut s);
+        assert_eq!(turns.len(), 2);
+        assert_eq!(s.blocks.len(), 3);
+        assert_eq!(s.blocks[0].kind, BlockKind::Paragraph);
+        assert_eq!(s.blocks[1].kind, BlockKind::Turn);
+        assert_eq!(s.blocks[1].span.slice(text), "HOST: Welcome.");
+        assert_eq!(turns[1].content.slice(text), "Thanks.");
+    }
+
+    #[test]
+    fn caps_label_that_lost_its_colon() {
+        let text = "SECRETARY HALE: First point.\n\nSECRETARY HALE  Second point.\n\nQ: Why?\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 3);
+        assert_eq!(turns[1].content.slice(text), "Second point.");
+        assert_eq!(turns[1].speaker.name, "Hale");
+    }
+
+    #[test]
+    fn closing_lines_end_the_last_turn() {
+        let text = "Q: Done?\n\nMR. VANCE: Done.\n\nEND 4:10 P.M.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns[1].content.slice(text), "Done.");
+    }
 }

@@ -81,14 +81,12 @@ impl CharIndex {
         let ascii = text.is_ascii();
         let mut checkpoints = vec![(0, 0)];
         if !ascii {
-            let mut chars = 0usize;
             let mut next = Self::STEP;
-            for (b, _) in text.char_indices() {
+            for (chars, (b, _)) in text.char_indices().enumerate() {
                 if b >= next {
                     checkpoints.push((b, chars));
                     next = b + Self::STEP;
                 }
-                chars += 1;
             }
         }
         CharIndex { checkpoints, ascii }
