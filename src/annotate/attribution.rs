@@ -201,8 +201,8 @@ const ABBREV: &[&str] = &[
 ];
 /// Abbreviated titles that come before a name with a period ("Mr. Obama").
 const TITLE_ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof",
-    "rev", "adm", "maj", "cmdr", "st", "messrs",
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+    "adm", "maj", "cmdr", "st", "messrs",
 ];
 /// Small words that may join the capitalised words of one name or title.
 const CONNECTORS: &[&str] = &[
@@ -210,22 +210,113 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Capitalised words at the start of a run that are not part of a name.
 const STOP_CAPS: &[&str] = &[
-    "but", "and", "in", "on", "at", "when", "after", "before", "while", "as", "so", "yet",
-    "still", "now", "then", "however", "meanwhile", "also", "if", "although", "though", "asked",
-    "speaking", "later", "earlier", "last", "this", "that", "his", "her", "their", "its", "a",
-    "an", "for", "with", "by", "from", "since", "during", "instead", "indeed", "even", "or",
-    "nor", "because", "where", "there", "here", "what", "why", "how", "who", "today",
-    "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "under", "over", "to", "of", "according",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "when",
+    "after",
+    "before",
+    "while",
+    "as",
+    "so",
+    "yet",
+    "still",
+    "now",
+    "then",
+    "however",
+    "meanwhile",
+    "also",
+    "if",
+    "although",
+    "though",
+    "asked",
+    "speaking",
+    "later",
+    "earlier",
+    "last",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "a",
+    "an",
+    "for",
+    "with",
+    "by",
+    "from",
+    "since",
+    "during",
+    "instead",
+    "indeed",
+    "even",
+    "or",
+    "nor",
+    "because",
+    "where",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "who",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "under",
+    "over",
+    "to",
+    "of",
+    "according",
 ];
 /// Words that may sit between a subject and its verb ("he also said").
 const AUX: &[&str] = &[
-    "also", "later", "then", "has", "had", "have", "would", "will", "once", "again", "further",
-    "just", "was", "is", "did", "does", "had", "earlier", "previously", "recently", "often",
-    "still", "even", "has", "had", "may", "might", "could", "should", "can", "must", "repeatedly",
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "once",
+    "again",
+    "further",
+    "just",
+    "was",
+    "is",
+    "did",
+    "does",
+    "had",
+    "earlier",
+    "previously",
+    "recently",
+    "often",
+    "still",
+    "even",
+    "has",
+    "had",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "must",
+    "repeatedly",
 ];
 /// Determiners that open a role noun phrase.
-const DETS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "our", "one", "another"];
+const DETS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another",
+];
 /// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
 const NP_STOP: &[&str] = &[
     "in", "on", "at", "during", "to", "after", "before", "with", "that", "from", "while", "when",
@@ -344,14 +435,12 @@ impl<'t> State<'t> {
                     let Some(d) = text[j..].chars().next() else {
                         break;
                     };
-                    if d.is_alphanumeric() {
-                        j += d.len_utf8();
-                    } else if matches!(d, '\'' | '’' | '-' | '.' | '&')
+                    let joins = matches!(d, '\'' | '’' | '-' | '.' | '&')
                         && text[j + d.len_utf8()..stop]
                             .chars()
                             .next()
-                            .is_some_and(char::is_alphanumeric)
-                    {
+                            .is_some_and(char::is_alphanumeric);
+                    if d.is_alphanumeric() || joins {
                         j += d.len_utf8();
                     } else {
                         break;
@@ -387,22 +476,21 @@ impl<'t> State<'t> {
             let next_starts = match toks.get(i + 1) {
                 None => false,
                 Some(n) => match n.k {
-                    TK::Word => is_cap(self.w(n)) || self.w(n).starts_with(|c: char| c.is_numeric()),
+                    TK::Word => {
+                        is_cap(self.w(n)) || self.w(n).starts_with(|c: char| c.is_numeric())
+                    }
                     TK::Quote(_) => true,
                     TK::Punct(c) => matches!(c, '(' | '—'),
                 },
             };
             let ends = match t.k {
                 TK::Punct('.') => {
-                    let abbr = i > 0
-                        && toks[i - 1].k == TK::Word
-                        && toks[i - 1].e == t.s
-                        && {
-                            let w = self.w(&toks[i - 1]);
-                            in_list(ABBREV, w)
-                                || (w.chars().count() == 1 && is_cap(w))
-                                || w.contains('.')
-                        };
+                    let abbr = i > 0 && toks[i - 1].k == TK::Word && toks[i - 1].e == t.s && {
+                        let w = self.w(&toks[i - 1]);
+                        in_list(ABBREV, w)
+                            || (w.chars().count() == 1 && is_cap(w))
+                            || w.contains('.')
+                    };
                     !abbr && next_starts
                 }
                 TK::Punct('?' | '!') => next_starts,
@@ -532,7 +620,8 @@ impl<'t> State<'t> {
             if t.k == TK::Word
                 && !is_cap(w)
                 && skipped < 3
-                && (in_list(AUX, w) || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w)))
+                && (in_list(AUX, w)
+                    || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w)))
             {
                 i -= 1;
                 skipped += 1;
@@ -640,7 +729,7 @@ impl<'t> State<'t> {
                 n += 1;
             }
             let plural = LEX.roles.get(&*lw) == Some(&Gender::P);
-            if !det && !plural && !(a < h && self.is_capword(&toks[a])) {
+            if !(det || plural || a < h && self.is_capword(&toks[a])) {
                 return None;
             }
             return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
@@ -658,7 +747,10 @@ impl<'t> State<'t> {
         {
             let head = lower(self.w(&toks[np.a - 2]));
             if LEX.roles.contains_key(&*head) {
-                return Np { a: inner.a, b: np.b };
+                return Np {
+                    a: inner.a,
+                    b: np.b,
+                };
             }
         }
         np
@@ -738,13 +830,13 @@ impl<'t> State<'t> {
                 .or_else(|| words.iter().rev().find(|w| LEX.orgs.contains(&*lower(w))))?;
             let lh = lower(head).into_owned();
             let is_role = LEX.roles.contains_key(lh.as_str());
-            let definite = words
-                .first()
-                .is_some_and(|w| w.eq_ignore_ascii_case("the"));
-            if is_role && definite && words.len() <= 3 {
-                if let Some(pi) = self.find_role(&lh) {
-                    return Some(self.speaker_of(pi, pos, out));
-                }
+            let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            if is_role
+                && definite
+                && words.len() <= 3
+                && let Some(pi) = self.find_role(&lh)
+            {
+                return Some(self.speaker_of(pi, pos, out));
             }
             let name = strip_det(&words).join(" ");
             let kind = if is_role {
@@ -910,12 +1002,11 @@ impl<'t> State<'t> {
                 id
             }
             None => {
-                let aliases: Vec<String> =
-                    if p.kind == SpeakerKind::Person && name.contains(' ') {
-                        vec![surname]
-                    } else {
-                        Vec::new()
-                    };
+                let aliases: Vec<String> = if p.kind == SpeakerKind::Person && name.contains(' ') {
+                    vec![surname]
+                } else {
+                    Vec::new()
+                };
                 let id = out.intern(&name, p.role.as_deref(), &aliases, p.kind);
                 self.people[pi].id = Some(id);
                 while self.gender_of.len() <= id.index() {
@@ -952,11 +1043,7 @@ impl<'t> State<'t> {
                         LEX.titles.contains_key(l) || LEX.roles.contains_key(l)
                     })
                 });
-                if titled
-                    || g != Gender::U
-                    || known
-                    || LEX.first.contains_key(&*lower(first))
-                {
+                if titled || g != Gender::U || known || LEX.first.contains_key(&*lower(first)) {
                     self.person(&name, role.as_deref(), g, kind, t.s);
                 }
             }
@@ -1035,8 +1122,16 @@ impl<'t> State<'t> {
         out: &mut Attributed,
     ) -> (Attr, QuoteKind) {
         let s = sid[t];
-        let ss = (0..t).rev().take_while(|&i| sid[i] == s).last().unwrap_or(t);
-        let se = (t..toks.len()).take_while(|&i| sid[i] == s).last().unwrap_or(t) + 1;
+        let ss = (0..t)
+            .rev()
+            .take_while(|&i| sid[i] == s)
+            .last()
+            .unwrap_or(t);
+        let se = (t..toks.len())
+            .take_while(|&i| sid[i] == s)
+            .last()
+            .unwrap_or(t)
+            + 1;
         let prev_q = (ss..t).rev().find(|&i| matches!(toks[i].k, TK::Quote(_)));
         let next_q = (t + 1..se).find(|&i| matches!(toks[i].k, TK::Quote(_)));
         let post_hi = next_q.unwrap_or(se);
@@ -1143,7 +1238,11 @@ impl<'t> State<'t> {
         if j >= hi {
             return None;
         }
-        let limit = if strict { (j + 9).min(hi) } else { (j + 25).min(hi) };
+        let limit = if strict {
+            (j + 9).min(hi)
+        } else {
+            (j + 25).min(hi)
+        };
         // according to NP
         for v in j..limit {
             if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
@@ -1151,7 +1250,14 @@ impl<'t> State<'t> {
                     break;
                 }
                 let np = self.np_after(toks, v + 1, hi)?;
-                return Some(self.make(toks, np, Span::new(toks[v].s, toks[v + 1].e), Some(v), true, out));
+                return Some(self.make(
+                    toks,
+                    np,
+                    Span::new(toks[v].s, toks[v + 1].e),
+                    Some(v),
+                    true,
+                    out,
+                ));
             }
         }
         for v in j..limit {
@@ -1214,7 +1320,14 @@ impl<'t> State<'t> {
         for v in (lo..t).rev() {
             if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
                 let np = self.np_after(toks, v + 1, t)?;
-                return Some(self.make(toks, np, Span::new(toks[v].s, toks[v + 1].e), None, true, out));
+                return Some(self.make(
+                    toks,
+                    np,
+                    Span::new(toks[v].s, toks[v + 1].e),
+                    None,
+                    true,
+                    out,
+                ));
             }
             let weak_ok = t - v <= 4;
             if !self.is_verb(&toks[v], weak_ok) {
@@ -1237,9 +1350,14 @@ impl<'t> State<'t> {
                 return Some(a);
             }
             // "Saying that …, Smith underscored …": another cue in the sentence.
-            let se = (t..toks.len()).take_while(|&i| sid[i] == sid[t]).last().unwrap_or(t) + 1;
+            let se = (t..toks.len())
+                .take_while(|&i| sid[i] == sid[t])
+                .last()
+                .unwrap_or(t)
+                + 1;
             for u in v + 1..se {
-                if u != t && self.is_verb(&toks[u], false)
+                if u != t
+                    && self.is_verb(&toks[u], false)
                     && let Some(np) = self.np_before(toks, u, ss, sid)
                 {
                     let mut a = self.make(toks, np, cue, None, strong, out);
@@ -1395,12 +1513,7 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
             .first()
             .is_some_and(|f| LEX.first.contains_key(&*lower(f)))
     {
-        return (
-            words.join(" "),
-            None,
-            Gender::P,
-            SpeakerKind::Organisation,
-        );
+        return (words.join(" "), None, Gender::P, SpeakerKind::Organisation);
     }
     if name_words.is_empty() {
         if words.len() <= 2 && lower_all.iter().all(|w| LEX.places.contains(w.as_str())) {
@@ -1409,11 +1522,10 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         return (String::new(), None, g, SpeakerKind::Person);
     }
     if g == Gender::U
+        && name_words.len() > 1
         && let Some(&fg) = LEX.first.get(&*lower(name_words[0]))
     {
-        if name_words.len() > 1 {
-            g = fg;
-        }
+        g = fg;
     }
     let role = if role_words.is_empty() {
         None
@@ -1433,9 +1545,17 @@ mod tests {
     use crate::annotate::{Options, annotate};
     use crate::model::Document;
 
-    /// (quoted words, speaker name, mention, kind, continues) of every quote.
-    fn quotes(text: &str) -> Vec<(String, Option<String>, Option<String>, QuoteKind, bool)> {
-        let doc: Document = annotate(text, &Options::default());
+    /// The text under a title line, so that its first line stays a paragraph.
+    fn titled(text: &str) -> String {
+        format!("Local News Report\n\n{}", text.replace('\n', "\n\n"))
+    }
+
+    /// (quoted words, speaker name, mention, kind, continues) of one quote.
+    type Row = (String, Option<String>, Option<String>, QuoteKind, bool);
+
+    /// Every quote of `text` as a [`Row`].
+    fn quotes(text: &str) -> Vec<Row> {
+        let doc: Document = annotate(&titled(text), &Options::default());
         doc.quotes()
             .map(|(span, q)| {
                 (
@@ -1451,7 +1571,7 @@ mod tests {
             .collect()
     }
 
-    fn speaker_of(qs: &[(String, Option<String>, Option<String>, QuoteKind, bool)], start: &str) -> Option<String> {
+    fn speaker_of(qs: &[Row], start: &str) -> Option<String> {
         qs.iter()
             .find(|q| q.0.starts_with(start))
             .unwrap_or_else(|| panic!("no quote starting {start:?} in {qs:#?}"))
@@ -1483,7 +1603,11 @@ mod tests {
             assert_eq!(sp.role.as_deref(), Some("Russian Ambassador to Korea"));
             assert!(q.mention.is_some());
         }
-        assert!(doc.speakers.iter().all(|s| !s.name.contains("Putin") && !s.name.contains("Yoon")));
+        assert!(
+            doc.speakers
+                .iter()
+                .all(|s| !s.name.contains("Putin") && !s.name.contains("Yoon"))
+        );
     }
 
     #[test]
@@ -1532,8 +1656,11 @@ mod tests {
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Aino Virtanen"));
         assert_eq!(qs[0].2.as_deref(), Some("the ambassador"));
-        let doc = annotate(t, &Options::default());
-        assert_eq!(doc.speakers[0].role.as_deref(), Some("Finnish Ambassador to Chile"));
+        let doc = annotate(&titled(t), &Options::default());
+        assert_eq!(
+            doc.speakers[0].role.as_deref(),
+            Some("Finnish Ambassador to Chile")
+        );
     }
 
     #[test]
@@ -1542,7 +1669,7 @@ mod tests {
         let qs = quotes(t);
         assert_eq!(qs[1].1.as_deref(), Some("Carl Mendez"));
         assert_eq!(qs[1].2.as_deref(), Some("Mendez"));
-        let doc = annotate(t, &Options::default());
+        let doc = annotate(&titled(t), &Options::default());
         assert_eq!(doc.speakers.len(), 1);
     }
 
@@ -1552,7 +1679,7 @@ mod tests {
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Moscow"));
         assert_eq!(qs[1].1.as_deref(), Some("Daily Courier"));
-        let doc = annotate(t, &Options::default());
+        let doc = annotate(&titled(t), &Options::default());
         assert_eq!(doc.speakers[0].kind, SpeakerKind::Country);
     }
 

@@ -113,8 +113,8 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
     {
         q.continues = true;
     }
-    for i in first_out..out.len() {
-        out[i].kind = classify(text, para, &out[i]);
+    for q in &mut out[first_out..] {
+        q.kind = classify(text, para, q);
     }
     ended_open
 }
@@ -196,12 +196,12 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                 push(i, i + c.len_utf8(), Family::Double, role);
             }
             '”' => {
-                let role = if !inside && opens_after(prev) && next.is_some_and(|n| !n.is_whitespace())
-                {
-                    Role::Open
-                } else {
-                    Role::Close
-                };
+                let role =
+                    if !inside && opens_after(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                        Role::Open
+                    } else {
+                        Role::Close
+                    };
                 push(i, i + c.len_utf8(), Family::Double, role);
             }
             '«' => push(i, i + 2, Family::Guillemet, Role::Open),
@@ -216,7 +216,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                     (false, false) => Role::Either,
                 };
                 // Inch marks after digits (6'2") never open.
-                if !(prev.is_some_and(|c| c.is_ascii_digit()) && !inside) {
+                if !prev.is_some_and(|c| c.is_ascii_digit()) || inside {
                     push(i, i + 1, Family::Double, role);
                 }
             }
@@ -253,20 +253,17 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                 inside = !inside;
                 continue;
             }
-            '‘' if !has_double => {
-                if opens_after(prev) && next.is_some_and(char::is_alphanumeric) {
-                    push(i, i + 3, Family::Single, Role::Open);
-                }
+            '‘' if !has_double && opens_after(prev) && next.is_some_and(char::is_alphanumeric) => {
+                push(i, i + 3, Family::Single, Role::Open);
             }
-            '’' if !has_double => {
-                // A closing single mark is not followed by a letter (We’ve) and
-                // follows a word; plural possessives stay apostrophes unless a quote is open.
-                if inside
-                    && prev.is_some_and(|c| !c.is_whitespace())
-                    && !next.is_some_and(char::is_alphanumeric)
-                {
-                    push(i, i + 3, Family::Single, Role::Close);
-                }
+            // A closing single mark is not followed by a letter (We’ve) and
+            // follows a word; plural possessives stay apostrophes unless a quote is open.
+            '’' if !has_double
+                && inside
+                && prev.is_some_and(|c| !c.is_whitespace())
+                && !next.is_some_and(char::is_alphanumeric) =>
+            {
+                push(i, i + 3, Family::Single, Role::Close);
             }
             _ => {}
         }
@@ -304,11 +301,9 @@ fn classify(text: &str, para: Span, q: &RawQuote) -> QuoteKind {
         || before.ends_with(['“', '"', '”', '\'']);
     let ends_punct = inner.ends_with(['.', '?', '!', '…']);
     let first_upper = inner.chars().next().is_some_and(char::is_uppercase);
-    if q.continues
-        || (starts_sentence && (words >= 4 || (first_upper && (ends_punct || inner.ends_with(',')))))
-    {
-        QuoteKind::Direct
-    } else if ends_punct && words >= 3 && first_upper {
+    let sentence_like =
+        starts_sentence && (words >= 4 || (first_upper && (ends_punct || inner.ends_with(','))));
+    if q.continues || sentence_like || (ends_punct && words >= 3 && first_upper) {
         QuoteKind::Direct
     } else if words <= 4 && !ends_punct {
         QuoteKind::Term
@@ -352,8 +347,12 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_marks() {
-        let t = "“We’ve won the farmers’ vote and Italy’s too,” he said of rock 'n' roll 'til dawn.";
-        assert_eq!(inners(t), vec!["We’ve won the farmers’ vote and Italy’s too,"]);
+        let t =
+            "“We’ve won the farmers’ vote and Italy’s too,” he said of rock 'n' roll 'til dawn.";
+        assert_eq!(
+            inners(t),
+            vec!["We’ve won the farmers’ vote and Italy’s too,"]
+        );
         let t = "The voters’ mood and the party’s plan were clear.";
         assert!(inners(t).is_empty());
     }
