@@ -320,10 +320,33 @@ const AUX: &[&str] = &[
 const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
 ];
+/// Prepositions whose object is never the subject of a speech verb.
+const PREPS: &[&str] = &[
+    "through", "in", "on", "at", "into", "onto", "across", "around", "over", "under", "near",
+    "toward", "towards", "about", "against", "between", "among", "behind", "beyond", "by",
+];
 /// Nouns of time that never speak ("the day").
 const TIME_NOUNS: &[&str] = &[
-    "day", "week", "month", "year", "time", "night", "morning", "evening", "afternoon", "weekend",
-    "moment", "hour", "minute", "decade", "season", "way", "end", "start", "case", "point",
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "moment",
+    "hour",
+    "minute",
+    "decade",
+    "season",
+    "way",
+    "end",
+    "start",
+    "case",
+    "point",
 ];
 /// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
 const NP_STOP: &[&str] = &[
@@ -563,7 +586,13 @@ impl<'t> State<'t> {
             }
             let p = &toks[a - 1];
             match p.k {
-                TK::Word if is_cap(self.w(p)) && !in_list(STOP_CAPS, self.w(p)) => a -= 1,
+                TK::Word
+                    if is_cap(self.w(p))
+                        && !in_list(STOP_CAPS, self.w(p))
+                        && !in_list(&["said", "says", "added", "asked"], self.w(p)) =>
+                {
+                    a -= 1
+                }
                 TK::Word if in_list(CONNECTORS, self.w(p)) && !self.w(p).eq("and") => {
                     if a >= 2 && a - 2 >= lo && self.is_capword(&toks[a - 2]) {
                         a -= 2;
@@ -620,6 +649,12 @@ impl<'t> State<'t> {
 
     /// The subject noun phrase that ends right before the verb at `v` (not before `lo`).
     fn np_before(&self, toks: &[Tok], v: usize, lo: usize, sid: &[u32]) -> Option<Np> {
+        if v > lo && toks[v - 1].k == TK::Word {
+            let pw = self.w(&toks[v - 1]);
+            if pw.ends_with("'s") || pw.ends_with("’s") || pw.ends_with("s'") {
+                return None;
+            }
+        }
         let mut i = v;
         let mut skipped = 0;
         while i > lo {
@@ -676,7 +711,10 @@ impl<'t> State<'t> {
                         let appositive = h - k <= 26
                             && first.k == TK::Word
                             && (in_list(DETS, fw)
-                                || in_list(&["who", "whose", "which", "former", "now", "then"], fw)
+                                || in_list(
+                                    &["who", "whose", "which", "former", "now", "then"],
+                                    fw,
+                                )
                                 || fw.starts_with(|c: char| c.is_ascii_digit())
                                 || is_cap(fw)
                                 || toks[k + 1..h]
@@ -685,12 +723,10 @@ impl<'t> State<'t> {
                         if !appositive {
                             return None;
                         }
-                        let before = self
-                            .np_head(toks, e, lo)
-                            .filter(|np| {
-                                let w = self.w(&toks[np.b - 1]);
-                                is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
-                            });
+                        let before = self.np_head(toks, e, lo).filter(|np| {
+                            let w = self.w(&toks[np.b - 1]);
+                            is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
+                        });
                         return match before {
                             Some(np) => Some(np),
                             None if self.is_role_np(toks, inner) => Some(inner),
@@ -710,9 +746,12 @@ impl<'t> State<'t> {
             && np.b - np.a <= 8
             && self.is_word_any(toks, np.a, DETS)
             && toks[np.a..np.b].iter().all(|t| t.k == TK::Word)
-            && toks[np.a..np.b]
-                .iter()
-                .any(|t| LEX.roles.contains_key(&*lower(self.w(t))))
+            && (np.a..np.b)
+                .find(|&r| LEX.roles.contains_key(&*lower(self.w(&toks[r]))))
+                .is_some_and(|r| {
+                    r + 1 == np.b
+                        || self.is_word_any(toks, r + 1, &["for", "of", "at", "in", "with"])
+                })
     }
 
     fn is_word_any(&self, toks: &[Tok], i: usize, list: &[&str]) -> bool {
@@ -777,6 +816,10 @@ impl<'t> State<'t> {
             }
             let plural = LEX.roles.get(&*lw) == Some(&Gender::P);
             if !(det || plural || a < h && self.is_capword(&toks[a])) {
+                return None;
+            }
+            // The object of a preposition is no subject ("marching through the streets").
+            if a > lo && self.is_word_any(toks, a - 1, PREPS) {
                 return None;
             }
             return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
@@ -1127,7 +1170,9 @@ impl<'t> State<'t> {
             let (a, mut kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
             // A short fragment (a word or name quoted from someone) is a term,
             // even when the sentence attributes it.
-            if kind == QuoteKind::Partial && super::quotes::word_count(q.inner.slice(self.text)) <= 3 {
+            if kind == QuoteKind::Partial
+                && super::quotes::word_count(q.inner.slice(self.text)) <= 3
+            {
                 kind = QuoteKind::Term;
             }
             if a.mention.is_some() {
@@ -1326,9 +1371,9 @@ impl<'t> State<'t> {
         {
             let b = self.cap_run_fwd(toks, j, toks.len());
             let rest_ok = toks.len() - b <= 12
-                && toks[b..].iter().all(|x| {
-                    matches!(x.k, TK::Punct(_)) || x.k == TK::Word && !is_cap(self.w(x))
-                });
+                && toks[b..]
+                    .iter()
+                    .all(|x| matches!(x.k, TK::Punct(_)) || x.k == TK::Word && !is_cap(self.w(x)));
             if rest_ok {
                 let cue = Span::new(toks[j - 1].s, toks[j - 1].e);
                 return Some(self.make(toks, Np { a: j, b }, cue, Some(j - 1), true, out));
@@ -1400,9 +1445,8 @@ impl<'t> State<'t> {
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TK::Punct(':') && t >= 2 && t - 1 > lo {
             let np = self.np_head(toks, t - 2, lo);
-            let said_first = np.is_some_and(|np| {
-                np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo])))
-            });
+            let said_first = np
+                .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
             if let Some(np) = np
                 && (np.a == lo || said_first)
                 && self.is_capword(&toks[np.a.min(t - 2)])
@@ -1487,7 +1531,7 @@ impl<'t> State<'t> {
         if i < v
             && toks[i].k == TK::Word
             && in_list(STOP_CAPS, self.w(&toks[i]))
-            && let Some(c) = (i..v.min(i + 15)).find(|&k| toks[k].k == TK::Punct(','))
+            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TK::Punct(','))
         {
             i = c + 1;
         }
@@ -1510,10 +1554,16 @@ impl<'t> State<'t> {
                 return Some(Np { a: i, b });
             }
         }
-        if w.eq_ignore_ascii_case("the") && i + 1 < v {
-            let h = toks[i + 1];
-            if h.k == TK::Word && LEX.roles.contains_key(&*lower(self.w(&h))) {
-                return Some(Np { a: i, b: i + 2 });
+        if in_list(&["the", "a", "an"], w) {
+            // "the band leader", "a local official"
+            for k in i + 1..(i + 4).min(v) {
+                let h = toks[k];
+                if h.k != TK::Word {
+                    break;
+                }
+                if LEX.roles.contains_key(&*lower(self.w(&h))) {
+                    return Some(Np { a: i, b: k + 1 });
+                }
             }
         }
         None
@@ -1835,6 +1885,32 @@ mod tests {
         let qs = quotes(t);
         assert_eq!(qs[0].3, QuoteKind::Partial);
         assert_eq!(qs[0].1.as_deref(), Some("Kurt Weller"));
+    }
+
+    #[test]
+    fn signature_dash_and_said_first() {
+        let t = "“The new park is the best thing in town.” ― Rosa Diaz\nSaid Tom Reed: “I walk there every day.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Rosa Diaz"));
+        assert_eq!(qs[1].1.as_deref(), Some("Tom Reed"));
+    }
+
+    #[test]
+    fn participle_cue_takes_the_sentence_subject() {
+        let t = "At the rally, the union leader thanked the crowd, saying “we will not stop until the mill reopens.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("the union leader"));
+        let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+    }
+
+    #[test]
+    fn possessive_noun_is_no_cue() {
+        let t =
+            "Ivo Grant answered Mrs. Lind's remark with a shrug -- “That is my job” -- and left.";
+        let qs = quotes(t);
+        assert_ne!(qs[0].1.as_deref(), Some("Lind"));
     }
 
     proptest::proptest! {
