@@ -1556,12 +1556,11 @@ impl<'t> State<'t> {
         }
         if in_list(&["the", "a", "an"], w) {
             // "the band leader", "a local official"
-            for k in i + 1..(i + 4).min(v) {
-                let h = toks[k];
+            for (k, h) in toks.iter().enumerate().take((i + 4).min(v)).skip(i + 1) {
                 if h.k != TK::Word {
                     break;
                 }
-                if LEX.roles.contains_key(&*lower(self.w(&h))) {
+                if LEX.roles.contains_key(&*lower(self.w(h))) {
                     return Some(Np { a: i, b: k + 1 });
                 }
             }
