@@ -12,7 +12,9 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{AnnotationBody, BlockKind, Document, EntityKind, Span, SpeakerId, TopicId};
+use crate::model::{
+    AnnotationBody, BlockKind, Document, EntityKind, QuoteKind, Span, SpeakerId, TopicId,
+};
 
 /// Blocks longer than this are laid out in chunks, so one huge paragraph
 /// never has to be wrapped whole.
@@ -38,6 +40,8 @@ pub struct QuoteRef {
     pub span: Span,
     /// Who said it.
     pub speaker: Option<SpeakerId>,
+    /// Direct, partial or term.
+    pub kind: QuoteKind,
 }
 
 /// Indexes of one document, computed once when it is opened.
@@ -167,6 +171,7 @@ impl Index {
                 AnnotationBody::Quote(q) => quotes.push(QuoteRef {
                     span: a.span,
                     speaker: q.speaker.filter(|s| s.index() < doc.speakers.len()),
+                    kind: q.kind,
                 }),
                 AnnotationBody::Entity(e) => entities.push((a.span, e.kind)),
                 AnnotationBody::Topic(t) if t.topic.index() < doc.topics.len() => {

@@ -279,15 +279,7 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
 
 fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) {
     let g = s.geometry;
-    let starting = s
-        .index
-        .quotes_in(l.start, l.end.max(l.start + 1))
-        .filter(|&q| {
-            let st0 = s.index.quotes[q].span.start;
-            st0 >= l.start && st0 < l.end.max(l.start + 1)
-        })
-        .min();
-    let Some(q) = starting else {
+    let Some(q) = crate::app::label_quote(s, l) else {
         return;
     };
     let r = s.index.quotes[q];
