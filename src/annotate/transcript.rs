@@ -429,7 +429,10 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
     let mut upper = 0usize;
     for w in &words {
         let c = w.chars().next()?;
-        if !c.is_uppercase() && !CONNECTORS.contains(&w.to_lowercase().as_str()) {
+        if !c.is_uppercase()
+            && !CONNECTORS.contains(&w.to_lowercase().as_str())
+            && !particle_name(w)
+        {
             return None;
         }
         if !c.is_alphabetic() {
@@ -457,6 +460,18 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
         question,
         role_word,
     })
+}
+
+/// A name with a lower-case particle joined to it: "el-Sisi", "al-Amin", "d’Arc".
+fn particle_name(w: &str) -> bool {
+    let Some(p) = w.find(['-', '\'', '’']) else {
+        return false;
+    };
+    let (head, rest) = w.split_at(p);
+    let tail = rest.chars().skip(1).collect::<String>();
+    (1..=3).contains(&head.len())
+        && head.chars().all(|c| c.is_lowercase())
+        && tail.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A label found at the start of a line, before acceptance.
@@ -725,27 +740,34 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
     // Pass 4: speakers.
     let speakers = resolve_speakers(text, &accepted);
 
-    // Pass 5: turns with their content.
+    // Pass 5: turns with their content (which stays inside its section).
+    let mut block_section = Vec::with_capacity(structure.blocks.len());
+    let mut si = 0;
+    for b in &structure.blocks {
+        while si < structure.sections.len() && structure.sections[si].span.end < b.span.end {
+            si += 1;
+        }
+        block_section.push(
+            structure
+                .sections
+                .get(si)
+                .filter(|s| s.span.contains_span(b.span))
+                .map(|_| si),
+        );
+    }
     let mut turns = Vec::with_capacity(accepted.len());
     for (i, c) in accepted.iter().enumerate() {
         let bi = cand_block[i];
         let Some(block) = structure.blocks.get(bi) else {
             continue;
         };
-        let section = structure
-            .sections
-            .iter()
-            .position(|s| s.span.contains_span(block.span));
+        let section = block_section[bi];
         let mut content = Span::new(c.content_start, block.span.end.max(c.content_start));
         let mut j = bi + 1;
         while let Some(nb) = structure.blocks.get(j) {
             if nb.kind != BlockKind::Paragraph
                 || is_closing_line(nb.span.slice(text))
-                || structure
-                    .sections
-                    .iter()
-                    .position(|s| s.span.contains_span(nb.span))
-                    != section
+                || block_section[j] != section
             {
                 break;
             }
@@ -792,8 +814,9 @@ fn title_case(w: &str) -> String {
 fn display_words(info: &LabelText) -> Vec<String> {
     info.core
         .split(' ')
-        .map(|w| {
-            if info.caps && !CONNECTORS.contains(&w.to_lowercase().as_str()) {
+        .enumerate()
+        .map(|(i, w)| {
+            if info.caps && (i == 0 || !CONNECTORS.contains(&w.to_lowercase().as_str())) {
                 title_case(w)
             } else if info.caps {
                 w.to_lowercase()
@@ -820,7 +843,7 @@ fn find_words(hay: &[String], needle: &[String]) -> Option<usize> {
 /// A person's name learnt from one label: (name words, role words).
 fn split_title(words: &[String]) -> (Vec<String>, Vec<String>) {
     let mut i = 0;
-    while i < words.len() && is_title_word(&words[i]) {
+    while i < words.len() && (is_title_word(&words[i]) || words[i].eq_ignore_ascii_case("the")) {
         i += 1;
     }
     if i == words.len() {
@@ -896,6 +919,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
         role: Vec<String>,
         kind: SpeakerKind,
         question: bool,
+        titles_only: bool,
     }
     let mut resolved: Vec<Resolved> = Vec::with_capacity(cores.len());
     for info in &infos {
@@ -906,6 +930,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                     role: vec!["Reporter".into()],
                     kind: SpeakerKind::Person,
                     question: false,
+                    titles_only: false,
                 });
             } else {
                 resolved.push(Resolved {
@@ -913,11 +938,25 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                     role: Vec::new(),
                     kind: SpeakerKind::Group,
                     question: true,
+                    titles_only: false,
                 });
             }
             continue;
         }
         let words = display_words(info);
+        // "Moderator (Jane Roe)": the person in the parenthesis.
+        if info.role_word
+            && let Some(name) = info.paren.as_deref().and_then(reporter_name)
+        {
+            resolved.push(Resolved {
+                name: name.split(' ').map(str::to_string).collect(),
+                role: words,
+                kind: SpeakerKind::Person,
+                question: false,
+                titles_only: false,
+            });
+            continue;
+        }
         // A label that contains another label's bare name is that person.
         let mut best: Option<(usize, &Vec<String>)> = None;
         for b in &bare {
@@ -954,12 +993,55 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                 )
             })
             .collect();
+        let titles_only = best.is_none()
+            && words
+                .iter()
+                .all(|w| is_title_word(w) || w.eq_ignore_ascii_case("the"));
         resolved.push(Resolved {
             name,
             role,
             kind: SpeakerKind::Person,
             question: false,
+            titles_only,
         });
+    }
+
+    // A label of titles only ("THE PRESIDENT"): the person another label or the
+    // header gives that title ("PRESIDENT NOVAK:", "Remarks by President Novak").
+    for i in 0..resolved.len() {
+        if !resolved[i].titles_only {
+            continue;
+        }
+        let key: Vec<String> = resolved[i]
+            .name
+            .iter()
+            .map(|w| lower_nodots(w))
+            .filter(|w| w != "the")
+            .collect();
+        if key.is_empty() {
+            continue;
+        }
+        let from_label = resolved.iter().find(|r| {
+            !r.titles_only
+                && !r.question
+                && r.role.len() == key.len()
+                && r.role.iter().zip(&key).all(|(a, b)| lower_nodots(a) == *b)
+        });
+        let found = match from_label {
+            Some(r) => Some(r.name.clone()),
+            None => titled_name_in(header, &key),
+        };
+        if let Some(name) = found {
+            let role: Vec<String> = resolved[i]
+                .name
+                .iter()
+                .filter(|w| lower_nodots(w) != "the")
+                .cloned()
+                .collect();
+            resolved[i].name = name;
+            resolved[i].role = role;
+            resolved[i].titles_only = false;
+        }
     }
 
     // Typos: a rarely used name one letter away (in the surname) from a more used one.
@@ -1052,6 +1134,42 @@ fn reporter_name(paren: &str) -> Option<String> {
             && !is_title_word(w)
     });
     ok.then(|| head.to_string())
+}
+
+/// The name that follows a title in the header ("… by President Ana Novak and …"),
+/// when the title is not part of a longer one ("Vice President").
+fn titled_name_in(header: &str, title: &[String]) -> Option<Vec<String>> {
+    let words: Vec<&str> = header
+        .split(|c: char| is_space(c) || c == ',' || c == ';' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = title.len();
+    if words.len() <= n {
+        return None;
+    }
+    for i in 0..words.len() - n {
+        let matches = words[i..i + n]
+            .iter()
+            .zip(title)
+            .all(|(w, t)| lower_nodots(w) == *t);
+        if !matches || (i > 0 && is_title_word(words[i - 1])) {
+            continue;
+        }
+        let name: Vec<String> = words[i + n..]
+            .iter()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !is_title_word(w)
+            })
+            .take(3)
+            .map(|w| w.trim_end_matches(['.', ':']).to_string())
+            .collect();
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    None
 }
 
 /// A first name written right before `surname` in the header ("… John Kirby …").
@@ -1243,5 +1361,36 @@ mod tests {
         let text = "Q: Done?\n\nMR. VANCE: Done.\n\nEND 4:10 P.M.\n";
         let (turns, _) = run(text);
         assert_eq!(turns[1].content.slice(text), "Done.");
+    }
+
+    #[test]
+    fn a_label_of_titles_takes_the_name_from_the_header() {
+        let text = "Remarks by President Ana Novak and Mayor Lee Brandt\n\n\
+            THE PRESIDENT: Good afternoon.\n\n\
+            MAYOR BRANDT: Thank you.\n\n\
+            Q: A question for the mayor.\n\n\
+            SENIOR ADMINISTRATION OFFICIAL: I will take that one.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 4);
+        assert_eq!(turns[0].speaker.name, "Ana Novak");
+        assert_eq!(turns[0].speaker.role.as_deref(), Some("President"));
+        assert_eq!(turns[1].speaker.name, "Lee Brandt");
+        assert_eq!(turns[3].speaker.name, "Senior Administration Official");
+    }
+
+    #[test]
+    fn particles_and_moderator_names() {
+        let text = "Moderator (Ivo Marek): Welcome to the forum.\n\n\
+            President of Eastland Omar el-Farouk: Thank you for the invitation.\n\n\
+            Omar el-Farouk: We agree on most points.\n\n\
+            Omar el-Farouk: And the rest can wait.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 4);
+        assert_eq!(turns[0].speaker.name, "Ivo Marek");
+        assert_eq!(turns[1].speaker.name, "Omar el-Farouk");
+        assert_eq!(
+            turns[1].speaker.role.as_deref(),
+            Some("President of Eastland")
+        );
     }
 }
