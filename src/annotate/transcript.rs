@@ -37,7 +37,8 @@
 //! and a label used once whose surname is one letter away from an established
 //! speaker's surname is taken as a typo of it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use super::segment::Structure;
 use crate::model::{Block, BlockKind, Genre, Span, SpeakerKind};
@@ -73,6 +74,8 @@ pub struct TurnSpeaker {
 
 /// Longest label accepted, in bytes (parenthesis included).
 const MAX_LABEL_BYTES: usize = 120;
+/// Most distinct labels for which labels are matched against each other.
+const MAX_CROSS_LABELS: usize = 300;
 /// Most words in a label.
 const MAX_LABEL_WORDS: usize = 14;
 
@@ -366,8 +369,37 @@ fn lower_nodots(w: &str) -> String {
         .to_lowercase()
 }
 
+/// A word list as a set, built once.
+fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(TITLES));
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(STOP_WORDS));
+static CONNECTOR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(CONNECTORS));
+
+/// Whether `w` (any case) is in `set`, without allocating for short ASCII words.
+fn in_set(set: &HashSet<&'static str>, w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| set.contains(l));
+    }
+    set.contains(w.to_lowercase().as_str())
+}
+
+fn is_connector(w: &str) -> bool {
+    in_set(&CONNECTOR_SET, w)
+}
+
 fn is_title_word(w: &str) -> bool {
-    TITLES.contains(&lower_nodots(w).as_str())
+    in_set(&TITLE_SET, w.trim_matches(|c: char| c == '.' || c == ','))
+}
+
+fn is_stop_word(w: &str) -> bool {
+    in_set(&STOP_SET, w.trim_matches(|c: char| c == '.' || c == ','))
 }
 
 fn is_opening_quote(c: char) -> bool {
@@ -429,16 +461,13 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
     let mut upper = 0usize;
     for w in &words {
         let c = w.chars().next()?;
-        if !c.is_uppercase()
-            && !CONNECTORS.contains(&w.to_lowercase().as_str())
-            && !particle_name(w)
-        {
+        if !c.is_uppercase() && !is_connector(w) && !particle_name(w) {
             return None;
         }
         if !c.is_alphabetic() {
             return None;
         }
-        if STOP_WORDS.contains(&lower_nodots(w).as_str()) {
+        if is_stop_word(w) {
             return None;
         }
         for ch in w.chars().filter(|c| c.is_alphabetic()) {
@@ -679,15 +708,15 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
         })
         .collect();
     // Labels that lost their colon: ALL-CAPS labels seen with their colon.
+    let caps_labels: HashMap<&str, LabelText> = accepted
+        .iter()
+        .filter(|c| c.info.caps)
+        .map(|c| (c.label.slice(text), c.info.clone()))
+        .collect();
     for (s, l, e) in colonless {
-        let label = &text[s..l];
-        let Some(prev) = accepted
-            .iter()
-            .find(|c| c.info.caps && text[c.label.start..c.label.end] == *label)
-        else {
+        let Some(info) = caps_labels.get(&text[s..l]).cloned() else {
             continue;
         };
-        let info = prev.info.clone();
         let content_start = skip_space(text, l, e);
         accepted.push(Candidate {
             line_start: s,
@@ -816,7 +845,7 @@ fn display_words(info: &LabelText) -> Vec<String> {
         .split(' ')
         .enumerate()
         .map(|(i, w)| {
-            if info.caps && (i == 0 || !CONNECTORS.contains(&w.to_lowercase().as_str())) {
+            if info.caps && (i == 0 || !is_connector(w)) {
                 title_case(w)
             } else if info.caps {
                 w.to_lowercase()
@@ -883,15 +912,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     // Distinct label cores in order of first use, with their counts.
     let mut cores: Vec<(String, usize)> = Vec::new();
+    let mut core_index: HashMap<&str, usize> = HashMap::new();
     let mut core_of: Vec<usize> = Vec::with_capacity(accepted.len());
     let mut infos: Vec<&LabelText> = Vec::new();
     let mut printed: Vec<Vec<String>> = Vec::new();
     for c in accepted {
-        let key = c.info.core.clone();
-        let idx = match cores.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
+        let key = c.info.core.as_str();
+        let idx = match core_index.get(key) {
+            Some(&i) => i,
             None => {
-                cores.push((key, 0));
+                core_index.insert(key, cores.len());
+                cores.push((key.to_string(), 0));
                 infos.push(&c.info);
                 printed.push(Vec::new());
                 cores.len() - 1
@@ -907,10 +938,13 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     let header_end = accepted.first().map_or(0, |c| c.line_start);
     let header = &text[..floor_boundary(text, header_end.min(8000))];
 
+    // Cross-label matching is quadratic in the number of distinct labels:
+    // a real transcript has a few dozen, so it is skipped beyond that.
+    let small = cores.len() <= MAX_CROSS_LABELS;
     // Bare names: labels without titles, of two words or more ("Vladimir Putin").
     let bare: Vec<Vec<String>> = infos
         .iter()
-        .filter(|i| !i.titled && !i.question && !i.role_word && i.words >= 2)
+        .filter(|i| small && !i.titled && !i.question && !i.role_word && i.words >= 2)
         .map(|i| display_words(i))
         .collect();
 
@@ -980,7 +1014,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                         .is_some_and(|l| l.to_lowercase() == surname.to_lowercase())
             }) {
                 name = full.clone();
-            } else if let Some(first) = first_name_in(header, &surname) {
+            } else if let Some(first) = first_name_in(header, &surname).filter(|_| small) {
                 name = vec![first, surname];
             }
         }
@@ -1009,7 +1043,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     // A label of titles only ("THE PRESIDENT"): the person another label or the
     // header gives that title ("PRESIDENT NOVAK:", "Remarks by President Novak").
     for i in 0..resolved.len() {
-        if !resolved[i].titles_only {
+        if !resolved[i].titles_only || !small {
             continue;
         }
         let key: Vec<String> = resolved[i]
@@ -1050,7 +1084,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     for (i, r) in resolved.iter().enumerate() {
         *name_count.entry(r.name.join(" ")).or_default() += cores[i].1;
     }
-    if cores.len() <= 200 {
+    if small {
         for i in 0..resolved.len() {
             let ni = resolved[i].name.join(" ");
             let ci = name_count[&ni];
@@ -1198,7 +1232,7 @@ fn first_name_in(header: &str, surname: &str) -> Option<String> {
             && prev.chars().skip(1).any(char::is_lowercase)
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
             && !is_title_word(prev)
-            && !CONNECTORS.contains(&prev.to_lowercase().as_str())
+            && !is_connector(prev)
             && !matches!(
                 prev.to_lowercase().as_str(),
                 "and" | "by" | "with" | "from" | "remarks" | "statement" | "interview"
