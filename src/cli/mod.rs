@@ -177,14 +177,8 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
             dump,
         }) => crate::eval::run(&dir, turns, json, dump),
         Some(Command::Themes) => crate::theme::list_command(g),
-        Some(Command::Config { default }) => crate::config::command(default),
+        Some(Command::Config { default }) => crate::config::command(default, g),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
     }
-}
-
-fn not_yet(what: &str) -> crate::error::Result<()> {
-    Err(crate::error::Error::runtime(format!(
-        "{what} is not built yet"
-    )))
 }

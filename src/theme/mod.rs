@@ -2,15 +2,32 @@
 //! a theme. The `ui` layer only reads a [`Styles`]; where the styles come from
 //! (a TextMate theme through syntect, a colour depth, `NO_COLOR`) is this
 //! module's business.
+//!
+//! Every style is looked up in a TextMate theme by scope name (see
+//! [`resolve::SCOPES`]); a theme that styles none of them still gives a
+//! readable screen from its foreground, background and a colour-blind-safe
+//! speaker palette.
+
+pub mod color;
+pub mod load;
+pub mod resolve;
+
+use std::io::IsTerminal;
 
 use ratatui::style::{Color, Modifier, Style};
+
+pub use color::{ColorDepth, ColorEnv, color_depth};
+pub use load::{DEFAULT_THEME, load_theme, theme_names};
+pub use resolve::styles_from_theme;
 
 /// Every style the reader uses, resolved for one theme and colour depth.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Styles {
     /// Ordinary text and the pane background.
     pub base: Style,
-    /// Quote text per speaker; speaker `i` uses `speakers[i % len]`. Never empty.
+    /// Quote text per speaker, distinct from each other; speaker `i` uses
+    /// `speakers[i % len]`, with italic added on the second round and
+    /// underline on the third (see [`Styles::speaker`]). Never empty.
     pub speakers: Vec<Style>,
     /// Quotes with no known speaker.
     pub unknown_speaker: Style,
@@ -51,9 +68,67 @@ pub struct Styles {
 }
 
 impl Styles {
-    /// The speaker's style, cycling through the palette.
+    /// The style of the speaker with this index (stable within a document):
+    /// the palette cycles, with italic on the second round and underline on
+    /// the third, so more speakers than colours stay apart.
     pub fn speaker(&self, index: usize) -> Style {
-        self.speakers[index % self.speakers.len()]
+        let n = self.speakers.len();
+        let Some(&style) = self.speakers.get(index.checked_rem(n).unwrap_or(0)) else {
+            return self.base;
+        };
+        if n < 2 {
+            return style;
+        }
+        match (index / n) % 3 {
+            0 => style,
+            1 => style.add_modifier(Modifier::ITALIC),
+            _ => style.add_modifier(Modifier::UNDERLINED),
+        }
+    }
+
+    /// Styles without any colour (`NO_COLOR`, `--color never`): bold,
+    /// underline and reverse keep every state visible; speaker labels tell
+    /// the speakers apart.
+    pub fn no_color() -> Self {
+        let none = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let reversed = Style::new().add_modifier(Modifier::REVERSED);
+        Styles {
+            base: none,
+            speakers: vec![none],
+            unknown_speaker: none,
+            selected_quote: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            dimmed: Style::new().add_modifier(Modifier::DIM),
+            person: none,
+            place: none,
+            organisation: none,
+            topic: none,
+            heading: bold,
+            title: bold,
+            meta: none,
+            search: reversed,
+            search_current: Style::new()
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            panel: none,
+            panel_selected: reversed,
+            panel_border: none,
+            status: reversed,
+            popup: none,
+            control: reversed,
+        }
+    }
+
+    /// The styles for a theme (a name or a `.tmTheme` path; none: the
+    /// default theme) at a colour depth. The theme is not even loaded when
+    /// there is no colour.
+    pub fn for_theme(spec: Option<&str>, depth: ColorDepth) -> crate::error::Result<Self> {
+        if depth == ColorDepth::None {
+            // Still check the name so a typo is reported the same way.
+            load_theme(spec.unwrap_or(DEFAULT_THEME))?;
+            return Ok(Styles::no_color());
+        }
+        let theme = load_theme(spec.unwrap_or(DEFAULT_THEME))?;
+        Ok(styles_from_theme(&theme, depth))
     }
 
     /// Built-in dark styles that need no theme file (the fallback).
@@ -100,7 +175,164 @@ impl Default for Styles {
     }
 }
 
-/// `attache themes`: list the themes with a preview in their colours.
-pub fn list_command(_g: &crate::cli::GlobalOpts) -> crate::error::Result<()> {
-    Err(crate::error::Error::runtime("themes is not built yet"))
+/// `attache themes`: list the themes, each with a one-line preview in its
+/// colours (names only when standard output is not a terminal or `NO_COLOR`
+/// is set; `--color always` forces the previews).
+pub fn list_command(g: &crate::cli::GlobalOpts) -> crate::error::Result<()> {
+    let env = ColorEnv::from_process();
+    let depth = color_depth(g.color, &env, std::io::stdout().is_terminal());
+    let out = list_text(depth, g.theme.as_deref())?;
+    write_stdout(&out)
+}
+
+/// The text `attache themes` prints at a colour depth; `extra` (from
+/// `--theme`) is listed too when it is a file rather than a bundled name.
+pub fn list_text(depth: ColorDepth, extra: Option<&str>) -> crate::error::Result<String> {
+    let mut names = theme_names();
+    if let Some(x) = extra
+        && !names.iter().any(|(n, _)| n.eq_ignore_ascii_case(x))
+    {
+        names.push((x.to_string(), load::Origin::File));
+    }
+    let width = names
+        .iter()
+        .map(|(n, _)| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for (name, origin) in names {
+        let theme = load_theme(&name)?;
+        let dark = theme
+            .settings
+            .background
+            .map(|c| color::is_dark([c.r, c.g, c.b]))
+            .unwrap_or(true);
+        let styles = styles_from_theme(&theme, depth);
+        let kind = match (dark, origin) {
+            (true, load::Origin::Attache) => "dark, Attaché",
+            (false, load::Origin::Attache) => "light, Attaché",
+            (true, load::Origin::Syntect) => "dark, syntect",
+            (false, load::Origin::Syntect) => "light, syntect",
+            (true, load::Origin::File) => "dark, file",
+            (false, load::Origin::File) => "light, file",
+        };
+        let marker = if name == DEFAULT_THEME { '*' } else { ' ' };
+        if depth == ColorDepth::None {
+            out.push_str(&format!("{marker} {name:<width$}  {kind}"));
+        } else {
+            out.push_str(&format!("{marker} {name:<width$}  {kind:<14}  "));
+            out.push_str(&preview(&styles));
+        }
+        out.push('\n');
+    }
+    out.push_str("\n* default. Choose one with --theme NAME, --theme PATH.tmTheme or `theme` in the config file.\n");
+    Ok(out)
+}
+
+/// One line showing a theme's styles: title, heading, speakers, entities, topic.
+pub fn preview(styles: &Styles) -> String {
+    let base = styles.base;
+    let mut parts: Vec<(Style, String)> = vec![
+        (base.patch(styles.title), "Title".into()),
+        (base, " ".into()),
+        (base.patch(styles.heading), "Section".into()),
+        (base, " ".into()),
+    ];
+    for i in 0..4 {
+        parts.push((
+            base.patch(styles.speaker(i)),
+            format!("“speaker {}”", i + 1),
+        ));
+        parts.push((base, " ".into()));
+    }
+    parts.extend([
+        (base.patch(styles.person), "Person".to_string()),
+        (base, " ".into()),
+        (base.patch(styles.place), "Place".into()),
+        (base, " ".into()),
+        (base.patch(styles.organisation), "Org".into()),
+        (base, " ".into()),
+        (base.patch(styles.topic), "#topic".into()),
+        (base, " ".into()),
+        (base.patch(styles.search), "hit".into()),
+    ]);
+    let mut out = String::new();
+    for (style, text) in parts {
+        let code = sgr(style);
+        if code.is_empty() {
+            out.push_str(&text);
+        } else {
+            out.push_str(&format!("\x1b[{code}m{text}\x1b[0m"));
+        }
+    }
+    out
+}
+
+/// The SGR parameters (without `ESC [` and `m`) that draw `style`.
+pub fn sgr(style: Style) -> String {
+    let mut codes: Vec<String> = Vec::new();
+    let m = style.add_modifier;
+    for (flag, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+    ] {
+        if m.contains(flag) {
+            codes.push(code.into());
+        }
+    }
+    if let Some(c) = style.fg.and_then(|c| color_code(c, false)) {
+        codes.push(c);
+    }
+    if let Some(c) = style.bg.and_then(|c| color_code(c, true)) {
+        codes.push(c);
+    }
+    codes.join(";")
+}
+
+fn color_code(c: Color, bg: bool) -> Option<String> {
+    let (plane, bright): (u16, u16) = if bg { (40, 100) } else { (30, 90) };
+    let named = |i: u8| {
+        if i < 8 {
+            format!("{}", plane + u16::from(i))
+        } else {
+            format!("{}", bright + u16::from(i - 8))
+        }
+    };
+    let ext = if bg { 48 } else { 38 };
+    Some(match c {
+        Color::Reset => return None,
+        Color::Rgb(r, g, b) => format!("{ext};2;{r};{g};{b}"),
+        Color::Indexed(i) => format!("{ext};5;{i}"),
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => named(8),
+        Color::LightRed => named(9),
+        Color::LightGreen => named(10),
+        Color::LightYellow => named(11),
+        Color::LightBlue => named(12),
+        Color::LightMagenta => named(13),
+        Color::LightCyan => named(14),
+        Color::White => named(15),
+    })
+}
+
+/// Write to standard output; a closed pipe (`| head`) is not an error.
+pub fn write_stdout(text: &str) -> crate::error::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::error::Error::runtime(
+            format!("cannot write to standard output: {e}"),
+        )),
+        _ => Ok(()),
+    }
 }
