@@ -1414,7 +1414,8 @@ mod tests {
 
     #[test]
     fn particles_and_moderator_names() {
-        let text = "Moderator (Ivo Marek): Welcome to the forum.\n\n\
+        let text = "Forum on Trade\n\n\
+            Moderator (Ivo Marek): Welcome to the forum.\n\n\
             President of Eastland Omar el-Farouk: Thank you for the invitation.\n\n\
             Omar el-Farouk: We agree on most points.\n\n\
             Omar el-Farouk: And the rest can wait.\n";
