@@ -67,6 +67,8 @@ pub struct Index {
     pub notes: Vec<(Span, String)>,
     /// Where each section's jump lands (its heading, or its start).
     pub section_starts: Vec<usize>,
+    /// How many quotes each section holds.
+    pub section_quotes: Vec<usize>,
 }
 
 fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -217,6 +219,15 @@ impl Index {
             .iter()
             .map(|s| s.heading.map_or(s.span.start, |h| h.start))
             .collect();
+        let section_quotes = doc
+            .sections
+            .iter()
+            .map(|s| {
+                let lo = quotes.partition_point(|q| q.span.start < s.span.start);
+                let hi = quotes.partition_point(|q| q.span.start < s.span.end);
+                hi.saturating_sub(lo)
+            })
+            .collect();
         Index {
             blocks,
             quotes,
@@ -229,6 +240,7 @@ impl Index {
             topic_tags,
             notes,
             section_starts,
+            section_quotes,
         }
     }
 
@@ -262,6 +274,12 @@ impl Index {
         let lo = self.notes.partition_point(|n| n.0.start < span.start);
         let hi = self.notes.partition_point(|n| n.0.start < span.end);
         lo..hi
+    }
+
+    /// Whether byte `pos` is shown (not in boilerplate or between blocks).
+    pub fn shows(&self, pos: usize) -> bool {
+        let i = self.blocks.partition_point(|b| b.span.end <= pos);
+        self.blocks.get(i).is_some_and(|b| b.span.start <= pos)
     }
 
     /// The display block that contains byte `pos`, or the first one after it.

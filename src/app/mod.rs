@@ -203,7 +203,12 @@ pub fn geometry(cols: u16, rows: u16, panel: bool, labels: bool, width: u16) -> 
         w: cols - panel_w,
         h: body_h,
     };
-    let gutter = if labels && pane.w >= 50 { GUTTER } else { 0 };
+    let gutter = match pane.w {
+        _ if !labels => 0,
+        70.. => GUTTER,
+        36.. => GUTTER - 4,
+        _ => 0,
+    };
     let margin = if pane.w >= 30 { 1 } else { 0 };
     let text_w = width
         .min(pane.w.saturating_sub(margin + gutter + margin))
@@ -751,7 +756,8 @@ fn run_search(s: &mut State, q: &str) {
             .take(MAX_HITS)
             .collect()
     };
-    s.search.hits = hits;
+    // Hidden text (boilerplate) is never a hit.
+    s.search.hits = hits.into_iter().filter(|&h| s.index.shows(h)).collect();
     let origin = s.search.origin;
     let i = s.search.hits.partition_point(|&h| h < origin);
     let i = if i < s.search.hits.len() {
@@ -1057,11 +1063,9 @@ fn command(s: &mut State, c: Command) {
             let d = if c == Command::NextTab { 1 } else { 2 };
             s.tab = Tab::ALL[(s.tab.index() + d) % 3];
         }
-        Command::Select => {
-            if panel {
-                activate(s);
-            }
-        }
+        Command::Select if panel => activate(s),
+        // In the reading pane Enter scrolls a line, as in less.
+        Command::Select => s.scroll(1),
         Command::Clear => {
             s.pending.clear();
             if s.search.active() || s.search.input.is_some() {

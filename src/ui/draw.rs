@@ -484,7 +484,9 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
                 let sec = &s.doc.sections[i];
                 let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
                 let mark = if current == Some(i) { "▸" } else { " " };
-                (mark, title, String::new(), st.panel)
+                let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
+                let count = if n > 0 { n.to_string() } else { String::new() };
+                (mark, title, count, st.panel)
             }
         };
         let mut style = style;
