@@ -34,7 +34,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::segment::Structure;
@@ -253,6 +253,7 @@ impl Matcher {
                 .then(|| {
                     AhoCorasickBuilder::new()
                         .match_kind(MatchKind::LeftmostLongest)
+                        .kind(Some(AhoCorasickKind::DFA))
                         .ascii_case_insensitive(fold)
                         .build(pats)
                         .ok()
@@ -272,17 +273,16 @@ impl Matcher {
     /// words belong to is reported.
     fn find(&self, text: &str) -> Vec<(usize, PatternInfo)> {
         let mut out = Vec::new();
-        let b = text.as_bytes();
         for (ac, infos) in [
             (&self.folded, &self.folded_info),
             (&self.exact, &self.exact_info),
         ] {
             let Some(ac) = ac else { continue };
             for m in ac.find_iter(text) {
-                if !boundary_before(b, m.start()) {
+                if !boundary_before(text, m.start()) {
                     continue;
                 }
-                let end_ok = boundary_after(b, m.end());
+                let end_ok = boundary_after(text, m.end());
                 for info in &infos[m.pattern().as_usize()] {
                     if info.prefix || end_ok {
                         out.push((m.start(), *info));
@@ -295,16 +295,16 @@ impl Matcher {
     }
 }
 
-fn is_word_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c >= 0x80
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-fn boundary_before(b: &[u8], i: usize) -> bool {
-    i == 0 || !is_word_byte(b[i - 1])
+fn boundary_before(text: &str, i: usize) -> bool {
+    text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
 }
 
-fn boundary_after(b: &[u8], i: usize) -> bool {
-    i >= b.len() || !is_word_byte(b[i])
+fn boundary_after(text: &str, i: usize) -> bool {
+    text[i..].chars().next().is_none_or(|c| !is_word_char(c))
 }
 
 /// Assign topics to paragraphs, turns and quotes. Returns the topics that
@@ -470,7 +470,7 @@ mod tests {
             "test.toml",
         )
         .unwrap();
-        let k = keys_for("A warm day in Warsaw.\n\nThe oilfields and the war.\n", &lex);
+        let k = keys_for("A warm day in Warsaw.\n\nThe oilfields and the war\u{2019}s end.\n", &lex);
         assert!(k[0].is_empty());
         assert_eq!(k[1], vec!["t".to_string()]);
     }
