@@ -238,6 +238,16 @@ fn themes_command_lists_every_theme() {
     }
     // Piped: no escape codes.
     assert!(!text.contains('\x1b'));
+
+    // A theme file given with --theme is listed too.
+    let path = fixture("code-only.tmTheme");
+    let out = attache()
+        .args(["themes", "--theme", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("code-only.tmTheme  dark, file"), "{text}");
 }
 
 #[test]
@@ -286,4 +296,17 @@ fn theme_flag_with_a_path_and_a_bad_theme() {
             .unwrap()
             .contains("no-such-theme")
     );
+}
+
+#[test]
+fn terminal_palette_themes_use_the_users_colours() {
+    // bat's convention: alpha 00 = palette index in red, alpha 01 = default.
+    let s = fixture_styles("ansi.tmTheme", ColorDepth::Ansi256);
+    assert_eq!(s.base.fg, None);
+    assert_eq!(s.base.bg, None);
+    assert_eq!(s.speakers[0].fg, Some(Color::Green));
+    assert_eq!(s.speakers[1].fg, Some(Color::Blue));
+    assert_eq!(s.speakers[2].fg, Some(Color::Magenta));
+    assert_eq!(s.heading.fg, Some(Color::Yellow));
+    assert!(s.heading.add_modifier.contains(Modifier::BOLD));
 }

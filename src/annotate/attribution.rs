@@ -1,4 +1,12 @@
 //! Attribution: who said each quote, through cues, names, pronouns, roles and labels.
+//!
+//! Journalists attribute a quotation with a speech verb next to it (“…,” he
+//! said; Smith said: “…”; according to X), name the speaker once in full and
+//! then by surname, pronoun or role ("the ambassador"), and let a quote that
+//! follows a quote run on without a new cue. This stage follows those habits
+//! with a token scan per paragraph: bounded windows around each quote, lexicons
+//! looked up through hash sets built once, and a running list of recently
+//! mentioned people for pronouns and role nouns, so it stays linear.
 
 use super::quotes::RawQuote;
 use super::segment::Structure;
@@ -61,10 +69,10 @@ impl Attributed {
 
 /// Attribute quotes and turns to speakers.
 pub fn attribute(
-    _text: &str,
-    _structure: &Structure,
+    text: &str,
+    structure: &Structure,
     turns: &[Turn],
-    _quotes: &[RawQuote],
+    quotes: &[RawQuote],
 ) -> Attributed {
     let mut out = Attributed::default();
     for t in turns {
@@ -86,7 +94,1829 @@ pub fn attribute(
             },
         ));
     }
-    // STUB: quotes from marks are attributed here.
+    let turn_spans: Vec<Span> = turns.iter().map(|t| t.content).collect();
+    let mut st = State::new(text);
+    let mut qi = 0;
+    for (bi, b) in structure.blocks.iter().enumerate() {
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        while qi < quotes.len() && quotes[qi].outer.start < b.span.start {
+            qi += 1;
+        }
+        let first = qi;
+        while qi < quotes.len() && quotes[qi].outer.end <= b.span.end {
+            qi += 1;
+        }
+        let pq: Vec<&RawQuote> = quotes[first..qi]
+            .iter()
+            .filter(|q| !turn_spans.iter().any(|t| t.overlaps(q.inner)))
+            .collect();
+        st.paragraph(bi, b.span, &pq, &mut out);
+    }
     out.quotes.sort_by_key(|(s, _)| s.start);
     out
+}
+
+use super::lexicon::parse_list;
+use crate::model::BlockKind;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// Grammatical gender a title, name or pronoun implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    /// he, Mr.
+    M,
+    /// she, Ms., Mrs.
+    F,
+    /// they, it: plural or an organisation.
+    P,
+    /// Not known.
+    U,
+}
+
+impl Gender {
+    fn from_tag(t: Option<&str>) -> Gender {
+        match t {
+            Some("m") => Gender::M,
+            Some("f") => Gender::F,
+            Some("p") => Gender::P,
+            _ => Gender::U,
+        }
+    }
+}
+
+/// The lexicons attribution needs, parsed once.
+struct Lexicon {
+    verbs: HashSet<&'static str>,
+    weak: HashSet<&'static str>,
+    pronouns: HashMap<&'static str, Gender>,
+    titles: HashMap<&'static str, Gender>,
+    roles: HashMap<&'static str, Gender>,
+    orgs: HashSet<&'static str>,
+    places: HashSet<&'static str>,
+    first: HashMap<&'static str, Gender>,
+}
+
+fn tagged(src: &'static str) -> HashMap<&'static str, Gender> {
+    parse_list(src)
+        .map(|l| {
+            let mut it = l.split_whitespace();
+            let w = it.next().unwrap_or("");
+            (w, Gender::from_tag(it.next()))
+        })
+        .collect()
+}
+
+static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    verbs: parse_list(include_str!("../../assets/lexicon/speech-verbs.txt")).collect(),
+    weak: parse_list(include_str!("../../assets/lexicon/weak-verbs.txt")).collect(),
+    pronouns: tagged(include_str!("../../assets/lexicon/pronouns.txt")),
+    titles: tagged(include_str!("../../assets/lexicon/titles.txt")),
+    roles: tagged(include_str!("../../assets/lexicon/role-nouns.txt")),
+    orgs: parse_list(include_str!("../../assets/lexicon/organisation-words.txt")).collect(),
+    places: parse_list(include_str!("../../assets/lexicon/places.txt")).collect(),
+    first: tagged(include_str!("../../assets/lexicon/first-names.txt")),
+});
+
+/// Lower-case a word without allocating when it already is.
+fn lower(w: &str) -> std::borrow::Cow<'_, str> {
+    if w.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(w.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt", "col", "sgt",
+    "capt", "prof", "rev", "inc", "corp", "co", "no", "vs", "adm", "ft", "mt", "maj", "cmdr",
+    "sept", "oct", "nov", "dec", "jan", "feb", "aug", "ltd", "messrs",
+];
+/// Abbreviated titles that come before a name with a period ("Mr. Obama").
+const TITLE_ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+    "adm", "maj", "cmdr", "st", "messrs",
+];
+/// Small words that may join the capitalised words of one name or title.
+const CONNECTORS: &[&str] = &[
+    "of", "to", "for", "de", "la", "van", "von", "der", "al", "bin", "da", "del", "du", "le", "and",
+];
+/// Capitalised words at the start of a run that are not part of a name.
+const STOP_CAPS: &[&str] = &[
+    "once",
+    "despite",
+    "amid",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "when",
+    "after",
+    "before",
+    "while",
+    "as",
+    "so",
+    "yet",
+    "still",
+    "now",
+    "then",
+    "however",
+    "meanwhile",
+    "also",
+    "if",
+    "although",
+    "though",
+    "asked",
+    "speaking",
+    "later",
+    "earlier",
+    "last",
+    "this",
+    "that",
+    "his",
+    "her",
+    "their",
+    "its",
+    "a",
+    "an",
+    "for",
+    "with",
+    "by",
+    "from",
+    "since",
+    "during",
+    "instead",
+    "indeed",
+    "even",
+    "or",
+    "nor",
+    "because",
+    "where",
+    "there",
+    "here",
+    "what",
+    "why",
+    "how",
+    "who",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "under",
+    "over",
+    "to",
+    "of",
+    "according",
+];
+/// Words that may sit between a subject and its verb ("he also said").
+const AUX: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "once",
+    "again",
+    "further",
+    "just",
+    "was",
+    "is",
+    "did",
+    "does",
+    "had",
+    "earlier",
+    "previously",
+    "recently",
+    "often",
+    "still",
+    "even",
+    "has",
+    "had",
+    "may",
+    "might",
+    "could",
+    "should",
+    "can",
+    "must",
+    "repeatedly",
+];
+/// Determiners that open a role noun phrase.
+const DETS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
+];
+/// Prepositions whose object is never the subject of a speech verb.
+const PREPS: &[&str] = &[
+    "through", "in", "on", "at", "into", "onto", "across", "around", "over", "under", "near",
+    "toward", "towards", "about", "against", "between", "among", "behind", "beyond", "by",
+];
+/// Nouns of time that never speak ("the day").
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "moment",
+    "hour",
+    "minute",
+    "decade",
+    "season",
+    "way",
+    "end",
+    "start",
+    "case",
+    "point",
+];
+/// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
+const NP_STOP: &[&str] = &[
+    "in", "on", "at", "during", "to", "after", "before", "with", "that", "from", "while", "when",
+    "as", "about", "of", "last", "this", "on", "recently", "earlier", "later", "told", "and",
+];
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// A token of a paragraph: a word, a punctuation mark, or a whole quote.
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    s: usize,
+    e: usize,
+    k: TK,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TK {
+    Word,
+    Punct(char),
+    /// Index into the paragraph's quotes.
+    Quote(usize),
+}
+
+/// A person, organisation or country seen in the text.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    role: Option<String>,
+    gender: Gender,
+    kind: SpeakerKind,
+    last: usize,
+    id: Option<SpeakerId>,
+}
+
+/// How a quote was attributed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Attr {
+    speaker: Option<SpeakerId>,
+    mention: Option<Span>,
+    cue: Option<Span>,
+    /// Token index of the cue, when the cue came after the quote.
+    post_cue: Option<usize>,
+    continues: bool,
+    strong: bool,
+}
+
+/// A noun phrase: token range `[a, b)`.
+#[derive(Debug, Clone, Copy)]
+struct Np {
+    a: usize,
+    b: usize,
+}
+
+/// The running state of attribution over a document.
+struct State<'t> {
+    text: &'t str,
+    people: Vec<Person>,
+    /// Lower-cased full names and surnames to people.
+    by_name: HashMap<String, usize>,
+    /// Recently mentioned people, most recent last (bounded).
+    recent: Vec<usize>,
+    /// The last attributed quote: block index and attribution.
+    last: Option<(usize, Attr)>,
+    /// Attributions of the quotes pushed to `out`, for back-filling.
+    gender_of: Vec<Gender>,
+}
+
+impl<'t> State<'t> {
+    fn new(text: &'t str) -> Self {
+        State {
+            text,
+            people: Vec::new(),
+            by_name: HashMap::new(),
+            recent: Vec::new(),
+            last: None,
+            gender_of: Vec::new(),
+        }
+    }
+
+    fn w(&self, t: &Tok) -> &'t str {
+        &self.text[t.s..t.e]
+    }
+
+    fn tokenize(&self, para: Span, quotes: &[&RawQuote]) -> Vec<Tok> {
+        let text = self.text;
+        let mut toks = Vec::new();
+        let mut qi = 0;
+        let mut i = para.start;
+        let bytes = text.as_bytes();
+        while i < para.end {
+            if qi < quotes.len() && i >= quotes[qi].outer.start {
+                toks.push(Tok {
+                    s: quotes[qi].outer.start,
+                    e: quotes[qi].outer.end,
+                    k: TK::Quote(qi),
+                });
+                i = i.max(quotes[qi].outer.end);
+                qi += 1;
+                continue;
+            }
+            let stop = if qi < quotes.len() {
+                quotes[qi].outer.start.min(para.end)
+            } else {
+                para.end
+            };
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                let s = i;
+                let mut j = i + c.len_utf8();
+                while j < stop {
+                    let Some(d) = text[j..].chars().next() else {
+                        break;
+                    };
+                    let joins = matches!(d, '\'' | '’' | '-' | '.' | '&')
+                        && text[j + d.len_utf8()..stop]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric);
+                    if d.is_alphanumeric() || joins {
+                        j += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+                toks.push(Tok {
+                    s,
+                    e: j,
+                    k: TK::Word,
+                });
+                i = j;
+            } else if c.is_whitespace() {
+                i += c.len_utf8();
+            } else {
+                toks.push(Tok {
+                    s: i,
+                    e: i + c.len_utf8(),
+                    k: TK::Punct(c),
+                });
+                i += c.len_utf8();
+            }
+            let _ = bytes;
+        }
+        toks
+    }
+
+    /// Sentence index of every token.
+    fn sentences(&self, toks: &[Tok], quotes: &[&RawQuote]) -> Vec<u32> {
+        let mut sid = Vec::with_capacity(toks.len());
+        let mut cur = 0u32;
+        for (i, t) in toks.iter().enumerate() {
+            sid.push(cur);
+            let next_starts = match toks.get(i + 1) {
+                None => false,
+                Some(n) => match n.k {
+                    TK::Word => {
+                        is_cap(self.w(n)) || self.w(n).starts_with(|c: char| c.is_numeric())
+                    }
+                    TK::Quote(_) => true,
+                    TK::Punct(c) => matches!(c, '(' | '—'),
+                },
+            };
+            let ends = match t.k {
+                TK::Punct('.') => {
+                    let abbr = i > 0 && toks[i - 1].k == TK::Word && toks[i - 1].e == t.s && {
+                        let w = self.w(&toks[i - 1]);
+                        in_list(ABBREV, w)
+                            || (w.chars().count() == 1 && is_cap(w))
+                            || w.contains('.')
+                    };
+                    !abbr && next_starts
+                }
+                TK::Punct('?' | '!') => next_starts,
+                TK::Quote(q) => {
+                    let inner = quotes[q].inner.slice(self.text);
+                    inner.ends_with(['.', '?', '!'])
+                        && matches!(toks.get(i + 1), Some(n) if n.k == TK::Word && is_cap(self.w(n)))
+                        && !self.cue_follows(toks, i + 1)
+                }
+                _ => false,
+            };
+            if ends {
+                cur += 1;
+            }
+        }
+        sid
+    }
+
+    /// Whether a speech verb comes within a few name-like words after `i` ("Smith said").
+    fn cue_follows(&self, toks: &[Tok], i: usize) -> bool {
+        for t in toks.iter().skip(i).take(6) {
+            if t.k != TK::Word {
+                return false;
+            }
+            let w = self.w(t);
+            if !is_cap(w) && LEX.verbs.contains(&*lower(w)) {
+                return true;
+            }
+            if !is_cap(w) && !in_list(AUX, w) && !in_list(CONNECTORS, w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    fn is_verb(&self, t: &Tok, weak_ok: bool) -> bool {
+        if t.k != TK::Word {
+            return false;
+        }
+        let w = self.w(t);
+        if is_cap(w) {
+            return false;
+        }
+        LEX.verbs.contains(w) && (weak_ok || !LEX.weak.contains(w))
+    }
+
+    fn is_word(&self, toks: &[Tok], i: usize, w: &str) -> bool {
+        toks.get(i)
+            .is_some_and(|t| t.k == TK::Word && self.w(t).eq_ignore_ascii_case(w))
+    }
+
+    fn is_capword(&self, t: &Tok) -> bool {
+        t.k == TK::Word && is_cap(self.w(t))
+    }
+
+    /// Extend a capitalised run backwards from token `i` (inclusive), down to `lo`.
+    fn cap_run_back(&self, toks: &[Tok], i: usize, lo: usize) -> usize {
+        let mut a = i;
+        loop {
+            if a == 0 || a - 1 < lo {
+                break;
+            }
+            let p = &toks[a - 1];
+            match p.k {
+                TK::Word
+                    if is_cap(self.w(p))
+                        && !in_list(STOP_CAPS, self.w(p))
+                        && !in_list(&["said", "says", "added", "asked"], self.w(p)) =>
+                {
+                    a -= 1
+                }
+                TK::Word if in_list(CONNECTORS, self.w(p)) && !self.w(p).eq("and") => {
+                    if a >= 2 && a - 2 >= lo && self.is_capword(&toks[a - 2]) {
+                        a -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                TK::Punct('.') if a >= 2 && a - 2 >= lo && toks[a - 2].k == TK::Word => {
+                    let w = self.w(&toks[a - 2]);
+                    if in_list(TITLE_ABBREV, w) || (w.chars().count() == 1 && is_cap(w)) {
+                        a -= 2;
+                    } else {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        // Drop leading function words ("But Smith").
+        while a < i && toks[a].k == TK::Word && in_list(STOP_CAPS, self.w(&toks[a])) {
+            a += 1;
+        }
+        a
+    }
+
+    /// Extend a capitalised run forwards from token `i` (inclusive), up to `hi`.
+    fn cap_run_fwd(&self, toks: &[Tok], i: usize, hi: usize) -> usize {
+        let mut b = i + 1;
+        while b < hi {
+            let t = &toks[b];
+            match t.k {
+                TK::Word if is_cap(self.w(t)) => b += 1,
+                TK::Word
+                    if in_list(CONNECTORS, self.w(t))
+                        && self.w(t) != "and"
+                        && toks.get(b + 1).is_some_and(|n| self.is_capword(n))
+                        && b + 1 < hi =>
+                {
+                    b += 2
+                }
+                TK::Punct('.')
+                    if {
+                        let w = self.w(&toks[b - 1]);
+                        in_list(TITLE_ABBREV, w) || (w.chars().count() == 1 && is_cap(w))
+                    } && toks.get(b + 1).is_some_and(|n| self.is_capword(n)) =>
+                {
+                    b += 1
+                }
+                _ => break,
+            }
+        }
+        b
+    }
+
+    /// The subject noun phrase that ends right before the verb at `v` (not before `lo`).
+    fn np_before(&self, toks: &[Tok], v: usize, lo: usize, sid: &[u32]) -> Option<Np> {
+        if v > lo && toks[v - 1].k == TK::Word {
+            let pw = self.w(&toks[v - 1]);
+            if pw.ends_with("'s") || pw.ends_with("’s") || pw.ends_with("s'") {
+                return None;
+            }
+        }
+        let mut i = v;
+        let mut skipped = 0;
+        while i > lo {
+            let t = &toks[i - 1];
+            let w = self.w(t);
+            if t.k == TK::Word
+                && !is_cap(w)
+                && skipped < 3
+                && (in_list(AUX, w)
+                    || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w)))
+            {
+                i -= 1;
+                skipped += 1;
+            } else {
+                break;
+            }
+        }
+        if i <= lo {
+            return None;
+        }
+        let h = i - 1;
+        let t = &toks[h];
+        match t.k {
+            TK::Punct(',') | TK::Punct(')') => {
+                // An appositive: "Jane Doe, a spokeswoman for the ministry, said".
+                let open = if t.k == TK::Punct(')') { '(' } else { ',' };
+                let mut k = h;
+                let mut n = 0;
+                while k > lo && n < 20 {
+                    k -= 1;
+                    n += 1;
+                    if sid[k] != sid[h] || matches!(toks[k].k, TK::Quote(_)) {
+                        return None;
+                    }
+                    if toks[k].k == TK::Punct(open) {
+                        if k == 0 || k - 1 < lo {
+                            return None;
+                        }
+                        let inner = Np { a: k + 1, b: h };
+                        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+                        let mut e = k - 1;
+                        if toks[e].k == TK::Punct(')') {
+                            while e > lo && toks[e].k != TK::Punct('(') && k - e < 10 {
+                                e -= 1;
+                            }
+                            if e <= lo || toks[e].k != TK::Punct('(') {
+                                return None;
+                            }
+                            e -= 1;
+                        }
+                        // The phrase between the commas must read like an appositive.
+                        let first = toks[k + 1];
+                        let fw = self.w(&first);
+                        let appositive = h - k <= 26
+                            && first.k == TK::Word
+                            && (in_list(DETS, fw)
+                                || in_list(
+                                    &["who", "whose", "which", "former", "now", "then"],
+                                    fw,
+                                )
+                                || fw.starts_with(|c: char| c.is_ascii_digit())
+                                || is_cap(fw)
+                                || toks[k + 1..h]
+                                    .iter()
+                                    .any(|x| LEX.roles.contains_key(&*lower(self.w(x)))));
+                        if !appositive {
+                            return None;
+                        }
+                        let before = self.np_head(toks, e, lo).filter(|np| {
+                            let w = self.w(&toks[np.b - 1]);
+                            is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
+                        });
+                        return match before {
+                            Some(np) => Some(np),
+                            None if self.is_role_np(toks, inner) => Some(inner),
+                            None => None,
+                        };
+                    }
+                }
+                None
+            }
+            _ => self.np_head(toks, h, lo),
+        }
+    }
+
+    /// Whether tokens `[a, b)` make a role phrase ("a spokeswoman for the ministry").
+    fn is_role_np(&self, toks: &[Tok], np: Np) -> bool {
+        np.b > np.a
+            && np.b - np.a <= 8
+            && self.is_word_any(toks, np.a, DETS)
+            && toks[np.a..np.b].iter().all(|t| t.k == TK::Word)
+            && (np.a..np.b)
+                .find(|&r| LEX.roles.contains_key(&*lower(self.w(&toks[r]))))
+                .is_some_and(|r| {
+                    r + 1 == np.b
+                        || self.is_word_any(toks, r + 1, &["for", "of", "at", "in", "with"])
+                })
+    }
+
+    fn is_word_any(&self, toks: &[Tok], i: usize, list: &[&str]) -> bool {
+        toks.get(i)
+            .is_some_and(|t| t.k == TK::Word && in_list(list, self.w(t)))
+    }
+
+    /// A noun phrase whose last word is token `h`.
+    fn np_head(&self, toks: &[Tok], h: usize, lo: usize) -> Option<Np> {
+        let t = &toks[h];
+        if t.k != TK::Word {
+            return None;
+        }
+        let w = self.w(t);
+        let lw = lower(w);
+        if LEX.pronouns.contains_key(&*lw) {
+            return Some(Np { a: h, b: h + 1 });
+        }
+        if is_cap(w) {
+            if in_list(STOP_CAPS, w) {
+                return None;
+            }
+            let mut a = self.cap_run_back(toks, h, lo);
+            if a > lo && self.is_word_any(toks, a - 1, &["the"]) {
+                a -= 1;
+            }
+            return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
+        }
+        let generic = h > lo
+            && (self.is_word_any(toks, h - 1, DETS)
+                || h > lo + 1 && self.is_word_any(toks, h - 2, &["the", "a", "an"]))
+            && !in_list(TIME_NOUNS, w)
+            && !in_list(AUX, w)
+            && !in_list(NP_STOP, w)
+            && !LEX.verbs.contains(&*lw)
+            && w.len() > 2;
+        if generic || LEX.roles.contains_key(&*lw) || LEX.orgs.contains(&*lw) {
+            let mut a = h;
+            let mut n = 0;
+            let mut det = false;
+            while a > lo && n < 5 {
+                let p = &toks[a - 1];
+                if p.k != TK::Word {
+                    break;
+                }
+                let pw = self.w(p);
+                if in_list(DETS, pw) {
+                    a -= 1;
+                    det = true;
+                    break;
+                }
+                if pw.ends_with("'s") || pw.ends_with("’s") {
+                    a = self.cap_run_back(toks, a - 1, lo);
+                    det = true;
+                    break;
+                }
+                if LEX.verbs.contains(&*lower(pw)) || in_list(NP_STOP, pw) || in_list(AUX, pw) {
+                    break;
+                }
+                a -= 1;
+                n += 1;
+            }
+            let plural = LEX.roles.get(&*lw) == Some(&Gender::P);
+            if !(det || plural || a < h && self.is_capword(&toks[a])) {
+                return None;
+            }
+            // The object of a preposition is no subject ("marching through the streets").
+            if a > lo && self.is_word_any(toks, a - 1, PREPS) {
+                return None;
+            }
+            return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
+        }
+        None
+    }
+
+    /// "a spokeswoman for the ministry": extend an organisation phrase back over
+    /// "for/of/at" to the role phrase it belongs to.
+    fn extend_of(&self, toks: &[Tok], np: Np, lo: usize) -> Np {
+        if np.a >= 2
+            && np.a - 2 >= lo
+            && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from", "in"])
+            && let Some(inner) = self.np_head(toks, np.a - 2, lo)
+        {
+            let head = lower(self.w(&toks[np.a - 2]));
+            if LEX.roles.contains_key(&*head) {
+                return Np {
+                    a: inner.a,
+                    b: np.b,
+                };
+            }
+        }
+        np
+    }
+
+    /// The noun phrase right after token `v` ("said Smith", "said the ambassador").
+    fn np_after(&self, toks: &[Tok], v: usize, hi: usize) -> Option<Np> {
+        let i = v + 1;
+        let t = toks.get(i)?;
+        if i >= hi || t.k != TK::Word {
+            return None;
+        }
+        let w = self.w(t);
+        if LEX.pronouns.contains_key(&*lower(w)) && !is_cap(w) {
+            return Some(Np { a: i, b: i + 1 });
+        }
+        let (a, mut b) = if in_list(DETS, w) || w.eq_ignore_ascii_case("the") {
+            let mut b = i + 1;
+            while b < hi && b - i < 6 {
+                let t = &toks[b];
+                if t.k != TK::Word || in_list(NP_STOP, self.w(t)) || self.is_verb(t, false) {
+                    break;
+                }
+                b += 1;
+            }
+            (i, b)
+        } else if is_cap(w) {
+            (i, self.cap_run_fwd(toks, i, hi))
+        } else if let Some(c) = (i..(i + 6).min(hi))
+            .take_while(|&k| {
+                matches!(toks[k].k, TK::Punct('/' | '-'))
+                    || toks[k].k == TK::Word && !in_list(NP_STOP, self.w(&toks[k]))
+            })
+            .find(|&k| is_cap(self.w(&toks[k])))
+        {
+            // "said 9/11 widow Terry Strada", "said former Secretary of State …"
+            (i, self.cap_run_fwd(toks, c, hi))
+        } else if LEX.roles.contains_key(w) {
+            (i, i + 1)
+        } else {
+            return None;
+        };
+        if b <= a + usize::from(in_list(DETS, w)) {
+            return None;
+        }
+        // "a spokeswoman for the ministry"
+        if self.is_word_any(toks, b, &["for", "of", "at"])
+            && toks
+                .get(b + 1)
+                .is_some_and(|n| n.k == TK::Word && (self.w(n) == "the" || is_cap(self.w(n))))
+        {
+            let mut c = b + 1;
+            if self.w(&toks[c]) == "the" {
+                c += 1;
+            }
+            if c < hi && self.is_capword(&toks[c]) {
+                b = self.cap_run_fwd(toks, c, hi);
+            } else if c < hi && toks[c].k == TK::Word {
+                b = c + 1;
+            }
+        }
+        Some(Np { a, b: b.min(hi) })
+    }
+
+    /// Resolve a noun phrase to a speaker; the mention is the phrase as written.
+    fn resolve(&mut self, toks: &[Tok], np: Np, out: &mut Attributed) -> Option<SpeakerId> {
+        let words: Vec<&'t str> = toks[np.a..np.b]
+            .iter()
+            .filter(|t| t.k == TK::Word)
+            .map(|t| self.w(t))
+            .collect();
+        let pos = toks[np.a].s;
+        if words.len() == 1
+            && let Some(&g) = LEX.pronouns.get(&*lower(words[0]))
+        {
+            return self.pronoun(g, out);
+        }
+        let any_cap = words
+            .iter()
+            .any(|w| is_cap(w) && !w.eq_ignore_ascii_case("the"));
+        if !any_cap {
+            // A role or organisation phrase: "the ambassador", "a spokeswoman for the ministry".
+            let head = words
+                .iter()
+                .find(|w| LEX.roles.contains_key(&*lower(w)))
+                .or_else(|| words.iter().rev().find(|w| LEX.orgs.contains(&*lower(w))))?;
+            let lh = lower(head).into_owned();
+            let is_role = LEX.roles.contains_key(lh.as_str());
+            let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            if is_role
+                && definite
+                && words.len() <= 3
+                && let Some(pi) = self.find_role(&lh)
+            {
+                return Some(self.speaker_of(pi, pos, out));
+            }
+            let name = strip_det(&words).join(" ");
+            let kind = if is_role {
+                if LEX.roles.get(lh.as_str()) == Some(&Gender::P) {
+                    SpeakerKind::Group
+                } else {
+                    SpeakerKind::Person
+                }
+            } else {
+                SpeakerKind::Organisation
+            };
+            let g = LEX.roles.get(lh.as_str()).copied().unwrap_or(Gender::U);
+            let pi = self.person(&name, Some(name.as_str()).filter(|_| is_role), g, kind, pos);
+            return Some(self.speaker_of(pi, pos, out));
+        }
+        let (name, role, g, kind) = analyse_name(&words);
+        if name.is_empty() {
+            // Only a title: "the President said".
+            let head = words.last().map(|w| lower(w).into_owned())?;
+            let pi = match self.find_role(&head) {
+                Some(pi) => pi,
+                None => {
+                    let n = strip_det(&words).join(" ");
+                    self.person(&n, Some(&n), g, SpeakerKind::Person, pos)
+                }
+            };
+            return Some(self.speaker_of(pi, pos, out));
+        }
+        let pi = self.person(&name, role.as_deref(), g, kind, pos);
+        Some(self.speaker_of(pi, pos, out))
+    }
+
+    /// The most recent person whose role contains `head` ("ambassador").
+    fn find_role(&self, head: &str) -> Option<usize> {
+        let matches = |p: &Person| {
+            p.role.as_deref().is_some_and(|r| {
+                r.split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+        };
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| matches(&self.people[i]))
+            .or_else(|| {
+                let mut best: Option<usize> = None;
+                for (i, p) in self.people.iter().enumerate() {
+                    if matches(p) && best.is_none_or(|b| self.people[b].last < p.last) {
+                        best = Some(i);
+                    }
+                }
+                best
+            })
+    }
+
+    /// Resolve a pronoun to the most recent compatible person.
+    fn pronoun(&mut self, g: Gender, out: &mut Attributed) -> Option<SpeakerId> {
+        let pick = self.recent.iter().rev().copied().find(|&i| {
+            let p = &self.people[i];
+            match g {
+                Gender::M | Gender::F => {
+                    p.kind == SpeakerKind::Person && (p.gender == g || p.gender == Gender::U)
+                }
+                _ => p.kind != SpeakerKind::Person || p.gender == Gender::P,
+            }
+        })?;
+        if matches!(g, Gender::M | Gender::F) && self.people[pick].gender == Gender::U {
+            self.people[pick].gender = g;
+        }
+        let pos = self.people[pick].last;
+        Some(self.speaker_of(pick, pos, out))
+    }
+
+    /// Find or add a person by name, merging a surname with a full name.
+    fn person(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        g: Gender,
+        kind: SpeakerKind,
+        pos: usize,
+    ) -> usize {
+        let key = name.to_lowercase();
+        let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
+        let multi = key.contains(' ') && kind == SpeakerKind::Person;
+        let found = self.by_name.get(&key).copied().or_else(|| {
+            if multi {
+                // A full name after its surname alone: upgrade that person.
+                self.by_name.get(&surname).copied().filter(|&i| {
+                    let p = &self.people[i];
+                    p.kind == SpeakerKind::Person && !p.name.contains(' ')
+                })
+            } else {
+                None
+            }
+        });
+        let i = match found {
+            Some(i) => {
+                let p = &mut self.people[i];
+                if multi && !p.name.contains(' ') {
+                    p.name = name.to_string();
+                }
+                i
+            }
+            None => {
+                self.people.push(Person {
+                    name: name.to_string(),
+                    role: None,
+                    gender: Gender::U,
+                    kind,
+                    last: pos,
+                    id: None,
+                });
+                self.people.len() - 1
+            }
+        };
+        self.by_name.insert(key, i);
+        if kind == SpeakerKind::Person {
+            self.by_name.entry(surname).or_insert(i);
+        }
+        let p = &mut self.people[i];
+        if p.role.is_none() {
+            p.role = role.map(str::to_string);
+        }
+        if p.gender == Gender::U {
+            p.gender = g;
+        }
+        p.last = p.last.max(pos);
+        self.touch(i);
+        i
+    }
+
+    fn touch(&mut self, i: usize) {
+        if let Some(k) = self.recent.iter().position(|&x| x == i) {
+            self.recent.remove(k);
+        }
+        self.recent.push(i);
+        if self.recent.len() > 32 {
+            self.recent.remove(0);
+        }
+    }
+
+    /// The speaker id of person `pi`, interning it (and syncing a renamed full name).
+    fn speaker_of(&mut self, pi: usize, pos: usize, out: &mut Attributed) -> SpeakerId {
+        self.touch(pi);
+        let p = &mut self.people[pi];
+        p.last = p.last.max(pos);
+        let name = p.name.clone();
+        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        match p.id {
+            Some(id) => {
+                let s = &mut out.speakers[id.index()];
+                if s.name != name && s.name.eq_ignore_ascii_case(&surname) {
+                    let old = std::mem::replace(&mut s.name, name);
+                    if !s.aliases.contains(&old) {
+                        s.aliases.push(old);
+                    }
+                }
+                if s.role.is_none() {
+                    s.role = p.role.clone();
+                }
+                id
+            }
+            None => {
+                let aliases: Vec<String> = if p.kind == SpeakerKind::Person && name.contains(' ') {
+                    vec![surname]
+                } else {
+                    Vec::new()
+                };
+                let id = out.intern(&name, p.role.as_deref(), &aliases, p.kind);
+                self.people[pi].id = Some(id);
+                while self.gender_of.len() <= id.index() {
+                    self.gender_of.push(Gender::U);
+                }
+                id
+            }
+        }
+    }
+
+    /// Register people named in a paragraph's words outside quotes (for pronouns and roles).
+    fn mentions(&mut self, toks: &[Tok], lo: usize, hi: usize) {
+        let mut i = lo;
+        while i < hi {
+            let t = &toks[i];
+            if !self.is_capword(t) || in_list(STOP_CAPS, self.w(t)) {
+                i += 1;
+                continue;
+            }
+            let b = self.cap_run_fwd(toks, i, hi);
+            let words: Vec<&str> = toks[i..b]
+                .iter()
+                .filter(|t| t.k == TK::Word)
+                .map(|t| self.w(t))
+                .collect();
+            let (name, role, g, kind) = analyse_name(&words);
+            if kind == SpeakerKind::Person && !name.is_empty() {
+                let first = name.split(' ').next().unwrap_or("");
+                let known = self.by_name.contains_key(&name.to_lowercase());
+                let titled = role.as_deref().is_some_and(|r| {
+                    r.split(' ').any(|w| {
+                        let l = lower(w);
+                        let l = l.trim_end_matches('.');
+                        LEX.titles.contains_key(l) || LEX.roles.contains_key(l)
+                    })
+                });
+                if titled || g != Gender::U || known || LEX.first.contains_key(&*lower(first)) {
+                    self.person(&name, role.as_deref(), g, kind, t.s);
+                }
+            }
+            i = b.max(i + 1);
+        }
+    }
+
+    /// Attribute the quotes of one paragraph.
+    fn paragraph(&mut self, bi: usize, para: Span, quotes: &[&RawQuote], out: &mut Attributed) {
+        let toks = self.tokenize(para, quotes);
+        let sid = self.sentences(&toks, quotes);
+        let mut done = 0; // tokens before this have had their mentions registered
+        let mut attrs: Vec<Attr> = Vec::with_capacity(quotes.len());
+        let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
+        let qtoks: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.k, TK::Quote(_)))
+            .map(|(i, _)| i)
+            .collect();
+        for (n, &t) in qtoks.iter().enumerate() {
+            self.mentions(&toks, done, t);
+            done = t + 1;
+            let q = quotes[n];
+            let (a, mut kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
+            // A short fragment (a word or name quoted from someone) is a term,
+            // even when the sentence attributes it.
+            if kind == QuoteKind::Partial
+                && super::quotes::word_count(q.inner.slice(self.text)) <= 3
+            {
+                kind = QuoteKind::Term;
+            }
+            if a.mention.is_some() {
+                self.last = Some((bi, a));
+            }
+            attrs.push(a);
+            kinds.push(kind);
+        }
+        self.mentions(&toks, done, toks.len());
+        // A piece of a multi-paragraph quote takes the speaker found for a later piece.
+        for n in (0..attrs.len().saturating_sub(1)).rev() {
+            if attrs[n].speaker.is_none()
+                && attrs[n + 1].continues
+                && attrs[n + 1].speaker.is_some()
+                && sid[qtoks[n]] == sid[qtoks[n + 1]]
+            {
+                attrs[n] = Attr {
+                    continues: false,
+                    post_cue: None,
+                    ..attrs[n + 1]
+                };
+            }
+        }
+        for (n, q) in quotes.iter().enumerate() {
+            let a = attrs[n];
+            out.quotes.push((
+                q.inner,
+                Quote {
+                    kind: kinds[n],
+                    speaker: a.speaker,
+                    mention: a.mention,
+                    cue: a.cue,
+                    continues: a.continues,
+                    turn: false,
+                },
+            ));
+        }
+        // A quote whose speaker is named only in a continuing piece in the next paragraph
+        // is back-filled by `fill_back` at the end of the document.
+    }
+
+    /// Attribute the quote at token `t` (the `n`th of the paragraph).
+    #[allow(clippy::too_many_arguments)]
+    fn attribute_one(
+        &mut self,
+        bi: usize,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        n: usize,
+        q: &RawQuote,
+        prev: &[Attr],
+        out: &mut Attributed,
+    ) -> (Attr, QuoteKind) {
+        let s = sid[t];
+        let ss = (0..t)
+            .rev()
+            .take_while(|&i| sid[i] == s)
+            .last()
+            .unwrap_or(t);
+        let se = (t..toks.len())
+            .take_while(|&i| sid[i] == s)
+            .last()
+            .unwrap_or(t)
+            + 1;
+        let prev_q = (ss..t).rev().find(|&i| matches!(toks[i].k, TK::Quote(_)));
+        let next_q = (t + 1..se).find(|&i| matches!(toks[i].k, TK::Quote(_)));
+        let post_hi = next_q.unwrap_or(se);
+        let mut kind = q.kind;
+
+        // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”).
+        let prev_any = (t.saturating_sub(10)..t)
+            .rev()
+            .find(|&i| matches!(toks[i].k, TK::Quote(_)));
+        if let (Some(p), Some(pa)) = (prev_any, n.checked_sub(1).and_then(|k| prev.get(k)))
+            && let Some(c) = pa.post_cue
+            && (sid[p] == s || self.cue_phrase_only(toks, p, t, c))
+            && c > p
+            && c < t
+            && pa.speaker.is_some()
+        {
+            if kind == QuoteKind::Term {
+                kind = QuoteKind::Partial;
+            }
+            return (
+                Attr {
+                    post_cue: None,
+                    continues: true,
+                    ..*pa
+                },
+                kind,
+            );
+        }
+
+        // 2. Cue right after the quote: “…,” Smith said / said Smith / according to Smith.
+        if let Some(a) = self.post_cue(toks, sid, t, post_hi, true, out) {
+            if kind == QuoteKind::Term {
+                kind = QuoteKind::Partial;
+            }
+            return (a, kind);
+        }
+        // 3. Cue before the quote in the same sentence: Smith said: “…”.
+        let lo = prev_q.map_or(ss, |p| p + 1);
+        if let Some(a) = self.pre_cue(toks, sid, t, lo, ss, kind == QuoteKind::Term, out) {
+            if kind == QuoteKind::Term {
+                kind = QuoteKind::Partial;
+            }
+            return (a, kind);
+        }
+        if let Some(a) = self.colon_subject(toks, t, ss, out) {
+            return (a, kind);
+        }
+        // 4. A cue later in the sentence: “…,” which the ambassador said …
+        if let Some(a) = self.post_cue(toks, sid, t, post_hi, false, out) {
+            if kind == QuoteKind::Term {
+                kind = QuoteKind::Partial;
+            }
+            return (a, kind);
+        }
+        if kind == QuoteKind::Term {
+            return (Attr::default(), kind);
+        }
+        // 5. A multi-paragraph piece or a quote right after a quote: same speaker.
+        let follows = self.last.as_ref().is_some_and(|(lb, _)| *lb + 1 >= bi)
+            && (prev_q.is_some() || n > 0 || ss == 0 || q.continues);
+        if q.continues
+            && let Some((_, la)) = self.last
+        {
+            return (self.continuing(la), kind);
+        }
+        // 6. The speaker named in the next sentence: “…” Smith said so on Friday.
+        if kind == QuoteKind::Direct
+            && se < toks.len()
+            && let Some(a) = self.next_sentence(toks, sid, se, out)
+        {
+            return (a, kind);
+        }
+        if follows
+            && kind == QuoteKind::Direct
+            && let Some((_, la)) = self.last
+        {
+            return (self.continuing(la), kind);
+        }
+        (Attr::default(), kind)
+    }
+
+    /// Whether the words between quotes `p` and `t` are only the cue phrase
+    /// around the verb at `c` ("he said." / "said Smith, a lawyer.").
+    fn cue_phrase_only(&self, toks: &[Tok], p: usize, t: usize, c: usize) -> bool {
+        let words = toks[p + 1..t].iter().filter(|x| x.k == TK::Word).count();
+        c > p && c < t && words <= 8 && !toks[c + 1..t].iter().any(|x| self.is_verb(x, false))
+    }
+
+    fn continuing(&mut self, la: Attr) -> Attr {
+        if let Some(id) = la.speaker
+            && let Some(pi) = self.people.iter().position(|p| p.id == Some(id))
+        {
+            self.touch(pi);
+        }
+        Attr {
+            post_cue: None,
+            continues: true,
+            cue: None,
+            ..la
+        }
+    }
+
+    /// A cue after the quote at `t`: `, NP verb`, `, verb NP`, `, according to NP`.
+    /// `strict` wants it right after the quote; otherwise anywhere before `hi`.
+    fn post_cue(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        hi: usize,
+        strict: bool,
+        out: &mut Attributed,
+    ) -> Option<Attr> {
+        let mut j = t + 1;
+        while j < hi && matches!(toks[j].k, TK::Punct(',' | '—' | '–' | '-' | '―' | '(')) {
+            j += 1;
+        }
+        if j >= hi {
+            return None;
+        }
+        let limit = if strict {
+            (j + 9).min(hi)
+        } else {
+            (j + 25).min(hi)
+        };
+        // “…” ― Jane Doe (a signature at the end of the paragraph)
+        if strict
+            && j > t + 1
+            && matches!(toks[j - 1].k, TK::Punct('—' | '–' | '-' | '―'))
+            && self.is_capword(&toks[j])
+        {
+            let b = self.cap_run_fwd(toks, j, toks.len());
+            let rest_ok = toks.len() - b <= 12
+                && toks[b..]
+                    .iter()
+                    .all(|x| matches!(x.k, TK::Punct(_)) || x.k == TK::Word && !is_cap(self.w(x)));
+            if rest_ok {
+                let cue = Span::new(toks[j - 1].s, toks[j - 1].e);
+                return Some(self.make(toks, Np { a: j, b }, cue, Some(j - 1), true, out));
+            }
+        }
+        // according to NP
+        for v in j..limit {
+            if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
+                if strict && v != j {
+                    break;
+                }
+                let np = self.np_after(toks, v + 1, hi)?;
+                return Some(self.make(
+                    toks,
+                    np,
+                    Span::new(toks[v].s, toks[v + 1].e),
+                    Some(v),
+                    true,
+                    out,
+                ));
+            }
+        }
+        for v in j..limit {
+            if toks[v].k != TK::Word {
+                if strict && !matches!(toks[v].k, TK::Punct(',' | '.')) {
+                    return None;
+                }
+                continue;
+            }
+            if !self.is_verb(&toks[v], true) {
+                continue;
+            }
+            let cue = Span::new(toks[v].s, toks[v].e);
+            let pc = Some(v).filter(|_| strict);
+            if v == j {
+                // “…,” said Smith
+                let np = self.np_after(toks, v, hi)?;
+                return Some(self.make(toks, np, cue, pc, true, out));
+            }
+            if let Some(np) = self.np_before(toks, v, j, sid) {
+                if strict && np.a > j + 1 {
+                    return None;
+                }
+                return Some(self.make(toks, np, cue, pc, true, out));
+            }
+            if strict {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A cue before the quote at `t`, in `[lo, t)`: `NP verb [that|:|,] “…”`,
+    /// `according to NP, “…”`, `Name: “…”`.
+    #[allow(clippy::too_many_arguments)]
+    fn pre_cue(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        lo: usize,
+        ss: usize,
+        term: bool,
+        out: &mut Attributed,
+    ) -> Option<Attr> {
+        if t <= lo {
+            return None;
+        }
+        // Name: “…” at the start of a sentence.
+        if toks[t - 1].k == TK::Punct(':') && t >= 2 && t - 1 > lo {
+            let np = self.np_head(toks, t - 2, lo);
+            let said_first = np
+                .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
+            if let Some(np) = np
+                && (np.a == lo || said_first)
+                && self.is_capword(&toks[np.a.min(t - 2)])
+            {
+                let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+                return Some(self.make(toks, np, cue, None, true, out));
+            }
+        }
+        for v in (lo..t).rev() {
+            if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
+                let np = self.np_after(toks, v + 1, t)?;
+                return Some(self.make(
+                    toks,
+                    np,
+                    Span::new(toks[v].s, toks[v + 1].e),
+                    None,
+                    true,
+                    out,
+                ));
+            }
+            let weak_ok = t - v <= 4;
+            if !self.is_verb(&toks[v], weak_ok) {
+                continue;
+            }
+            let strong = !LEX.weak.contains(self.w(&toks[v]));
+            if term && !strong && t - v > 4 {
+                continue;
+            }
+            let cue = Span::new(toks[v].s, toks[v].e);
+            if let Some(np) = self.np_before(toks, v, ss, sid) {
+                let mut a = self.make(toks, np, cue, None, strong, out);
+                a.strong = strong;
+                return Some(a);
+            }
+            // "…, stating, “…”": the subject of the sentence speaks.
+            if let Some(np) = self.sentence_subject(toks, ss, v) {
+                let mut a = self.make(toks, np, cue, None, strong, out);
+                a.strong = strong;
+                return Some(a);
+            }
+            // "Saying that …, Smith underscored …": another cue in the sentence.
+            let se = (t..toks.len())
+                .take_while(|&i| sid[i] == sid[t])
+                .last()
+                .unwrap_or(t)
+                + 1;
+            for u in v + 1..se {
+                if u != t
+                    && self.is_verb(&toks[u], false)
+                    && let Some(np) = self.np_before(toks, u, ss, sid)
+                {
+                    let mut a = self.make(toks, np, cue, None, strong, out);
+                    a.strong = strong;
+                    return Some(a);
+                }
+            }
+        }
+        None
+    }
+
+    /// "X had a message: “…”": the subject of a sentence that ends in a colon.
+    fn colon_subject(
+        &mut self,
+        toks: &[Tok],
+        t: usize,
+        ss: usize,
+        out: &mut Attributed,
+    ) -> Option<Attr> {
+        if t == 0 || toks[t - 1].k != TK::Punct(':') {
+            return None;
+        }
+        let np = self.sentence_subject(toks, ss, t - 1)?;
+        let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+        Some(self.make(toks, np, cue, None, true, out))
+    }
+
+    /// The subject at the start of the sentence `[ss, v)`: a pronoun, name or role phrase
+    /// directly followed by a verb-like word.
+    fn sentence_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<Np> {
+        let mut i = ss;
+        // An opening phrase ("During the speech, …") is skipped to its comma.
+        if i < v
+            && toks[i].k == TK::Word
+            && in_list(STOP_CAPS, self.w(&toks[i]))
+            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TK::Punct(','))
+        {
+            i = c + 1;
+        }
+        while i < v && toks[i].k == TK::Word && in_list(STOP_CAPS, self.w(&toks[i])) {
+            i += 1;
+        }
+        while i < v && toks[i].k == TK::Punct(',') {
+            i += 1;
+        }
+        if i >= v || toks[i].k != TK::Word {
+            return None;
+        }
+        let w = self.w(&toks[i]);
+        if LEX.pronouns.contains_key(&*lower(w)) {
+            return Some(Np { a: i, b: i + 1 });
+        }
+        if is_cap(w) {
+            let b = self.cap_run_fwd(toks, i, v);
+            if b < v && toks[b].k == TK::Word && !is_cap(self.w(&toks[b])) {
+                return Some(Np { a: i, b });
+            }
+        }
+        if in_list(&["the", "a", "an"], w) {
+            // "the band leader", "a local official"
+            for (k, h) in toks.iter().enumerate().take((i + 4).min(v)).skip(i + 1) {
+                if h.k != TK::Word {
+                    break;
+                }
+                if LEX.roles.contains_key(&*lower(self.w(h))) {
+                    return Some(Np { a: i, b: k + 1 });
+                }
+            }
+        }
+        None
+    }
+
+    /// A cue near the start of the sentence after the quote ("Smith said so on Friday").
+    fn next_sentence(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        ns: usize,
+        out: &mut Attributed,
+    ) -> Option<Attr> {
+        let s = sid[ns];
+        let mut v = ns;
+        while v < toks.len() && sid[v] == s && v < ns + 8 {
+            if matches!(toks[v].k, TK::Quote(_)) {
+                return None;
+            }
+            if self.is_verb(&toks[v], false)
+                && let Some(np) = self.np_before(toks, v, ns, sid)
+                && np.a == ns
+                && !LEX.pronouns.contains_key(&*lower(self.w(&toks[np.a])))
+            {
+                let cue = Span::new(toks[v].s, toks[v].e);
+                return Some(self.make(toks, np, cue, None, true, out));
+            }
+            v += 1;
+        }
+        None
+    }
+
+    fn make(
+        &mut self,
+        toks: &[Tok],
+        np: Np,
+        cue: Span,
+        post_cue: Option<usize>,
+        strong: bool,
+        out: &mut Attributed,
+    ) -> Attr {
+        let speaker = self.resolve(toks, np, out);
+        let mut a = np.a;
+        if np.b > a + 1 && self.is_word_any(toks, a, DETS) && !self.is_word(toks, a, "the") {
+            a = np.a;
+        }
+        Attr {
+            speaker,
+            mention: Some(Span::new(toks[a].s, toks[np.b - 1].e)),
+            cue: Some(cue),
+            post_cue,
+            continues: false,
+            strong,
+        }
+    }
+}
+
+/// Drop a leading determiner.
+fn strip_det<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut w = words.to_vec();
+    if w.first().is_some_and(|f| in_list(DETS, f)) {
+        w.remove(0);
+    }
+    w
+}
+
+/// Split a capitalised run into name and role: the name is the run of name
+/// words after the last title, place or connector ("Russian Ambassador to Korea
+/// Georgy Zinoviev" → "Georgy Zinoviev", role "Russian Ambassador to Korea").
+fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind) {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !w.eq_ignore_ascii_case("the") || words.len() == 1)
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        })
+        .collect();
+    let mut g = Gender::U;
+    let is_roleish = |w: &str| {
+        let l = lower(w);
+        let l = l.trim_end_matches('.');
+        LEX.titles.contains_key(l)
+            || LEX.places.contains(l)
+            || in_list(CONNECTORS, l)
+            || LEX.roles.contains_key(l)
+    };
+    let mut k = words.len();
+    while k > 0 && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
+        k -= 1;
+    }
+    let name_words = &words[k..];
+    let role_words: Vec<&str> = words[..k]
+        .iter()
+        .copied()
+        .filter(|w| {
+            let l = lower(w);
+            let l = l.trim_end_matches('.');
+            if let Some(&tg) = LEX.titles.get(l)
+                && tg != Gender::U
+            {
+                g = tg;
+                return !matches!(l, "mr" | "mrs" | "ms" | "miss" | "messrs");
+            }
+            true
+        })
+        .collect();
+    let lower_all: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower_all
+        .iter()
+        .any(|w| LEX.orgs.contains(w.trim_end_matches('.')))
+        && !name_words
+            .first()
+            .is_some_and(|f| LEX.first.contains_key(&*lower(f)))
+    {
+        return (words.join(" "), None, Gender::P, SpeakerKind::Organisation);
+    }
+    if name_words.is_empty() {
+        if words.len() <= 2 && lower_all.iter().all(|w| LEX.places.contains(w.as_str())) {
+            return (words.join(" "), None, Gender::P, SpeakerKind::Country);
+        }
+        return (String::new(), None, g, SpeakerKind::Person);
+    }
+    if g == Gender::U
+        && name_words.len() > 1
+        && let Some(&fg) = LEX.first.get(&*lower(name_words[0]))
+    {
+        g = fg;
+    }
+    let role = if role_words.is_empty() {
+        None
+    } else {
+        let mut r: Vec<&str> = role_words;
+        while r.last().is_some_and(|w| in_list(CONNECTORS, w)) {
+            r.pop();
+        }
+        Some(r.join(" ")).filter(|s| !s.is_empty())
+    };
+    (name_words.join(" "), role, g, SpeakerKind::Person)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::{Options, annotate};
+    use crate::model::Document;
+
+    /// The text under a title line, so that its first line stays a paragraph.
+    fn titled(text: &str) -> String {
+        format!("Local News Report\n\n{}", text.replace('\n', "\n\n"))
+    }
+
+    /// (quoted words, speaker name, mention, kind, continues) of one quote.
+    type Row = (String, Option<String>, Option<String>, QuoteKind, bool);
+
+    /// Every quote of `text` as a [`Row`].
+    fn quotes(text: &str) -> Vec<Row> {
+        let doc: Document = annotate(&titled(text), &Options::default());
+        doc.quotes()
+            .map(|(span, q)| {
+                (
+                    doc.slice(span).to_string(),
+                    q.speaker
+                        .and_then(|id| doc.speaker(id))
+                        .map(|s| s.name.clone()),
+                    q.mention.map(|m| doc.slice(m).to_string()),
+                    q.kind,
+                    q.continues,
+                )
+            })
+            .collect()
+    }
+
+    fn speaker_of(qs: &[Row], start: &str) -> Option<String> {
+        qs.iter()
+            .find(|q| q.0.starts_with(start))
+            .unwrap_or_else(|| panic!("no quote starting {start:?} in {qs:#?}"))
+            .1
+            .clone()
+    }
+
+    #[test]
+    fn sample_interview_all_quotes_attributed() {
+        let text = include_str!("../../assets/zinoviev-interview.txt");
+        let doc = annotate(text, &Options::default());
+        let qs: Vec<_> = doc.quotes().collect();
+        assert_eq!(qs.len(), 18, "{:#?}", quotes(text));
+        for short in [
+            "bright",
+            "unfavorable nations",
+            "defeated, humiliated or disintegrated",
+            "deal a heavy blow",
+        ] {
+            assert!(
+                qs.iter().any(|(s, _)| doc.slice(*s).starts_with(short)),
+                "missing {short}"
+            );
+        }
+        for (span, q) in &qs {
+            let sp = q.speaker.and_then(|id| doc.speaker(id));
+            let sp = sp.unwrap_or_else(|| panic!("no speaker for {:?}", doc.slice(*span)));
+            assert_eq!(sp.name, "Georgy Zinoviev", "quote {:?}", doc.slice(*span));
+            assert_eq!(sp.role.as_deref(), Some("Russian Ambassador to Korea"));
+            assert!(q.mention.is_some());
+        }
+        assert!(
+            doc.speakers
+                .iter()
+                .all(|s| !s.name.contains("Putin") && !s.name.contains("Yoon"))
+        );
+    }
+
+    #[test]
+    fn cue_after_quote_and_split_quote() {
+        let t = "“The roads are closed,” Maria Lopez said, “and the bridges too.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Maria Lopez"));
+        assert_eq!(qs[1].1.as_deref(), Some("Maria Lopez"));
+        assert!(qs[1].4);
+        let t = "“We start at noon,” said Peter Quill, “and end at dusk.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("Peter Quill"));
+        assert!(qs[1].4);
+    }
+
+    #[test]
+    fn colon_introductions_and_according_to() {
+        let t = "Mayor Ann Brook said: “The park opens in May.”\nHarold Finch: “I never said that about the park.”\nAccording to the ministry, “the talks will resume next week.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ann Brook"));
+        assert_eq!(qs[1].1.as_deref(), Some("Harold Finch"));
+        assert_eq!(qs[2].1.as_deref(), Some("ministry"));
+        assert_eq!(qs[2].2.as_deref(), Some("the ministry"));
+    }
+
+    #[test]
+    fn appositive_subject() {
+        let t = "Jane Doe, a spokeswoman for the ministry, said “the border stays open for trade.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Jane Doe"));
+        assert_eq!(qs[0].2.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn pronouns_agree_in_gender() {
+        let t = "Mr. Tom Baker met Ms. Ellen Marsh on Monday.\n“We talked about the harbour for hours,” she said.\n“It was a long day for all of us,” he said.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ellen Marsh"));
+        assert_eq!(qs[0].2.as_deref(), Some("she"));
+        assert_eq!(qs[1].1.as_deref(), Some("Tom Baker"));
+    }
+
+    #[test]
+    fn role_nouns_refer_back() {
+        let t = "Finnish Ambassador to Chile Aino Virtanen arrived on Friday.\n“Our trade will double in a year,” the ambassador said.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Aino Virtanen"));
+        assert_eq!(qs[0].2.as_deref(), Some("the ambassador"));
+        let doc = annotate(&titled(t), &Options::default());
+        assert_eq!(
+            doc.speakers[0].role.as_deref(),
+            Some("Finnish Ambassador to Chile")
+        );
+    }
+
+    #[test]
+    fn surname_joins_full_name() {
+        let t = "“The plan will work for every farmer,” Carl Mendez said.\n“We have the money for it,” Mendez added.";
+        let qs = quotes(t);
+        assert_eq!(qs[1].1.as_deref(), Some("Carl Mendez"));
+        assert_eq!(qs[1].2.as_deref(), Some("Mendez"));
+        let doc = annotate(&titled(t), &Options::default());
+        assert_eq!(doc.speakers.len(), 1);
+    }
+
+    #[test]
+    fn organisations_and_countries_speak() {
+        let t = "“The sanctions are illegal and will fail,” Moscow said.\n“We stand by the story we printed,” The Daily Courier reported.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Moscow"));
+        assert_eq!(qs[1].1.as_deref(), Some("Daily Courier"));
+        let doc = annotate(&titled(t), &Options::default());
+        assert_eq!(doc.speakers[0].kind, SpeakerKind::Country);
+    }
+
+    #[test]
+    fn quote_continues_in_next_paragraph() {
+        let t = "“The water is rising fast,” Lena Holt said.\n“We need sandbags on every street before night falls.”\nThe town council met later.";
+        let qs = quotes(t);
+        assert_eq!(qs[1].1.as_deref(), Some("Lena Holt"));
+        assert!(qs[1].4);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_pieces() {
+        let t = "Dr. Omar Haddad told the committee: “The first phase is done.\n“The second phase starts in spring and will take a year.”";
+        let qs = quotes(t);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[1].1.as_deref(), Some("Omar Haddad"));
+        assert!(qs[1].4);
+    }
+
+    #[test]
+    fn speaker_named_in_next_sentence() {
+        let t = "“Nobody will be left behind.” Governor Rita Vance said so at the rally on Sunday.";
+        let qs = quotes(t);
+        assert_eq!(speaker_of(&qs, "Nobody"), Some("Rita Vance".into()));
+    }
+
+    #[test]
+    fn terms_stay_unattributed() {
+        let t = "The so-called “green corridor” opened in the city center on Monday.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].3, QuoteKind::Term);
+        assert_eq!(qs[0].1, None);
+        let t = "Kurt Weller said the plan would “cut costs sharply by the autumn” next year.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].3, QuoteKind::Partial);
+        assert_eq!(qs[0].1.as_deref(), Some("Kurt Weller"));
+    }
+
+    #[test]
+    fn signature_dash_and_said_first() {
+        let t = "“The new park is the best thing in town.” ― Rosa Diaz\nSaid Tom Reed: “I walk there every day.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Rosa Diaz"));
+        assert_eq!(qs[1].1.as_deref(), Some("Tom Reed"));
+    }
+
+    #[test]
+    fn participle_cue_takes_the_sentence_subject() {
+        let t = "At the rally, the union leader thanked the crowd, saying “we will not stop until the mill reopens.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("the union leader"));
+        let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+    }
+
+    #[test]
+    fn possessive_noun_is_no_cue() {
+        let t =
+            "Ivo Grant answered Mrs. Lind's remark with a shrug -- “That is my job” -- and left.";
+        let qs = quotes(t);
+        assert_ne!(qs[0].1.as_deref(), Some("Lind"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(s in "[A-Za-z “”\"',.:;\n]{0,120}") {
+            let doc = annotate(&s, &Options::default());
+            proptest::prop_assert!(doc.validate().is_ok());
+        }
+    }
 }

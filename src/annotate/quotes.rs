@@ -1,6 +1,15 @@
 //! Quotation marks: pairing them into quotes inside prose paragraphs.
+//!
+//! News texts mix curly (“ ”), straight (") and doubled-apostrophe ('') double
+//! marks, guillemets (« ») and single marks (‘ ’) nested inside double ones;
+//! apostrophes (“We’ve”, voters’, 'til) look like single marks but are not.
+//! This stage pairs the marks of each paragraph with a small state machine, so
+//! no quote ever crosses a paragraph: a quote left open at the end of a
+//! paragraph ends there, and when the next paragraph opens with a mark its
+//! piece is a new quote that `continues` the open one (the journalists'
+//! convention for quotations that run over several paragraphs).
 
-use crate::model::{Block, QuoteKind, Span};
+use crate::model::{Block, BlockKind, QuoteKind, Span};
 
 /// A quotation found from its marks, before attribution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,7 +24,415 @@ pub struct RawQuote {
     pub continues: bool,
 }
 
+/// The family of a quotation mark: which closing marks may end what it opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    /// Curly, straight or low double marks.
+    Double,
+    /// Two apostrophes used as a double mark.
+    Doubled,
+    /// Guillemets.
+    Guillemet,
+    /// Curly single marks (only at the top level of a paragraph without double marks).
+    Single,
+}
+
+/// How a mark may act.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+/// One mark in a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Mark {
+    start: usize,
+    end: usize,
+    family: Family,
+    role: Role,
+}
+
 /// Find quotations in the prose blocks (not in turns, headings or boilerplate).
-pub fn find_quotes(_text: &str, _blocks: &[Block]) -> Vec<RawQuote> {
-    Vec::new() // STUB
+pub fn find_quotes(text: &str, blocks: &[Block]) -> Vec<RawQuote> {
+    let mut out = Vec::new();
+    // Whether the previous paragraph ended inside an open quote.
+    let mut open_before = false;
+    for b in blocks {
+        if b.kind != BlockKind::Paragraph || !b.span.is_valid_in(text) {
+            open_before = false;
+            continue;
+        }
+        open_before = paragraph_quotes(text, b.span, open_before, &mut out);
+    }
+    out
+}
+
+/// Pair the marks of one paragraph, pushing quotes to `out`; returns whether
+/// the paragraph ended with a quote still open.
+fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<RawQuote>) -> bool {
+    let p = &text[para.start..para.end];
+    let marks = scan_marks(p);
+    let first_out = out.len();
+    let mut open: Option<Mark> = None;
+    let mut ended_open = false;
+    for m in &marks {
+        match open {
+            None => {
+                if m.role != Role::Close {
+                    open = Some(*m);
+                }
+            }
+            Some(o) => {
+                let closes = m.role != Role::Open
+                    && match o.family {
+                        Family::Double => matches!(m.family, Family::Double | Family::Doubled),
+                        Family::Doubled => matches!(m.family, Family::Doubled | Family::Double),
+                        Family::Guillemet => m.family == Family::Guillemet,
+                        Family::Single => m.family == Family::Single,
+                    };
+                if closes {
+                    push_quote(text, para, o.start, o.end, m.start, m.end, false, out);
+                    open = None;
+                } else if m.role == Role::Open && m.family != Family::Single {
+                    // A new opening mark while one is open: the first was never closed.
+                    push_quote(text, para, o.start, o.end, m.start, m.start, true, out);
+                    open = Some(*m);
+                }
+            }
+        }
+    }
+    if let Some(o) = open {
+        push_quote(text, para, o.start, o.end, p.len(), p.len(), true, out);
+        ended_open = true;
+    }
+    if open_before
+        && let Some(q) = out.get_mut(first_out)
+        && p[..q.outer.start - para.start].trim().is_empty()
+    {
+        q.continues = true;
+    }
+    for q in &mut out[first_out..] {
+        q.kind = classify(text, para, q);
+    }
+    ended_open
+}
+
+/// Push the quote from the opening mark `[os, oe)` to the closing mark `[cs, ce)`
+/// (offsets relative to the paragraph; `cs == ce` for an unclosed quote).
+#[allow(clippy::too_many_arguments)]
+fn push_quote(
+    text: &str,
+    para: Span,
+    os: usize,
+    oe: usize,
+    cs: usize,
+    ce: usize,
+    unclosed: bool,
+    out: &mut Vec<RawQuote>,
+) {
+    let p = &text[para.start..para.end];
+    let inner_raw = &p[oe..cs];
+    let lead = inner_raw.len() - inner_raw.trim_start().len();
+    let body = inner_raw.trim();
+    if body.is_empty() || !body.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    let is = para.start + oe + lead;
+    let ie = is + body.len();
+    let outer_end = if unclosed { ie } else { para.start + ce };
+    out.push(RawQuote {
+        inner: Span::new(is, ie),
+        outer: Span::new(para.start + os, outer_end),
+        kind: QuoteKind::Direct,
+        continues: false,
+    });
+}
+
+/// Characters before which a straight mark opens a quote.
+fn opens_after(c: Option<char>) -> bool {
+    match c {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '\u{a0}'
+                )
+        }
+    }
+}
+
+/// Scan a paragraph for quotation marks, deciding for ambiguous straight marks
+/// from the characters around them whether they may open or close.
+fn scan_marks(p: &str) -> Vec<Mark> {
+    let bytes = p.as_bytes();
+    let has_double = p.contains(['“', '”', '"', '«', '»', '„']) || p.contains("''");
+    let mut marks = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = p.char_indices().peekable();
+    let mut inside = false;
+    while let Some((i, c)) = it.next() {
+        let next = it.peek().map(|&(_, c)| c);
+        let mut push = |start: usize, end: usize, family: Family, role: Role| {
+            marks.push(Mark {
+                start,
+                end,
+                family,
+                role,
+            });
+        };
+        match c {
+            '“' | '„' => {
+                // A “ glued to a word on its left and free on its right acts as a closing mark.
+                let role = if prev.is_some_and(|c| c.is_alphanumeric() || ",.?!".contains(c))
+                    && next.is_none_or(char::is_whitespace)
+                {
+                    Role::Close
+                } else {
+                    Role::Open
+                };
+                push(i, i + c.len_utf8(), Family::Double, role);
+            }
+            '”' => {
+                let role =
+                    if !inside && opens_after(prev) && next.is_some_and(|n| !n.is_whitespace()) {
+                        Role::Open
+                    } else {
+                        Role::Close
+                    };
+                push(i, i + c.len_utf8(), Family::Double, role);
+            }
+            '«' => push(i, i + 2, Family::Guillemet, Role::Open),
+            '»' => push(i, i + 2, Family::Guillemet, Role::Close),
+            '"' => {
+                let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
+                let can_close = prev.is_some_and(|c| !c.is_whitespace());
+                let role = match (can_open, can_close) {
+                    (true, false) => Role::Open,
+                    (false, true) => Role::Close,
+                    (true, true) => Role::Either,
+                    (false, false) => Role::Either,
+                };
+                // Inch marks after digits (6'2") never open.
+                if !prev.is_some_and(|c| c.is_ascii_digit()) || inside {
+                    push(i, i + 1, Family::Double, role);
+                }
+            }
+            '`' if next == Some('`') => {
+                push(i, i + 2, Family::Doubled, Role::Open);
+                it.next();
+                prev = Some('`');
+                inside = true;
+                continue;
+            }
+            '\'' if next == Some('\'') => {
+                // A run of apostrophes: two of them are a double mark; a third is
+                // an apostrophe (voters''' closes after a plural possessive).
+                let mut j = i;
+                while j < bytes.len() && bytes[j] == b'\'' {
+                    j += 1;
+                }
+                let run = j - i;
+                let after = p[j..].chars().next();
+                let (ms, me) = if inside { (j - 2, j) } else { (i, i + 2) };
+                let before = if inside && run > 2 { Some('\'') } else { prev };
+                let can_open = opens_after(before) && after.is_some_and(|n| !n.is_whitespace());
+                let can_close = before.is_some_and(|c| !c.is_whitespace());
+                let role = match (can_open, can_close) {
+                    (true, false) => Role::Open,
+                    (false, true) => Role::Close,
+                    _ => Role::Either,
+                };
+                push(ms, me, Family::Doubled, role);
+                while it.peek().is_some_and(|&(k, _)| k < j) {
+                    it.next();
+                }
+                prev = Some('\'');
+                inside = !inside;
+                continue;
+            }
+            '‘' if !has_double && opens_after(prev) && next.is_some_and(char::is_alphanumeric) => {
+                push(i, i + 3, Family::Single, Role::Open);
+            }
+            // A closing single mark is not followed by a letter (We’ve) and
+            // follows a word; plural possessives stay apostrophes unless a quote is open.
+            '’' if !has_double
+                && inside
+                && prev.is_some_and(|c| !c.is_whitespace())
+                && !next.is_some_and(char::is_alphanumeric) =>
+            {
+                push(i, i + 3, Family::Single, Role::Close);
+            }
+            _ => {}
+        }
+        if let Some(m) = marks.last()
+            && m.start == i
+        {
+            inside = match m.role {
+                Role::Open => true,
+                Role::Close => false,
+                Role::Either => !inside,
+            };
+        }
+        prev = Some(c);
+    }
+    marks
+}
+
+/// Count the words of a quote's inner text.
+pub(crate) fn word_count(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// A first guess at the kind from the quote and its paragraph: a quote that
+/// stands as a sentence (starts a sentence or follows a colon or comma, or ends
+/// in sentence punctuation) is direct; a short phrase inside a sentence is a
+/// term; a longer fragment is partial. Attribution refines this with cues.
+fn classify(text: &str, para: Span, q: &RawQuote) -> QuoteKind {
+    let inner = q.inner.slice(text);
+    let words = word_count(inner);
+    let before = text[para.start..q.outer.start].trim_end();
+    let starts_sentence = before.is_empty()
+        || before.ends_with([':', '.', '?', '!', ',', ';', '—', '–', '(', '-'])
+        || before.ends_with(['“', '"', '”', '\'']);
+    let ends_punct = inner.ends_with(['.', '?', '!', '…']);
+    let first_upper = inner.chars().next().is_some_and(char::is_uppercase);
+    let sentence_like =
+        starts_sentence && (words >= 4 || (first_upper && (ends_punct || inner.ends_with(','))));
+    let exclaims = first_upper && inner.ends_with(['?', '!']);
+    if q.continues || sentence_like || exclaims || (ends_punct && words >= 3 && first_upper) {
+        QuoteKind::Direct
+    } else if words <= 4 && !ends_punct {
+        QuoteKind::Term
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paras(text: &str) -> Vec<Block> {
+        let mut blocks = Vec::new();
+        let mut pos = 0;
+        for line in text.split_inclusive('\n') {
+            let t = line.trim_end_matches('\n');
+            if !t.trim().is_empty() {
+                blocks.push(Block {
+                    kind: BlockKind::Paragraph,
+                    span: Span::new(pos, pos + t.len()),
+                });
+            }
+            pos += line.len();
+        }
+        blocks
+    }
+
+    fn inners(text: &str) -> Vec<String> {
+        find_quotes(text, &paras(text))
+            .iter()
+            .map(|q| q.inner.slice(text).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn curly_and_straight_marks() {
+        let t = "“We are ready,” she said. He replied: \"Not yet.\"";
+        assert_eq!(inners(t), vec!["We are ready,", "Not yet."]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        let t =
+            "“We’ve won the farmers’ vote and Italy’s too,” he said of rock 'n' roll 'til dawn.";
+        assert_eq!(
+            inners(t),
+            vec!["We’ve won the farmers’ vote and Italy’s too,"]
+        );
+        let t = "The voters’ mood and the party’s plan were clear.";
+        assert!(inners(t).is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes_open_and_close() {
+        let t = "''It is a good plan for the workers,'' the mayor said of the ''green deal.''";
+        assert_eq!(
+            inners(t),
+            vec!["It is a good plan for the workers,", "green deal."]
+        );
+        let t = "''We serve the voters''' he said.";
+        assert_eq!(inners(t), vec!["We serve the voters'"]);
+    }
+
+    #[test]
+    fn single_marks_inside_double() {
+        let t = "“He called it ‘a mess’ and left,” she said.";
+        assert_eq!(inners(t), vec!["He called it ‘a mess’ and left,"]);
+    }
+
+    #[test]
+    fn guillemets() {
+        let t = "Il a dit « nous partons demain » hier.";
+        assert_eq!(inners(t), vec!["nous partons demain"]);
+    }
+
+    #[test]
+    fn unclosed_quote_ends_at_paragraph() {
+        let t = "“We will go on and on.\n“And we will win,” he said.\nThe rest of the text.";
+        let qs = find_quotes(t, &paras(t));
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].inner.slice(t), "We will go on and on.");
+        assert!(!qs[0].continues);
+        assert!(qs[1].continues);
+        assert_eq!(qs[1].inner.slice(t), "And we will win,");
+    }
+
+    #[test]
+    fn unclosed_quote_does_not_swallow_next_paragraph() {
+        let t = "She said “this is broken.\nNothing else is quoted here.";
+        let qs = find_quotes(t, &paras(t));
+        assert_eq!(qs.len(), 1);
+        assert!(qs[0].inner.end <= t.find('\n').unwrap_or(0));
+    }
+
+    #[test]
+    fn terms_and_direct() {
+        let t = "“The plan is sound and will hold,” he said of the so-called “green lanes.”";
+        let qs = find_quotes(t, &paras(t));
+        assert_eq!(qs[0].kind, QuoteKind::Direct);
+        let t = "They backed the so-called “green lanes” in the city.";
+        let qs = find_quotes(t, &paras(t));
+        assert_eq!(qs[0].kind, QuoteKind::Term);
+    }
+
+    #[test]
+    fn skips_non_paragraph_blocks() {
+        let t = "“A Title”\n“Body text here,” he said.";
+        let mut b = paras(t);
+        b[0].kind = BlockKind::Title;
+        assert_eq!(inners_b(t, &b), vec!["Body text here,"]);
+    }
+
+    fn inners_b(text: &str, b: &[Block]) -> Vec<String> {
+        find_quotes(text, b)
+            .iter()
+            .map(|q| q.inner.slice(text).to_string())
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_valid(s in "[a-z “”\"'‘’«»,.\n]{0,80}") {
+            for q in find_quotes(&s, &paras(&s)) {
+                proptest::prop_assert!(q.inner.is_valid_in(&s));
+                proptest::prop_assert!(q.outer.is_valid_in(&s));
+                proptest::prop_assert!(q.outer.contains_span(q.inner));
+            }
+        }
+    }
 }

@@ -30,7 +30,12 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
         let b = std::fs::read(path).map_err(|e| Error::input(format!("{path}: {e}")))?;
         (b, path.to_string())
     };
-    let text = decode(&bytes, &origin)?;
+    let text = decode_owned(bytes, &origin)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::input(format!(
+            "{origin}: the file is empty: nothing to annotate"
+        )));
+    }
     if json::looks_like_json(&text) && (path.ends_with(".json") || text.contains("\"format\"")) {
         return json::from_json(&text, &origin);
     }
@@ -43,20 +48,42 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
     Ok(doc)
 }
 
-/// Decode bytes as UTF-8 text, or say where and why not.
+/// Decode bytes as UTF-8 text, or say where and why not (see [`decode_owned`]).
 pub fn decode(bytes: &[u8], origin: &str) -> Result<String> {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
+    decode_owned(bytes.to_vec(), origin)
+}
+
+/// Decode bytes as UTF-8 text without copying them, or say where and why not:
+/// binary files and UTF-16 text are refused with a message naming `origin`.
+pub fn decode_owned(bytes: Vec<u8>, origin: &str) -> Result<String> {
+    if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        return Err(Error::input(format!(
+            "{origin}: UTF-16 text; convert it to UTF-8 first (e.g. iconv -f UTF-16 -t UTF-8)"
+        )));
+    }
+    let head = &bytes[..bytes.len().min(8000)];
+    if let Some(at) = head.iter().position(|&b| b == 0) {
+        let line = head[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        return Err(Error::input(format!(
+            "{origin}: line {line} (byte {at}): NUL byte: this looks like a binary file, not text"
+        )));
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
         Err(e) => {
-            let at = e.valid_up_to();
+            let bytes = e.as_bytes();
+            let at = e.utf8_error().valid_up_to();
             let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = at
+                - bytes[..at]
+                    .iter()
+                    .rposition(|&b| b == b'\n')
+                    .map_or(0, |p| p + 1)
+                + 1;
             Err(Error::input(format!(
-                "{origin}: line {line} (byte {at}): not UTF-8 text{}",
-                if bytes[..bytes.len().min(8000)].contains(&0) {
-                    " (it looks like a binary file)"
-                } else {
-                    ""
-                }
+                "{origin}: line {line}, column {col} (byte {at}): not UTF-8 text (byte 0x{:02x}); \
+                 convert it to UTF-8 first (e.g. iconv -f LATIN1 -t UTF-8)",
+                bytes[at]
             )))
         }
     }

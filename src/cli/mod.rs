@@ -182,9 +182,3 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
         Some(Command::Man) => shell::man(),
     }
 }
-
-fn not_yet(what: &str) -> crate::error::Result<()> {
-    Err(crate::error::Error::runtime(format!(
-        "{what} is not built yet"
-    )))
-}

@@ -1,9 +1,12 @@
 //! Listings printed by the command line: quotes (text, JSON, CSV), speakers, outline,
 //! and the plain annotated text shown when output is not a terminal.
 
-use serde::Serialize;
+use std::borrow::Cow;
 
-use crate::model::{CharIndex, Document, QuoteKind, Span};
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use crate::model::{BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerKind};
 
 /// A span's text with code-point offsets (W3C TextPositionSelector counting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -80,8 +83,513 @@ pub fn quotes_json(rows: &[QuoteRow]) -> String {
     s
 }
 
-/// The annotated text as plain lines for a pipe: section titles, and each
-/// quote's speaker before it. (STUB: prints the text; the CLI work fills it in.)
+/// Make control characters and escape sequences visible so that no text from a
+/// document can drive the terminal: ESC becomes `␛`, other C0 controls their
+/// Unicode control pictures (`␇`, `␍` …), DEL `␡`, C1 controls `<U+0085>`.
+/// Newlines and tabs are kept. Borrowed when there is nothing to change.
+pub fn visible(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        push_visible(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Like [`visible`], but newlines and tabs become spaces too: for one-line fields.
+pub fn visible_line(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| c == '\n' || c == '\t' || needs_escape(c)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c == '\n' || c == '\t' {
+            out.push(' ');
+        } else {
+            push_visible(&mut out, c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() && c != '\n' && c != '\t'
+}
+
+fn push_visible(out: &mut String, c: char) {
+    if !needs_escape(c) {
+        out.push(c);
+        return;
+    }
+    match c as u32 {
+        n @ 0..=0x1f => out.push(char::from_u32(0x2400 + n).unwrap_or('\u{fffd}')),
+        0x7f => out.push('\u{2421}'),
+        n => {
+            use std::fmt::Write;
+            let _ = write!(out, "<U+{n:04X}>");
+        }
+    }
+}
+
+/// One character span of text shortened to about `max` characters at a word
+/// boundary, with `…` when cut.
+fn first_words(s: &str, max: usize) -> String {
+    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut = flat
+        .char_indices()
+        .nth(max)
+        .map(|(i, _)| i)
+        .unwrap_or(flat.len());
+    let head = &flat[..cut];
+    let head = match head.rfind(' ') {
+        Some(sp) if sp > cut / 2 => &head[..sp],
+        _ => head,
+    };
+    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// The quote rows as readable text: the speaker and section on one line, the
+/// quote indented below, a blank line between quotes.
+pub fn quotes_text(rows: &[QuoteRow]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        let who = r.speaker.as_deref().unwrap_or("(unattributed)");
+        out.push_str(&visible_line(who));
+        let mut extra = Vec::new();
+        if let Some(m) = &r.mention
+            && !r.turn
+            && !m.text.eq_ignore_ascii_case(who)
+        {
+            extra.push(format!("“{}”", visible_line(&m.text)));
+        }
+        if let Some(c) = &r.cue {
+            extra.push(visible_line(c).into_owned());
+        }
+        match r.kind {
+            QuoteKind::Partial => extra.push("partial".into()),
+            QuoteKind::Term => extra.push("term".into()),
+            QuoteKind::Direct => {}
+        }
+        if !extra.is_empty() {
+            out.push_str(&format!(" ({})", extra.join(", ")));
+        }
+        if let Some(s) = &r.section {
+            out.push_str(" · ");
+            out.push_str(&visible_line(s));
+        }
+        out.push('\n');
+        for (i, line) in r.text.lines().enumerate() {
+            out.push_str("    ");
+            if i == 0 && !r.turn {
+                out.push('“');
+            }
+            out.push_str(&visible(line));
+            out.push('\n');
+        }
+        if !r.turn {
+            // Close the quote on its last line.
+            if out.ends_with('\n') {
+                out.pop();
+            }
+            out.push_str("”\n");
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Quote a CSV field (RFC 4180) after making control characters visible.
+fn csv_field(out: &mut String, s: &str) {
+    let s = visible(s);
+    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
+        out.push('"');
+        out.push_str(&s.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&s);
+    }
+}
+
+/// The quote rows as CSV with a header row (RFC 4180 quoting, CRLF-free).
+pub fn quotes_csv(rows: &[QuoteRow]) -> String {
+    let mut out = String::from(
+        "start,end,speaker,text,kind,turn,continues,cue,mention,mention_start,mention_end,section\n",
+    );
+    for r in rows {
+        let kind = match r.kind {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+            QuoteKind::Term => "term",
+        };
+        let (m, ms, me) = match &r.mention {
+            Some(m) => (m.text.as_str(), m.start.to_string(), m.end.to_string()),
+            None => ("", String::new(), String::new()),
+        };
+        let fields: [&str; 12] = [
+            &r.start.to_string(),
+            &r.end.to_string(),
+            r.speaker.as_deref().unwrap_or(""),
+            &r.text,
+            kind,
+            if r.turn { "true" } else { "false" },
+            if r.continues { "true" } else { "false" },
+            r.cue.as_deref().unwrap_or(""),
+            m,
+            &ms,
+            &me,
+            r.section.as_deref().unwrap_or(""),
+        ];
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            csv_field(&mut out, f);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Number of quotes per speaker, indexed like [`Document::speakers`].
+pub fn quote_counts(doc: &Document) -> Vec<usize> {
+    let mut counts = vec![0; doc.speakers.len()];
+    for (_, q) in doc.quotes() {
+        if let Some(c) = q.speaker.and_then(|id| counts.get_mut(id.index())) {
+            *c += 1;
+        }
+    }
+    counts
+}
+
+fn kind_name(k: SpeakerKind) -> &'static str {
+    match k {
+        SpeakerKind::Person => "person",
+        SpeakerKind::Organisation => "organisation",
+        SpeakerKind::Country => "country",
+        SpeakerKind::Group => "group",
+        SpeakerKind::Unknown => "unknown",
+    }
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// The speakers as an aligned table: name, role, kind and number of quotes.
+pub fn speakers_text(doc: &Document) -> String {
+    let counts = quote_counts(doc);
+    let names: Vec<String> = doc
+        .speakers
+        .iter()
+        .map(|s| visible_line(&s.name).into_owned())
+        .collect();
+    let roles: Vec<String> = doc
+        .speakers
+        .iter()
+        .map(|s| visible_line(s.role.as_deref().unwrap_or("")).into_owned())
+        .collect();
+    let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
+    let role_w = roles.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
+    let mut out = format!(
+        "{}  {}  {:<12}  QUOTES\n",
+        pad("NAME", name_w),
+        pad("ROLE", role_w),
+        "KIND"
+    );
+    for (i, s) in doc.speakers.iter().enumerate() {
+        let line = format!(
+            "{}  {}  {:<12}  {:>6}",
+            pad(&names[i], name_w),
+            pad(&roles[i], role_w),
+            kind_name(s.kind),
+            counts.get(i).copied().unwrap_or(0)
+        );
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let unattributed = doc.quotes().filter(|(_, q)| q.speaker.is_none()).count();
+    if unattributed > 0 {
+        out.push_str(&format!("({unattributed} quotes without a speaker)\n"));
+    }
+    out
+}
+
+/// The document's sections: number, title, quote count and first words.
+pub fn outline_text(doc: &Document) -> String {
+    let mut out = String::new();
+    if let Some(t) = &doc.meta.title {
+        out.push_str(&visible_line(t));
+        out.push('\n');
+    }
+    for (label, value) in [
+        ("Source", &doc.meta.source),
+        ("Date", &doc.meta.date),
+        ("Place", &doc.meta.place),
+    ] {
+        if let Some(v) = value {
+            out.push_str(&format!("{label}: {}\n", visible_line(v)));
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let mut counts = vec![0usize; doc.sections.len()];
+    for (span, _) in doc.quotes() {
+        if let Some(i) = doc.section_at(span.start) {
+            counts[i] += 1;
+        }
+    }
+    for (i, s) in doc.sections.iter().enumerate() {
+        let title = s.title.as_deref().unwrap_or("(untitled)");
+        let n = counts[i];
+        out.push_str(&format!(
+            "{:>3}. {}  [{n} quote{}]\n",
+            i + 1,
+            visible_line(title),
+            if n == 1 { "" } else { "s" }
+        ));
+        // First words of the section's first block after its heading.
+        let body = doc.blocks.iter().find(|b| {
+            s.span.contains_span(b.span)
+                && !b.span.is_empty()
+                && Some(b.span) != s.heading
+                && !matches!(b.kind, BlockKind::Heading | BlockKind::Boilerplate)
+        });
+        if let Some(b) = body {
+            out.push_str("     ");
+            out.push_str(&visible_line(&first_words(doc.slice(b.span), 72)));
+            out.push('\n');
+        }
+    }
+    if doc.sections.is_empty() {
+        out.push_str("(no sections)\n");
+    }
+    out
+}
+
+/// The byte offset where the speaker marker of a quote goes: before its opening
+/// quotation mark when one sits right before the quoted words.
+fn marker_at(text: &str, span: Span, block: Span) -> usize {
+    let before = &text[block.start..span.start.max(block.start).min(text.len())];
+    match before.chars().next_back() {
+        Some(c) if is_quote_mark(c) => span.start - c.len_utf8(),
+        _ => span.start,
+    }
+}
+
+fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{201c}'
+            | '\u{201d}'
+            | '\u{201e}'
+            | '\u{201f}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{201a}'
+            | '\u{201b}'
+            | '\u{00ab}'
+            | '\u{00bb}'
+            | '\u{2039}'
+            | '\u{203a}'
+            | '\u{300c}'
+            | '\u{300e}'
+    )
+}
+
+/// The annotated text as plain lines for a pipe: a header (title, source,
+/// date), section titles underlined, paragraphs, and each quote or turn with
+/// its speaker's name in brackets before it. Boilerplate is left out; control
+/// characters are made visible.
 pub fn plain_text(doc: &Document) -> String {
-    doc.text.clone()
+    let text = doc.text.as_str();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    if let Some(t) = &doc.meta.title {
+        out.push_str(&visible_line(t));
+        out.push('\n');
+    }
+    for (label, value) in [
+        ("Source", &doc.meta.source),
+        ("Date", &doc.meta.date),
+        ("Place", &doc.meta.place),
+    ] {
+        if let Some(v) = value {
+            out.push_str(&format!("{label}: {}\n", visible_line(v)));
+        }
+    }
+    if doc.blocks.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&visible(text));
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+        return out;
+    }
+    // Quotes in reading order, with the name to show before each.
+    let marks: Vec<(Span, Option<&str>, bool)> = doc
+        .quotes()
+        .filter(|(_, q)| q.kind != QuoteKind::Term || q.turn)
+        .map(|(s, q)| {
+            let name = q
+                .speaker
+                .and_then(|id| doc.speaker(id))
+                .map(|sp| sp.name.as_str());
+            (s, name, q.turn)
+        })
+        .collect();
+    let mut qi = 0;
+    let mut title_printed = doc.meta.title.is_some();
+    for b in &doc.blocks {
+        if !b.span.is_valid_in(text) {
+            continue;
+        }
+        match b.kind {
+            BlockKind::Boilerplate => {
+                while qi < marks.len() && marks[qi].0.start < b.span.end {
+                    qi += 1;
+                }
+                continue;
+            }
+            BlockKind::Title if title_printed => continue,
+            BlockKind::Title => title_printed = true,
+            _ => {}
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if b.kind == BlockKind::Heading {
+            let h = visible_line(doc.slice(b.span));
+            out.push_str(&h);
+            out.push('\n');
+            out.push_str(&"─".repeat(h.width().clamp(1, 80)));
+            out.push('\n');
+            continue;
+        }
+        // Skip quotes that start before this block.
+        while qi < marks.len() && marks[qi].0.start < b.span.start {
+            qi += 1;
+        }
+        let mut pos = b.span.start;
+        while qi < marks.len() && marks[qi].0.start < b.span.end {
+            let (span, name, turn) = marks[qi];
+            qi += 1;
+            let at = if turn && b.kind == BlockKind::Turn && pos == b.span.start {
+                // The label is replaced by the resolved speaker name.
+                out.push_str(&format!("[{}] ", visible_line(name.unwrap_or("?"))));
+                pos = span.start.max(pos);
+                continue;
+            } else {
+                marker_at(text, span, b.span).max(pos)
+            };
+            out.push_str(&visible(&text[pos..at]));
+            if let Some(n) = name {
+                out.push_str(&format!("[{}] ", visible_line(n)));
+            }
+            pos = at;
+        }
+        out.push_str(&visible(&text[pos..b.span.end]));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::{Options, annotate};
+
+    #[test]
+    fn visible_replaces_controls_but_keeps_lines() {
+        assert_eq!(visible("a\x1b[2Jb\n\tc"), "a␛[2Jb\n\tc");
+        assert_eq!(
+            visible("bell\x07 del\x7f c1\u{9b}"),
+            "bell␇ del␡ c1<U+009B>"
+        );
+        assert_eq!(visible_line("a\nb\tc\r"), "a b c␍");
+        assert!(matches!(visible("plain “text”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn csv_fields_are_quoted_when_needed() {
+        let mut s = String::new();
+        csv_field(&mut s, "plain");
+        s.push('|');
+        csv_field(&mut s, "a, \"b\"\nc");
+        assert_eq!(s, "plain|\"a, \"\"b\"\"\nc\"");
+    }
+
+    #[test]
+    fn first_words_cuts_at_a_word() {
+        assert_eq!(first_words("one two   three", 50), "one two three");
+        assert_eq!(first_words("alpha beta gamma delta", 12), "alpha beta…");
+    }
+
+    #[test]
+    fn plain_text_names_speakers_of_turns() {
+        let doc = annotate(
+            "Briefing\n\nMS. HARTLEY: Good morning.\n\nQUESTION: Any news \x1b[1m today?\n\nMS. HARTLEY: None.\n",
+            &Options::default(),
+        );
+        let plain = plain_text(&doc);
+        assert!(plain.contains("[Hartley] Good morning."), "{plain}");
+        assert!(plain.contains("[Question] Any news ␛[1m today?"), "{plain}");
+        assert!(!plain.contains("MS. HARTLEY:"), "{plain}");
+        assert!(!plain.contains('\x1b'));
+    }
+
+    #[test]
+    fn plain_text_puts_the_name_before_the_opening_mark() {
+        use crate::model::{Annotation, AnnotationBody, Block, Quote, Section, Speaker, SpeakerId};
+        let text = "Lead\n\n\u{201c}Yes,\u{201d} she said.".to_string();
+        let para = Span::new(6, text.len());
+        let doc = Document {
+            blocks: vec![
+                Block {
+                    kind: BlockKind::Title,
+                    span: Span::new(0, 4),
+                },
+                Block {
+                    kind: BlockKind::Paragraph,
+                    span: para,
+                },
+            ],
+            sections: vec![Section {
+                title: None,
+                heading: None,
+                span: Span::new(0, text.len()),
+            }],
+            speakers: vec![Speaker {
+                id: SpeakerId(0),
+                name: "Ann Lee".into(),
+                role: None,
+                aliases: vec![],
+                kind: SpeakerKind::Person,
+            }],
+            annotations: vec![Annotation {
+                span: Span::new(9, 13),
+                body: AnnotationBody::Quote(Quote {
+                    speaker: Some(SpeakerId(0)),
+                    ..Quote::default()
+                }),
+            }],
+            text,
+            ..Document::default()
+        };
+        doc.validate().unwrap();
+        assert_eq!(
+            plain_text(&doc),
+            "Lead\n\n[Ann Lee] \u{201c}Yes,\u{201d} she said.\n"
+        );
+        let rows = quote_rows(&doc);
+        assert_eq!(quotes_text(&rows), "Ann Lee\n    \u{201c}Yes,\u{201d}\n\n");
+    }
 }

@@ -282,6 +282,39 @@ pub fn to_16(c: Rgb) -> u8 {
     best
 }
 
+/// The ANSI colour (index 0–15) for a foreground: chromatic colours keep
+/// their hue (red, yellow, green, cyan, blue, magenta), bright on a dark
+/// background and normal on a light one; greys go to the nearest grey.
+/// (Nearest-by-distance would turn most muted colours grey.)
+pub fn to_16_fg(c: Rgb, dark_bg: bool) -> u8 {
+    let (h, s, l) = to_hsl(c);
+    if s < 0.2 || !(0.12..=0.92).contains(&l) {
+        let mut best = 0u8;
+        for i in [0u8, 7, 8, 15] {
+            if distance(c, ANSI16[usize::from(i)]) < distance(c, ANSI16[usize::from(best)]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+    let deg = h * 360.0;
+    let hue = if !(25.0..335.0).contains(&deg) {
+        1 // red
+    } else if deg < 70.0 {
+        // Orange and yellow: yellow reads on dark, red-brown on light.
+        if dark_bg { 3 } else { 1 }
+    } else if deg < 165.0 {
+        2 // green
+    } else if deg < 200.0 {
+        6 // cyan
+    } else if deg < 260.0 {
+        4 // blue
+    } else {
+        5 // magenta
+    };
+    if dark_bg { hue + 8 } else { hue }
+}
+
 /// The ratatui colour of an ANSI index (named for 0–15, indexed above).
 pub fn indexed(i: u8) -> Color {
     match i {
@@ -436,6 +469,17 @@ mod tests {
         assert_eq!(to_16([10, 10, 20]), 0);
         assert_eq!(to_16([230, 230, 230]), 7);
         assert_eq!(indexed(to_16([0, 200, 210])), Color::Cyan);
+    }
+
+    #[test]
+    fn foregrounds_keep_their_hue_in_16_colours() {
+        // Okabe–Ito sky blue, orange, bluish green, reddish purple.
+        assert_eq!(to_16_fg([0x56, 0xb4, 0xe9], true), 12);
+        assert_eq!(to_16_fg([0xe6, 0x9f, 0x00], true), 11);
+        assert_eq!(to_16_fg([0x00, 0x9e, 0x73], false), 2);
+        assert_eq!(to_16_fg([0xcc, 0x79, 0xa7], false), 5);
+        assert_eq!(to_16_fg([0x30, 0x30, 0x30], false), 0);
+        assert_eq!(to_16_fg([0xd0, 0xd0, 0xd0], true), 7);
     }
 
     #[test]

@@ -30,6 +30,8 @@ pub enum Origin {
     Attache,
     /// One of syntect's default themes.
     Syntect,
+    /// A `.tmTheme` file given by path.
+    File,
 }
 
 /// The names of every theme that can be given by name, Attaché's first.

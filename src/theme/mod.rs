@@ -181,13 +181,19 @@ impl Default for Styles {
 pub fn list_command(g: &crate::cli::GlobalOpts) -> crate::error::Result<()> {
     let env = ColorEnv::from_process();
     let depth = color_depth(g.color, &env, std::io::stdout().is_terminal());
-    let out = list_text(depth)?;
+    let out = list_text(depth, g.theme.as_deref())?;
     write_stdout(&out)
 }
 
-/// The text `attache themes` prints at a colour depth.
-pub fn list_text(depth: ColorDepth) -> crate::error::Result<String> {
-    let names = theme_names();
+/// The text `attache themes` prints at a colour depth; `extra` (from
+/// `--theme`) is listed too when it is a file rather than a bundled name.
+pub fn list_text(depth: ColorDepth, extra: Option<&str>) -> crate::error::Result<String> {
+    let mut names = theme_names();
+    if let Some(x) = extra
+        && !names.iter().any(|(n, _)| n.eq_ignore_ascii_case(x))
+    {
+        names.push((x.to_string(), load::Origin::File));
+    }
     let width = names
         .iter()
         .map(|(n, _)| n.chars().count())
@@ -207,6 +213,8 @@ pub fn list_text(depth: ColorDepth) -> crate::error::Result<String> {
             (false, load::Origin::Attache) => "light, Attaché",
             (true, load::Origin::Syntect) => "dark, syntect",
             (false, load::Origin::Syntect) => "light, syntect",
+            (true, load::Origin::File) => "dark, file",
+            (false, load::Origin::File) => "light, file",
         };
         let marker = if name == DEFAULT_THEME { '*' } else { ' ' };
         if depth == ColorDepth::None {

@@ -263,16 +263,18 @@ pub fn styles_from_theme(theme: &Theme, depth: ColorDepth) -> Styles {
             plain.fg(r.muted(0.25)).add(Modifier::ITALIC),
         ),
         selected_quote: selected,
-        dimmed: plain.fg(r.muted(0.55)),
+        // Without RGB colours to mix, the terminal's own dim attribute.
+        dimmed: match r.muted(0.55) {
+            Some(m) => plain.fg(Some(m)),
+            None => plain.add(Modifier::DIM),
+        },
         person: look("entity.name.person", plain.add(Modifier::BOLD)),
         place: look("entity.name.place", plain.add(Modifier::UNDERLINED)),
         organisation: look("entity.name.organization", plain.add(Modifier::ITALIC)),
         topic: look("meta.topic", plain.fg(r.muted(0.4)).add(Modifier::ITALIC)),
-        heading: look("markup.heading.section", plain.add(Modifier::BOLD)),
-        title: look(
-            "markup.heading.title",
-            plain.add(Modifier::BOLD | Modifier::UNDERLINED),
-        ),
+        // Headings stay bold whatever colour the theme gives them.
+        heading: look("markup.heading.section", plain).add(Modifier::BOLD),
+        title: look("markup.heading.title", plain.add(Modifier::UNDERLINED)).add(Modifier::BOLD),
         meta: look("comment.meta", plain.fg(r.muted(0.4))),
         search,
         search_current,
@@ -325,7 +327,12 @@ impl Looks {
                 other => other,
             };
             let mut st = Style::new().add_modifier(l.modifier);
-            let fg_c = fg.and_then(|p| p.at_depth(depth));
+            let fg_c = match (fg, depth) {
+                (Some(Paint::Rgb(c)), ColorDepth::Ansi16) => Some(super::color::indexed(
+                    super::color::to_16_fg(c, is_dark(under)),
+                )),
+                _ => fg.and_then(|p| p.at_depth(depth)),
+            };
             let bg_c = l.bg.and_then(|p| p.at_depth(depth));
             if let Some(c) = fg_c {
                 st = st.fg(fix_low_depth(c, bg_c.or(Some(rgb_color(bg))), depth, min));
@@ -392,7 +399,10 @@ fn fix_low_depth(fg: Color, bg: Option<Color>, depth: ColorDepth, min: f64) -> C
         }
         _ => b,
     };
-    if contrast(f, b) >= min.min(3.0) {
+    // The user's terminal palette is unknown in 16 colours (light themes
+    // usually darken green and yellow): only repair a colour that all but
+    // vanishes with xterm's values.
+    if contrast(f, b) >= min.min(1.5) {
         return fg;
     }
     let idx = super::color::to_16(f);

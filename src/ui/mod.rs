@@ -1,22 +1,281 @@
-//! Drawing: pure functions from the reader's state to a ratatui frame, and the
-//! event loop that owns the terminal.
+//! Drawing and the event loop: the only code that touches the terminal.
+//!
+//! [`draw`] is a pure function of the reader's state; [`render_to_string`]
+//! replays keys through the same `update` and `draw` on an off-screen buffer
+//! (for `attache render`, tests and the README); [`run_reader`] owns the real
+//! terminal and restores it on quit, on error and on panic.
 
+pub mod draw;
+
+use std::io::{IsTerminal, Write};
+
+use ratatui::Terminal;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::crossterm::{
+    cursor,
+    event::{
+        self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers,
+        MouseButton, MouseEventKind,
+    },
+    execute,
+    terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
+};
+
+use crate::app::keymap::{Key, KeyCode, Keymap, parse_sequence};
+use crate::app::{Action, Settings, State, update};
 use crate::cli::GlobalOpts;
 use crate::error::{Error, Result};
+use crate::model::Document;
+use crate::theme::Styles;
 
 /// Open the reader on `file` (none: the bundled sample). When standard output
 /// is not a terminal, print the annotated text plainly instead.
-pub fn run_reader(_file: Option<&str>, _g: &GlobalOpts) -> Result<()> {
-    Err(Error::runtime("the reader is not built yet"))
+pub fn run_reader(file: Option<&str>, g: &GlobalOpts) -> Result<()> {
+    let setup = crate::config::reader_setup(g)?;
+    let opts = crate::cli::commands::annotate_options(g)?;
+    let doc = crate::cli::input::load(file, &opts)?;
+    if !std::io::stdout().is_terminal() {
+        let mut out = std::io::stdout().lock();
+        let text = crate::format::listing::plain_text(&doc);
+        return match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Error::runtime(format!("standard output: {e}")))
+            }
+            _ => Ok(()),
+        };
+    }
+    let mouse = setup.settings.mouse;
+    let mut term = TerminalGuard::enter(mouse)?;
+    let result = event_loop(&mut term.terminal, doc, setup);
+    drop(term);
+    result
+}
+
+fn term_err(e: impl std::fmt::Display) -> Error {
+    Error::runtime(format!("terminal: {e}"))
+}
+
+/// Restores the terminal when dropped (normal exit and errors) and, through
+/// the panic hook it installs, on panic.
+struct TerminalGuard {
+    terminal: Terminal<CrosstermBackend<std::io::Stdout>>,
+}
+
+fn restore(mouse: bool) {
+    let _ = terminal::disable_raw_mode();
+    let mut out = std::io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+}
+
+static MOUSE_ON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+impl TerminalGuard {
+    fn enter(mouse: bool) -> Result<Self> {
+        MOUSE_ON.store(mouse, std::sync::atomic::Ordering::SeqCst);
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
+            previous(info);
+        }));
+        terminal::enable_raw_mode().map_err(term_err)?;
+        let mut out = std::io::stdout();
+        let entered = execute!(out, EnterAlternateScreen, cursor::Hide).and_then(|_| {
+            if mouse {
+                execute!(out, EnableMouseCapture)
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = entered {
+            restore(mouse);
+            return Err(term_err(e));
+        }
+        match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
+            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Err(e) => {
+                restore(mouse);
+                Err(term_err(e))
+            }
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
+    }
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    doc: Document,
+    setup: crate::config::ReaderSetup,
+) -> Result<()> {
+    let size = terminal.size().map_err(term_err)?;
+    let styles = setup.styles;
+    let mut state = State::new(doc, setup.settings, setup.keymap, size.width, size.height);
+    loop {
+        terminal
+            .draw(|f| draw::draw(f.buffer_mut(), &state, &styles))
+            .map_err(term_err)?;
+        // Apply every event that is already waiting before drawing again.
+        let mut ev = event::read().map_err(term_err)?;
+        loop {
+            if let Some(a) = action_of(ev) {
+                update(&mut state, a);
+            }
+            if state.quit {
+                return Ok(());
+            }
+            if !event::poll(std::time::Duration::ZERO).map_err(term_err)? {
+                break;
+            }
+            ev = event::read().map_err(term_err)?;
+        }
+    }
+}
+
+/// Translate a terminal event into a reader action.
+fn action_of(ev: Event) -> Option<Action> {
+    use ratatui::crossterm::event::KeyCode as K;
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            let alt = k.modifiers.contains(KeyModifiers::ALT);
+            let code = match k.code {
+                K::Char(c) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+                K::Enter => KeyCode::Enter,
+                K::Esc => KeyCode::Esc,
+                K::Tab => KeyCode::Tab,
+                K::BackTab => KeyCode::BackTab,
+                K::Backspace => KeyCode::Backspace,
+                K::Up => KeyCode::Up,
+                K::Down => KeyCode::Down,
+                K::Left => KeyCode::Left,
+                K::Right => KeyCode::Right,
+                K::PageUp => KeyCode::PageUp,
+                K::PageDown => KeyCode::PageDown,
+                K::Home => KeyCode::Home,
+                K::End => KeyCode::End,
+                K::Delete => KeyCode::Delete,
+                K::Insert => KeyCode::Insert,
+                K::F(n) => KeyCode::F(n),
+                _ => return None,
+            };
+            Some(Action::Key(Key { code, ctrl, alt }))
+        }
+        Event::Resize(cols, rows) => Some(Action::Resize { cols, rows }),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel(3)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(-3)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+                col: m.column,
+                row: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Parse `--keys`: sequences separated by spaces (`"]] ]q /Korea<Enter> n"`).
+pub fn parse_key_script(keys: &str) -> Result<Vec<Key>> {
+    let mut out = Vec::new();
+    for token in keys.split_whitespace() {
+        out.extend(parse_sequence(token).map_err(|e| Error::input(format!("--keys: {e}")))?);
+    }
+    Ok(out)
+}
+
+/// Parse `--size COLSxROWS`.
+pub fn parse_size(size: &str) -> Result<(u16, u16)> {
+    let bad = || {
+        Error::input(format!(
+            "--size {size:?}: expected COLSxROWS such as 100x30 (each 1 to 1000)"
+        ))
+    };
+    let (c, r) = size.trim().split_once(['x', 'X', '×']).ok_or_else(bad)?;
+    let c: u16 = c.trim().parse().map_err(|_| bad())?;
+    let r: u16 = r.trim().parse().map_err(|_| bad())?;
+    if !(1..=1000).contains(&c) || !(1..=1000).contains(&r) {
+        return Err(bad());
+    }
+    Ok((c, r))
+}
+
+/// Open `doc` on an off-screen `cols`×`rows` terminal, replay `keys`, and
+/// return the final frame as text (with `ansi`, with SGR escapes).
+pub fn render_to_string(
+    doc: Document,
+    settings: Settings,
+    keymap: Keymap,
+    styles: &Styles,
+    (cols, rows): (u16, u16),
+    keys: &[Key],
+    ansi: bool,
+) -> String {
+    let mut state = State::new(doc, settings, keymap, cols, rows);
+    for k in keys {
+        update(&mut state, Action::Key(*k));
+        if state.quit {
+            break;
+        }
+    }
+    frame_text(&state, styles, ansi)
+}
+
+/// Draw `state` on an off-screen terminal of its screen size and return the frame.
+pub fn frame_text(state: &State, styles: &Styles, ansi: bool) -> String {
+    let (cols, rows) = state.screen;
+    let mut terminal = match Terminal::new(TestBackend::new(cols, rows)) {
+        Ok(t) => t,
+        Err(never) => match never {},
+    };
+    let frame = terminal.draw(|f| draw::draw(f.buffer_mut(), state, styles));
+    let buf = match frame {
+        Ok(f) => f.buffer.clone(),
+        Err(never) => match never {},
+    };
+    if ansi {
+        draw::buffer_ansi(&buf)
+    } else {
+        draw::buffer_text(&buf)
+    }
 }
 
 /// `attache render`: replay keys headlessly and print the final frame.
 pub fn render_command(
-    _file: &str,
-    _size: &str,
-    _keys: &str,
-    _ansi: bool,
-    _g: &GlobalOpts,
+    file: &str,
+    size: &str,
+    keys: &str,
+    ansi: bool,
+    g: &GlobalOpts,
 ) -> Result<()> {
-    Err(Error::runtime("render is not built yet"))
+    let size = parse_size(size)?;
+    let keys = parse_key_script(keys)?;
+    let setup = crate::config::reader_setup(g)?;
+    let opts = crate::cli::commands::annotate_options(g)?;
+    let doc = crate::cli::input::load(Some(file), &opts)?;
+    let out = render_to_string(
+        doc,
+        setup.settings,
+        setup.keymap,
+        &setup.styles,
+        size,
+        &keys,
+        ansi,
+    );
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::runtime(format!("standard output: {e}")))
+        }
+        _ => Ok(()),
+    }
 }

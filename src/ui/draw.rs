@@ -1,0 +1,717 @@
+//! Drawing one frame: a pure function from the reader's state and styles to a
+//! ratatui buffer. Every string that comes from the document goes through
+//! [`visible`], so control characters never reach the terminal.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::layout::{LineKind, VisualLine, is_unsafe};
+use crate::app::{Area, Filter, Focus, State, Tab};
+use crate::model::BlockKind;
+use crate::theme::Styles;
+
+fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.w, a.h)
+}
+
+/// The visible placeholder for an unsafe character: `␛` for ESC, `␡` for DEL, `¿` otherwise.
+pub fn placeholder(c: char) -> char {
+    match c as u32 {
+        n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('?'),
+        0x7f => '\u{2421}',
+        _ => '\u{fffd}',
+    }
+}
+
+/// `s` with unsafe characters replaced by placeholders and tabs by spaces.
+pub fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' => ' ',
+            c if is_unsafe(c) => placeholder(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// Write `s` at `(x, y)` in at most `max` columns, with unsafe characters shown
+/// as placeholders in `control`. Returns the column after the text.
+fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style, control: Style) -> u16 {
+    let end = x as usize + max;
+    let mut x = x;
+    let mut rest = s;
+    while !rest.is_empty() && (x as usize) < end {
+        let cut = rest
+            .char_indices()
+            .find(|&(_, c)| is_unsafe(c) || c == '\t')
+            .map_or(rest.len(), |(i, _)| i);
+        if cut > 0 {
+            x = buf
+                .set_stringn(x, y, &rest[..cut], end - x as usize, style)
+                .0;
+            rest = &rest[cut..];
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        if c == '\t' {
+            x = buf.set_stringn(x, y, " ", end - x as usize, style).0;
+        } else {
+            let mut tmp = [0u8; 4];
+            x = buf
+                .set_stringn(x, y, placeholder(c).encode_utf8(&mut tmp), 1, control)
+                .0;
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    x
+}
+
+/// Cut `s` to `w` columns, ending with `…` when cut.
+pub fn fit(s: &str, w: usize) -> String {
+    if s.width() <= w {
+        return s.to_string();
+    }
+    if w == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + cw + 1 > w {
+            break;
+        }
+        used += cw;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Draw the whole frame.
+pub fn draw(buf: &mut Buffer, s: &State, st: &Styles) {
+    let area = buf.area;
+    buf.set_style(area, st.base);
+    if s.geometry.too_small {
+        let msg = ["terminal too small", "too small", "small", "!"]
+            .into_iter()
+            .find(|m| m.len() <= area.width as usize)
+            .unwrap_or("");
+        if area.height > 0 {
+            buf.set_stringn(area.x, area.y, msg, area.width as usize, st.status);
+        }
+        return;
+    }
+    draw_title(buf, s, st);
+    draw_pane(buf, s, st);
+    if let Some(p) = s.geometry.panel {
+        draw_panel(buf, s, st, p);
+    }
+    draw_status(buf, s, st);
+    if let Some(scroll) = s.help {
+        draw_help(buf, s, st, scroll);
+    }
+}
+
+fn draw_title(buf: &mut Buffer, s: &State, st: &Styles) {
+    let a = s.geometry.title;
+    let m = &s.doc.meta;
+    let title = m
+        .title
+        .clone()
+        .or_else(|| m.source.clone())
+        .unwrap_or_else(|| "(untitled)".into());
+    let room = a.w.saturating_sub(1) as usize;
+    let mut x = put(
+        buf,
+        a.x + 1,
+        a.y,
+        &fit(&visible(&title), room),
+        room,
+        st.title,
+        st.control,
+    );
+    let mut rest: Vec<&str> = Vec::new();
+    if m.title.is_some()
+        && let Some(src) = &m.source
+    {
+        rest.push(src);
+    }
+    if let Some(d) = &m.date {
+        rest.push(d);
+    }
+    if let Some(p) = &m.place {
+        rest.push(p);
+    }
+    if !rest.is_empty() {
+        let meta = visible(&format!(" — {}", rest.join(" · ")));
+        let room = (a.x + a.w).saturating_sub(x + 1) as usize;
+        x = put(buf, x, a.y, &fit(&meta, room), room, st.meta, st.control);
+    }
+    let _ = x;
+}
+
+/// The style runs of one text line: boundaries and the style of each piece.
+fn line_runs(s: &State, st: &Styles, l: &VisualLine, base: Style) -> Vec<(usize, usize, Style)> {
+    let (a, b) = (l.start, l.end);
+    let mut layers: Vec<(usize, usize, Style)> = Vec::new();
+    if s.layers.quotes {
+        let mut qs: Vec<usize> = s.index.quotes_in(a, b).collect();
+        qs.sort_unstable();
+        for q in qs {
+            let r = s.index.quotes[q];
+            let mut style = if !s.quote_passes(q) {
+                st.dimmed
+            } else {
+                match r.speaker {
+                    Some(id) => st.speaker(id.index()),
+                    None => st.unknown_speaker,
+                }
+            };
+            if s.selected == Some(q) {
+                style = style.patch(st.selected_quote);
+            }
+            layers.push((r.span.start.max(a), r.span.end.min(b), style));
+        }
+    }
+    if s.layers.entities {
+        for e in s.index.entities_in(a, b) {
+            let (span, kind) = s.index.entities[e];
+            let style = match kind {
+                crate::model::EntityKind::Person => st.person,
+                crate::model::EntityKind::Place => st.place,
+                crate::model::EntityKind::Organisation => st.organisation,
+            };
+            layers.push((span.start.max(a), span.end.min(b), style));
+        }
+    }
+    if s.search.active() && s.search.len > 0 {
+        let hits = &s.search.hits;
+        let lo = hits.partition_point(|&h| h + s.search.len <= a);
+        for (i, &h) in hits.iter().enumerate().skip(lo) {
+            if h >= b {
+                break;
+            }
+            let style = if s.search.current == Some(i) {
+                st.search_current
+            } else {
+                st.search
+            };
+            layers.push((h.max(a), (h + s.search.len).min(b), style));
+        }
+    }
+    let mut cuts: Vec<usize> = vec![a, b];
+    for &(x, y, _) in &layers {
+        cuts.push(x);
+        cuts.push(y);
+    }
+    cuts.retain(|&c| c >= a && c <= b);
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out = Vec::with_capacity(cuts.len());
+    for w in cuts.windows(2) {
+        let (x, y) = (w[0], w[1]);
+        let mut style = base;
+        for &(p, q, ls) in &layers {
+            if p <= x && y <= q {
+                style = style.patch(ls);
+            }
+        }
+        out.push((x, y, style));
+    }
+    out
+}
+
+fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
+    let g = s.geometry;
+    let text = &s.doc.text;
+    let right = g.pane.x + g.pane.w;
+    for (row, (block, l)) in s.view.iter().enumerate() {
+        let y = g.pane.y + row as u16;
+        if y >= g.pane.y + g.pane.h {
+            break;
+        }
+        let kind = s.index.blocks[*block].kind;
+        let base = match kind {
+            BlockKind::Title => st.title,
+            BlockKind::Meta => st.meta,
+            BlockKind::Heading => st.heading,
+            _ => st.base,
+        };
+        let x0 = g.pane.x + g.text_x;
+        let room = (right.saturating_sub(x0) as usize).min(g.text_w as usize + 1);
+        match l.kind {
+            LineKind::Blank => {}
+            LineKind::Text => {
+                let mut x = x0;
+                for (a, b, style) in line_runs(s, st, l, base) {
+                    let piece = text.get(a..b).unwrap_or("");
+                    let left = (x0 as usize + room).saturating_sub(x as usize);
+                    if left == 0 {
+                        break;
+                    }
+                    x = put(buf, x, y, piece, left, style, st.control);
+                }
+                if g.gutter > 0 && s.layers.speakers {
+                    draw_label(buf, s, st, l, y);
+                }
+            }
+            LineKind::Topics => {
+                let topics = s.index.topics_within(s.index.blocks[*block].block);
+                let names: Vec<String> = topics
+                    .iter()
+                    .filter_map(|t| s.doc.topic(*t))
+                    .map(|t| visible(&t.name))
+                    .collect();
+                let line = format!("◆ {}", names.join(" · "));
+                put(buf, x0, y, &line, room, st.topic, st.control);
+            }
+            LineKind::Note(n) => {
+                let line = format!("✎ {}", visible(&s.index.notes[n].1));
+                put(buf, x0, y, &line, room, st.meta, st.control);
+            }
+        }
+    }
+}
+
+fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) {
+    let g = s.geometry;
+    let Some(q) = crate::app::label_quote(s, l) else {
+        return;
+    };
+    let r = s.index.quotes[q];
+    let (name, style) = match r.speaker.and_then(|id| s.doc.speaker(id)) {
+        Some(sp) => (short_name(&sp.name), st.speaker(sp.id.index())),
+        None => ("?".to_string(), st.unknown_speaker),
+    };
+    let style = if s.quote_passes(q) { style } else { st.dimmed };
+    let w = g.gutter.saturating_sub(2) as usize;
+    let label = fit(&visible(&name), w);
+    let x = g.pane.x + 1 + (w.saturating_sub(label.width())) as u16;
+    put(buf, x, y, &label, w, style, st.control);
+}
+
+/// The surname-ish short form of a name for the gutter: the last word, unless the name is short.
+fn short_name(name: &str) -> String {
+    if name.width() <= 12 {
+        return name.to_string();
+    }
+    name.split_whitespace().last().unwrap_or(name).to_string()
+}
+
+fn filter_name(s: &State) -> Option<String> {
+    match s.filter? {
+        Filter::Speaker(id) => s.doc.speaker(id).map(|sp| visible(&sp.name)),
+        Filter::Topic(id) => s.doc.topic(id).map(|t| visible(&t.name)),
+    }
+}
+
+fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
+    let a = s.geometry.status;
+    buf.set_style(rect(a), st.status);
+    let w = a.w as usize;
+    let mut right: Vec<String> = Vec::new();
+    let search_count = |s: &State| {
+        let n = s.search.hits.len();
+        match s.search.current {
+            Some(i) => format!("{}/{}", i + 1, n),
+            None => format!("0/{n}"),
+        }
+    };
+    if s.search.active() && s.search.input.is_none() {
+        right.push(format!("/{} {}", visible(&s.search.query), search_count(s)));
+    }
+    let (pos, n) = s.quote_position();
+    if n > 0 {
+        right.push(match pos {
+            Some(p) => format!("quote {p}/{n}"),
+            None => format!("{n} quotes"),
+        });
+    }
+    if let Some(f) = filter_name(s) {
+        right.push(format!("filter: {f}"));
+    }
+    right.push(format!("{}%", s.percent()));
+    let l = s.layers;
+    let flags: String = [l.quotes, l.speakers, l.entities, l.topics, l.notes]
+        .iter()
+        .enumerate()
+        .map(|(i, on)| {
+            if *on {
+                char::from(b'1' + i as u8)
+            } else {
+                '·'
+            }
+        })
+        .collect();
+    right.push(format!("layers {flags}"));
+    if !s.pending.is_empty() {
+        right.push(crate::app::keymap::format_keys(&s.pending));
+    }
+    right.push(
+        s.keymap
+            .key_for(crate::app::keymap::Command::Help)
+            .map_or(String::new(), |k| format!("{k} help")),
+    );
+    let left = if let Some(input) = &s.search.input {
+        format!("/{}▏ {}", visible(input), search_count(s))
+    } else if let Some(m) = &s.message {
+        m.clone()
+    } else {
+        match s.current_section() {
+            Some(i) => format!(
+                "§ {}",
+                s.doc.sections[i]
+                    .title
+                    .as_deref()
+                    .map_or("(lead)".to_string(), visible)
+            ),
+            None => String::new(),
+        }
+    };
+    // Drop right-hand items from the left until everything fits.
+    let mut right_s = right.join(" │ ");
+    while !right.is_empty() && right_s.width() + 2 > w.saturating_sub(left.width().min(w / 2)) {
+        right.remove(0);
+        right_s = right.join(" │ ");
+    }
+    let rw = right_s.width();
+    let left_room = w.saturating_sub(rw + 2);
+    put(
+        buf,
+        a.x + 1,
+        a.y,
+        &fit(&left, left_room.saturating_sub(1)),
+        left_room.saturating_sub(1),
+        st.status,
+        st.control,
+    );
+    if rw < w {
+        put(
+            buf,
+            a.x + (w - rw - 1) as u16,
+            a.y,
+            &right_s,
+            rw,
+            st.status,
+            st.control,
+        );
+    }
+}
+
+fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
+    let r = rect(p);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(st.panel_border)
+        .style(st.panel)
+        .render(r, buf);
+    // Tab titles on the top border.
+    let mut x = r.x + 1;
+    for t in Tab::ALL {
+        let title = format!(" {} ", t.title());
+        let style = if t == s.tab {
+            if s.focus == Focus::Panel {
+                st.panel_selected
+            } else {
+                st.title
+            }
+        } else {
+            st.panel_border
+        };
+        let room = (r.x + r.width).saturating_sub(x + 1) as usize;
+        x = put(buf, x, r.y, &title, room, style, st.control);
+    }
+    let inner_x = r.x + 1;
+    let inner_w = r.width.saturating_sub(2) as usize;
+    let rows = r.height.saturating_sub(2) as usize;
+    let t = s.tab as usize;
+    let top = s.panel_top[t];
+    let n = s.panel_len(s.tab);
+    if n == 0 {
+        let msg = match s.tab {
+            Tab::Speakers => "no speakers",
+            Tab::Topics => "no topics",
+            Tab::Outline => "no sections",
+        };
+        put(
+            buf,
+            inner_x + 1,
+            r.y + 1,
+            msg,
+            inner_w.saturating_sub(1),
+            st.meta,
+            st.control,
+        );
+        return;
+    }
+    let current = s.current_section();
+    for row in 0..rows.min(n.saturating_sub(top)) {
+        let i = top + row;
+        let y = r.y + 1 + row as u16;
+        let (mark, name, count, style) = match s.tab {
+            Tab::Speakers => {
+                let sp = &s.doc.speakers[i];
+                let mut name = visible(&sp.name);
+                if let Some(role) = &sp.role {
+                    name = format!("{name}, {}", visible(role));
+                }
+                let n = s.index.by_speaker.get(i).map_or(0, |v| v.len());
+                let on = s.filter == Some(Filter::Speaker(sp.id));
+                (
+                    if on { "●" } else { " " },
+                    name,
+                    format!("{n}"),
+                    st.speaker(i),
+                )
+            }
+            Tab::Topics => {
+                let tp = &s.doc.topics[i];
+                let q = s.index.by_topic.get(i).map_or(0, |v| v.len());
+                let para = s.index.topic_paragraphs.get(i).copied().unwrap_or(0);
+                let on = s.filter == Some(Filter::Topic(tp.id));
+                (
+                    if on { "●" } else { " " },
+                    visible(&tp.name),
+                    format!("{para}¶ {q}q"),
+                    st.panel,
+                )
+            }
+            Tab::Outline => {
+                let sec = &s.doc.sections[i];
+                let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
+                let mark = if current == Some(i) { "▸" } else { " " };
+                let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
+                let count = if n > 0 { n.to_string() } else { String::new() };
+                (mark, title, count, st.panel)
+            }
+        };
+        let mut style = style;
+        if i == s.panel_sel[t] {
+            style = if s.focus == Focus::Panel {
+                style.patch(st.panel_selected)
+            } else {
+                style.patch(st.panel_selected).patch(st.dimmed)
+            };
+            buf.set_style(Rect::new(inner_x, y, inner_w as u16, 1), style);
+        }
+        let cw = count.width();
+        let name_w = inner_w.saturating_sub(cw + 3);
+        put(buf, inner_x, y, mark, 1, style, st.control);
+        put(
+            buf,
+            inner_x + 1,
+            y,
+            &fit(&name, name_w),
+            name_w,
+            style,
+            st.control,
+        );
+        if cw + 2 <= inner_w {
+            put(
+                buf,
+                inner_x + (inner_w - cw) as u16,
+                y,
+                &count,
+                cw,
+                style,
+                st.control,
+            );
+        }
+    }
+}
+
+/// Lines of the help popup, generated from the keymap.
+pub fn help_lines(s: &State) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = s
+        .keymap
+        .help_rows()
+        .into_iter()
+        .map(|(k, h)| (k, h.to_string()))
+        .collect();
+    rows.push((String::new(), String::new()));
+    rows.push((
+        "In the search prompt".into(),
+        "Enter keeps, Esc cancels, BS deletes".into(),
+    ));
+    rows.push((
+        "In the side panel".into(),
+        "j/k move, Enter picks, Tab returns".into(),
+    ));
+    rows.push((
+        "Esc".into(),
+        "clears the search first, then the filter".into(),
+    ));
+    rows
+}
+
+fn draw_help(buf: &mut Buffer, s: &State, st: &Styles, scroll: usize) {
+    let area = buf.area;
+    let lines = help_lines(s);
+    let kw = lines
+        .iter()
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0)
+        .min(30);
+    let dw = lines.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    let w = ((kw + dw + 5) as u16)
+        .min(area.width.saturating_sub(2))
+        .max(1);
+    let h = ((lines.len() + 2) as u16)
+        .min(area.height.saturating_sub(2))
+        .max(1);
+    let x = area.x + (area.width - w) / 2;
+    let y = area.y + (area.height - h) / 2;
+    let r = Rect::new(x, y, w, h);
+    ratatui::widgets::Clear.render(r, buf);
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(st.panel_border)
+        .style(st.popup)
+        .render(r, buf);
+    put(
+        buf,
+        x + 2,
+        y,
+        " Keys (Esc closes) ",
+        (w as usize).saturating_sub(4),
+        st.title,
+        st.control,
+    );
+    let rows = h.saturating_sub(2) as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(rows));
+    let inner = (w as usize).saturating_sub(2);
+    for (i, (k, d)) in lines.iter().skip(scroll).take(rows).enumerate() {
+        let yy = y + 1 + i as u16;
+        put(
+            buf,
+            x + 2,
+            yy,
+            &fit(k, kw),
+            kw.min(inner.saturating_sub(1)),
+            st.heading.patch(st.popup),
+            st.control,
+        );
+        let dx = kw + 3;
+        if dx < inner {
+            put(buf, x + dx as u16, yy, d, inner - dx, st.popup, st.control);
+        }
+    }
+    if scroll + rows < lines.len() {
+        put(
+            buf,
+            x + w.saturating_sub(4),
+            y + h - 1,
+            "↓",
+            1,
+            st.panel_border,
+            st.control,
+        );
+    }
+}
+
+/// The buffer as plain text, one line per row, trailing spaces removed.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    let w = buf.area.width as usize;
+    for row in buf.content().chunks(w.max(1)) {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for c in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = c.symbol();
+            line.push_str(sym);
+            skip = sym.width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn sgr_color(c: ratatui::style::Color, fg: bool) -> Option<String> {
+    use ratatui::style::Color::*;
+    let base = if fg { 30 } else { 40 };
+    Some(match c {
+        Reset => return None,
+        Black => format!("{base}"),
+        Red => format!("{}", base + 1),
+        Green => format!("{}", base + 2),
+        Yellow => format!("{}", base + 3),
+        Blue => format!("{}", base + 4),
+        Magenta => format!("{}", base + 5),
+        Cyan => format!("{}", base + 6),
+        Gray => format!("{}", base + 7),
+        DarkGray => format!("{}", base + 60),
+        LightRed => format!("{}", base + 61),
+        LightGreen => format!("{}", base + 62),
+        LightYellow => format!("{}", base + 63),
+        LightBlue => format!("{}", base + 64),
+        LightMagenta => format!("{}", base + 65),
+        LightCyan => format!("{}", base + 66),
+        White => format!("{}", base + 67),
+        Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
+        Indexed(i) => format!("{};5;{i}", base + 8),
+    })
+}
+
+fn sgr(c: &ratatui::buffer::Cell) -> String {
+    use ratatui::style::Modifier;
+    let mut codes: Vec<String> = Vec::new();
+    let m = c.modifier;
+    for (flag, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+        (Modifier::CROSSED_OUT, "9"),
+    ] {
+        if m.contains(flag) {
+            codes.push(code.into());
+        }
+    }
+    codes.extend(sgr_color(c.fg, true));
+    codes.extend(sgr_color(c.bg, false));
+    if codes.is_empty() {
+        String::new()
+    } else {
+        format!("\x1b[{}m", codes.join(";"))
+    }
+}
+
+/// The buffer with its styles as SGR escape sequences.
+pub fn buffer_ansi(buf: &Buffer) -> String {
+    let mut out = String::new();
+    let w = buf.area.width as usize;
+    for row in buf.content().chunks(w.max(1)) {
+        let mut last = String::new();
+        let mut skip = 0usize;
+        let mut line = String::new();
+        for c in row {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let code = sgr(c);
+            if code != last {
+                line.push_str("\x1b[0m");
+                line.push_str(&code);
+                last = code;
+            }
+            let sym = c.symbol();
+            line.push_str(sym);
+            skip = sym.width().saturating_sub(1);
+        }
+        out.push_str(&line);
+        out.push_str("\x1b[0m\n");
+    }
+    out
+}

@@ -1,0 +1,341 @@
+//! End-to-end tests of every non-interactive subcommand, run on the real binary.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const BRIEFING: &str = "tests/fixtures/briefing.txt";
+const ARTICLE: &str = "tests/fixtures/article.txt";
+const SAMPLE: &str = "assets/zinoviev-interview.txt";
+
+fn attache() -> Command {
+    Command::cargo_bin("attache").expect("the attache binary is built")
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let out = attache().args(args).output().expect("attache runs");
+    assert!(
+        out.status.success(),
+        "attache {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("output is UTF-8")
+}
+
+#[test]
+fn annotate_writes_attache_json_to_stdout() {
+    let out = stdout_of(&["annotate", SAMPLE]);
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["format"], "attache/1");
+    assert_eq!(v["offsets"], "utf8-bytes");
+    assert!(v["text"].as_str().unwrap().contains("Zinoviev"));
+}
+
+#[test]
+fn json_round_trip_gives_the_same_quotes() {
+    for file in [SAMPLE, BRIEFING, ARTICLE] {
+        let dir = tempfile::tempdir().unwrap();
+        let json = dir.path().join("doc.json");
+        attache()
+            .args(["annotate", file, "-o"])
+            .arg(&json)
+            .assert()
+            .success()
+            .stdout("");
+        let j = json.to_str().unwrap();
+        for format in ["json", "csv", "text"] {
+            assert_eq!(
+                stdout_of(&["quotes", "--format", format, file]),
+                stdout_of(&["quotes", "--format", format, j]),
+                "{file} as {format}"
+            );
+        }
+        assert_eq!(stdout_of(&["speakers", file]), stdout_of(&["speakers", j]));
+        assert_eq!(stdout_of(&["outline", file]), stdout_of(&["outline", j]));
+        // Annotating the loaded JSON again reproduces it byte for byte.
+        assert_eq!(
+            stdout_of(&["annotate", j]),
+            std::fs::read_to_string(&json).unwrap()
+        );
+    }
+}
+
+#[test]
+fn output_file_is_replaced_whole_and_no_temporary_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("out.json");
+    std::fs::write(&json, "old contents").unwrap();
+    attache()
+        .args(["annotate", BRIEFING, "-o"])
+        .arg(&json)
+        .assert()
+        .success();
+    let written = std::fs::read_to_string(&json).unwrap();
+    assert!(written.starts_with('{') && written.ends_with("}\n"));
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
+}
+
+#[test]
+fn unwritable_output_is_a_runtime_error_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("missing-dir").join("out.json");
+    attache()
+        .args(["annotate", BRIEFING, "-o"])
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("out.json"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn dash_reads_standard_input() {
+    let text = std::fs::read_to_string(BRIEFING).unwrap();
+    let from_stdin = attache()
+        .args(["quotes", "--format", "json", "-"])
+        .write_stdin(text.clone())
+        .output()
+        .unwrap();
+    assert!(from_stdin.status.success());
+    assert_eq!(
+        String::from_utf8(from_stdin.stdout).unwrap(),
+        stdout_of(&["quotes", "--format", "json", BRIEFING])
+    );
+    // A JSON document on standard input is loaded, not annotated as text.
+    let json = stdout_of(&["annotate", BRIEFING]);
+    attache()
+        .args(["speakers", "-"])
+        .write_stdin(json)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Hartley"));
+    attache()
+        .args(["annotate", "-"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"format\": \"attache/1\""));
+}
+
+#[test]
+fn quotes_json_has_code_point_offsets_and_speakers() {
+    let out = stdout_of(&["quotes", "--format", "json", BRIEFING]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert!(rows.len() >= 5, "{out}");
+    let text: Vec<char> = std::fs::read_to_string(BRIEFING).unwrap().chars().collect();
+    for r in &rows {
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        let covered: String = text[s..e].iter().collect();
+        assert_eq!(covered, r["text"].as_str().unwrap());
+    }
+    assert_eq!(rows[0]["speaker"], "Hartley");
+    assert_eq!(rows[1]["speaker"], "Question");
+    assert_eq!(rows[0]["turn"], true);
+    assert!(
+        rows[0]["mention"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("HARTLEY")
+    );
+}
+
+#[test]
+fn speaker_filter_matches_surname_name_and_alias_in_any_case() {
+    let all = stdout_of(&["quotes", "--format", "json", BRIEFING]);
+    let all: Vec<serde_json::Value> = serde_json::from_str(&all).unwrap();
+    let hartley = all.iter().filter(|r| r["speaker"] == "Hartley").count();
+    assert!(hartley >= 2);
+    for name in ["hartley", "HARTLEY", " Hartley ", "ms. hartley"] {
+        let out = stdout_of(&["quotes", "--format", "json", "--speaker", name, BRIEFING]);
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+        assert_eq!(rows.len(), hartley, "--speaker {name:?}");
+        assert!(rows.iter().all(|r| r["speaker"] == "Hartley"));
+    }
+}
+
+#[test]
+fn unknown_speaker_lists_the_speakers_and_exits_2() {
+    attache()
+        .args(["quotes", "--speaker", "Nobody Known", BRIEFING])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("Nobody Known")
+                .and(predicate::str::contains("Hartley"))
+                .and(predicate::str::contains("Okafor"))
+                .and(predicate::str::contains(BRIEFING)),
+        );
+}
+
+#[test]
+fn quotes_text_is_readable() {
+    let out = stdout_of(&["quotes", BRIEFING]);
+    assert!(out.contains("Hartley\n    Good afternoon."), "{out}");
+    assert!(out.contains("Okafor"), "{out}");
+}
+
+/// Split one CSV document into records of fields (RFC 4180).
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted && field.is_empty(), "CSV ends cleanly");
+    rows
+}
+
+#[test]
+fn quotes_csv_has_a_header_and_quotes_commas_quotes_and_newlines() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("t.txt");
+    std::fs::write(
+        &f,
+        "Notes\n\nMR. BELL: One, two \"three\"\nand four.\n\nMS. ROSS: Fine.\n",
+    )
+    .unwrap();
+    let out = stdout_of(&["quotes", "--format", "csv", f.to_str().unwrap()]);
+    let rows = parse_csv(&out);
+    assert_eq!(rows[0][0], "start");
+    assert_eq!(rows[0][3], "text");
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{rows:?}");
+    let bell = rows.iter().find(|r| r[2] == "Bell").expect("a Bell row");
+    assert_eq!(bell[3], "One, two \"three\"\nand four.");
+}
+
+#[test]
+fn speakers_lists_name_role_kind_and_count() {
+    let out = stdout_of(&["speakers", BRIEFING]);
+    let header = out.lines().next().unwrap();
+    for col in ["NAME", "ROLE", "KIND", "QUOTES"] {
+        assert!(header.contains(col), "{out}");
+    }
+    let hartley = out.lines().find(|l| l.starts_with("Hartley")).unwrap();
+    assert!(
+        hartley.contains("person") && hartley.trim_end().ends_with('3'),
+        "{out}"
+    );
+    let question = out.lines().find(|l| l.starts_with("Question")).unwrap();
+    assert!(
+        question.contains("group") && question.trim_end().ends_with('2'),
+        "{out}"
+    );
+}
+
+#[test]
+fn outline_lists_sections_with_counts() {
+    let out = stdout_of(&["outline", BRIEFING]);
+    assert!(out.contains("6 quotes"), "{out}");
+    let out = stdout_of(&["outline", SAMPLE]);
+    assert!(out.contains("  1. "), "{out}");
+}
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("esc.txt");
+    std::fs::write(
+        &f,
+        "Title\x1b[2J\n\nMR. BELL: Bad \x1b]0;pwned\x07 bytes \u{9b}31m here.\n\nMS. ROSS: Fine\x08.\n",
+    )
+    .unwrap();
+    let p = f.to_str().unwrap();
+    for args in [
+        vec!["quotes", p],
+        vec!["quotes", "--format", "csv", p],
+        vec!["speakers", p],
+        vec!["outline", p],
+    ] {
+        let out = stdout_of(&args);
+        assert!(
+            !out.chars().any(|c| c.is_control() && c != '\n'),
+            "{args:?}: {out:?}"
+        );
+    }
+    let out = stdout_of(&["quotes", p]);
+    assert!(out.contains('␛'), "{out}");
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = stdout_of(&["completions", shell]);
+        assert!(out.contains("attache"), "{shell}");
+        assert!(out.contains("quotes"), "{shell}");
+    }
+    attache().args(["completions", "tcsh"]).assert().code(2);
+}
+
+#[test]
+fn man_page_is_roff() {
+    let out = stdout_of(&["man"]);
+    assert!(out.starts_with(".ie") || out.contains(".TH"), "{out}");
+    assert!(out.contains("attache"));
+}
+
+#[test]
+fn exit_codes() {
+    attache().args(["quotes"]).assert().code(2);
+    attache().args(["frobnicate", "x"]).assert().code(2);
+    attache()
+        .args(["quotes", "no/such/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.txt"));
+    attache().args(["speakers", BRIEFING]).assert().code(0);
+    attache().args(["--version"]).assert().code(0);
+}
+
+#[test]
+fn closed_pipe_ends_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Std, Stdio};
+    // A long document whose listing is far larger than a pipe buffer.
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("long.txt");
+    let mut text = String::from("Transcript\n\n");
+    for i in 0..4000 {
+        text.push_str(&format!(
+            "MR. BELL: Answer number {i} goes on for a while so that the listing is long.\n\nQUESTION: And then?\n\n"
+        ));
+    }
+    std::fs::write(&f, text).unwrap();
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("attache"))
+        .args(["quotes", f.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 64];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -1,0 +1,97 @@
+//! Whole-frame snapshots of the reader on a hand-built document, drawn by the
+//! same `update` and `draw` code as the terminal, on an off-screen buffer.
+
+mod reader_fixture;
+
+use attache::app::keymap::Keymap;
+use attache::ui::{parse_key_script, render_to_string};
+use reader_fixture::{document, settings, styles};
+
+fn frame(cols: u16, rows: u16, keys: &str) -> String {
+    let keys = parse_key_script(keys).expect("keys parse");
+    render_to_string(
+        document(),
+        settings(),
+        Keymap::default(),
+        &styles(),
+        (cols, rows),
+        &keys,
+        false,
+    )
+}
+
+#[test]
+fn opened() {
+    insta::assert_snapshot!(frame(120, 40, ""));
+}
+
+#[test]
+fn quote_selected_with_styles() {
+    let keys = parse_key_script("]q").unwrap();
+    let out = render_to_string(
+        document(),
+        settings(),
+        Keymap::default(),
+        &styles(),
+        (100, 16),
+        &keys,
+        true,
+    );
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn speaker_filter() {
+    // Focus the panel, go to the third speaker, filter by them.
+    insta::assert_snapshot!(frame(120, 30, "<Tab> j j <Enter>"));
+}
+
+#[test]
+fn outline_tab() {
+    insta::assert_snapshot!(frame(120, 30, "o j j"));
+}
+
+#[test]
+fn topics_tab() {
+    insta::assert_snapshot!(frame(120, 30, "<Tab> l"));
+}
+
+#[test]
+fn search_with_hits() {
+    insta::assert_snapshot!(frame(120, 30, "/sanctions<Enter> n"));
+}
+
+#[test]
+fn search_prompt_open() {
+    insta::assert_snapshot!(frame(100, 20, "/port"));
+}
+
+#[test]
+fn help_popup() {
+    insta::assert_snapshot!(frame(100, 40, "?"));
+}
+
+#[test]
+fn layers_off() {
+    insta::assert_snapshot!(frame(120, 30, "1 2 3 4 5"));
+}
+
+#[test]
+fn narrow_without_panel() {
+    insta::assert_snapshot!(frame(50, 20, "]]"));
+}
+
+#[test]
+fn tiny_1x1() {
+    insta::assert_snapshot!(frame(1, 1, "]q j G"));
+}
+
+#[test]
+fn small_20x5() {
+    insta::assert_snapshot!(frame(20, 5, "]q"));
+}
+
+#[test]
+fn end_of_document() {
+    insta::assert_snapshot!(frame(100, 20, "G"));
+}
