@@ -136,6 +136,7 @@ const ORG_TAIL: &[&str] = &[
     "Press",
     "Telegraph",
     "Broadcasting",
+    "Government",
 ];
 
 /// Words that open an organisation's name before "of" ("Ministry of …").
@@ -169,21 +170,166 @@ const ORG_HEAD: &[&str] = &[
 
 /// Capitalised words that are never (the start of) a name.
 const STOP: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "There", "Here", "It", "Its", "He", "She",
-    "We", "They", "I", "You", "His", "Her", "Our", "Their", "My", "Your", "In", "On", "At", "By",
-    "For", "From", "With", "Without", "To", "Of", "As", "And", "But", "Or", "Nor", "If", "When",
-    "While", "Where", "What", "Who", "Why", "How", "Which", "After", "Before", "During", "Since",
-    "Until", "Although", "Though", "Because", "However", "Yet", "So", "Also", "Then", "Now",
-    "Still", "Even", "Only", "Just", "Well", "Yes", "No", "Not", "All", "Some", "Many", "Most",
-    "Any", "Every", "Each", "Both", "Other", "Another", "Such", "According", "Meanwhile",
-    "Moreover", "Furthermore", "Despite", "Amid", "Against", "Under", "Over", "About", "Among",
-    "Between", "Through", "Thank", "Thanks", "Please", "Let", "Mr", "Mrs", "Ms", "Monday",
-    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Q", "OK", "Okay", "Last", "Next", "First", "Second", "Third", "New", "Our",
-    "Do", "Does", "Did", "Is", "Are", "Was", "Were", "Will", "Would", "Can", "Could", "Should",
-    "Shall", "Must", "May", "Might", "Have", "Has", "Had", "Be", "Been", "Being", "Being", "Oh",
-    "God", "Internet", "Christmas", "Easter", "English", "Quote", "Unquote",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "We",
+    "They",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Our",
+    "Their",
+    "My",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "To",
+    "Of",
+    "As",
+    "And",
+    "But",
+    "Or",
+    "Nor",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Which",
+    "After",
+    "Before",
+    "During",
+    "Since",
+    "Until",
+    "Although",
+    "Though",
+    "Because",
+    "However",
+    "Yet",
+    "So",
+    "Also",
+    "Then",
+    "Now",
+    "Still",
+    "Even",
+    "Only",
+    "Just",
+    "Well",
+    "Yes",
+    "No",
+    "Not",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "Any",
+    "Every",
+    "Each",
+    "Both",
+    "Other",
+    "Another",
+    "Such",
+    "According",
+    "Meanwhile",
+    "Moreover",
+    "Furthermore",
+    "Despite",
+    "Amid",
+    "Against",
+    "Under",
+    "Over",
+    "About",
+    "Among",
+    "Between",
+    "Through",
+    "Thank",
+    "Thanks",
+    "Please",
+    "Let",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Q",
+    "OK",
+    "Okay",
+    "Last",
+    "Next",
+    "First",
+    "Second",
+    "Third",
+    "New",
+    "Our",
+    "Do",
+    "Does",
+    "Did",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Will",
+    "Would",
+    "Can",
+    "Could",
+    "Should",
+    "Shall",
+    "Must",
+    "May",
+    "Might",
+    "Have",
+    "Has",
+    "Had",
+    "Be",
+    "Been",
+    "Being",
+    "Being",
+    "Oh",
+    "God",
+    "Internet",
+    "Christmas",
+    "Easter",
+    "English",
+    "Quote",
+    "Unquote",
 ];
 
 /// FNV-1a: a fast hash for the short words looked up once per capitalised word.
@@ -302,7 +448,8 @@ fn read_word(s: &str, i: usize) -> usize {
 fn capitalised(w: &str) -> bool {
     let mut cs = w.chars();
     let Some(f) = cs.next() else { return false };
-    f.is_uppercase() && (w.chars().count() == 1 || w.ends_with('.') || w.chars().any(char::is_lowercase))
+    f.is_uppercase()
+        && (w.chars().count() == 1 || w.ends_with('.') || w.chars().any(char::is_lowercase))
 }
 
 /// Speakers by lower-cased full name, alias and surname (`None` when ambiguous).
@@ -499,7 +646,10 @@ fn scan_block(text: &str, span: Span, gaz: &Gazetteer, items: &mut Vec<Item>) {
                     .range(i..end)
                     .anchored(aho_corasick::Anchored::Yes);
                 if let Ok(Some(m)) = gaz.ac.try_find(input)
-                    && text[m.end()..].chars().next().is_none_or(|c| !is_word_char(c))
+                    && text[m.end()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !is_word_char(c))
                 {
                     items.push(Item {
                         unit: Unit::Gaz(gaz.kinds[m.pattern().as_usize()]),
@@ -654,7 +804,10 @@ fn flush(
     }
     let span = Span::new(chunk[0].span.start, chunk[chunk.len() - 1].span.end);
     let name = span.slice(text);
-    let last = chunk[chunk.len() - 1].span.slice(text).trim_end_matches('.');
+    let last = chunk[chunk.len() - 1]
+        .span
+        .slice(text)
+        .trim_end_matches('.');
     let n = chunk.len();
     if ORG_TAIL_SET.contains(last) && n >= 2 {
         push(out, span, EntityKind::Organisation, index.link(name, false));
@@ -723,9 +876,18 @@ mod tests {
         assert!(has(&e, "Tobolsk", EntityKind::Person), "{e:?}");
         assert!(has(&e, "Quill", EntityKind::Person), "{e:?}");
         assert!(has(&e, "Vienna", EntityKind::Place), "{e:?}");
-        assert!(has(&e, "Ministry of Foreign Affairs", EntityKind::Organisation), "{e:?}");
-        assert!(has(&e, "Foreign Ministry", EntityKind::Organisation), "{e:?}");
-        assert!(!e.iter().any(|(n, _, _)| n == "Talks" || n == "Later"), "{e:?}");
+        assert!(
+            has(&e, "Ministry of Foreign Affairs", EntityKind::Organisation),
+            "{e:?}"
+        );
+        assert!(
+            has(&e, "Foreign Ministry", EntityKind::Organisation),
+            "{e:?}"
+        );
+        assert!(
+            !e.iter().any(|(n, _, _)| n == "Talks" || n == "Later"),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -753,12 +915,18 @@ mod tests {
             speaker(1, "Oskar Brandt", &[]),
         ];
         let e = ents(text, &speakers);
-        let people: Vec<_> = e.iter().filter(|(_, k, _)| *k == EntityKind::Person).collect();
+        let people: Vec<_> = e
+            .iter()
+            .filter(|(_, k, _)| *k == EntityKind::Person)
+            .collect();
         assert_eq!(people.len(), 4, "{e:?}");
-        assert!(people.iter().all(|(n, _, id)| {
-            let want = if n.contains("Kolar") { 0 } else { 1 };
-            *id == Some(SpeakerId(want))
-        }), "{e:?}");
+        assert!(
+            people.iter().all(|(n, _, id)| {
+                let want = if n.contains("Kolar") { 0 } else { 1 };
+                *id == Some(SpeakerId(want))
+            }),
+            "{e:?}"
+        );
     }
 
     #[test]

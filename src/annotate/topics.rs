@@ -74,8 +74,38 @@ impl PartialEq for TopicLexicon {
 struct PatternInfo {
     topic: u32,
     strong: bool,
-    /// Matches any word that starts with the pattern.
-    prefix: bool,
+    /// Which word endings may follow the matched text.
+    ending: Ending,
+}
+
+/// The endings a pattern accepts after it, before the word ends. Inflections
+/// are checked after the match instead of being listed as patterns, which
+/// keeps the automaton small (and fast).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// Nothing: the word ends with the pattern.
+    None,
+    /// "", s, es, ed, ing ("sanction", "sanctions", "sanctioned").
+    Plain,
+    /// The pattern dropped a final e: e, es, ed, ing ("trade", "traded", "trading").
+    E,
+    /// The pattern dropped a final y: y, ies, ied, ying ("economy", "economies").
+    Y,
+    /// Anything (`word*`).
+    Any,
+}
+
+impl Ending {
+    fn accepts(self, tail: &str) -> bool {
+        let allowed: &[&str] = match self {
+            Ending::Any => return true,
+            Ending::None => &[""],
+            Ending::Plain => &["", "s", "es", "ed", "ing"],
+            Ending::E => &["e", "es", "ed", "ing"],
+            Ending::Y => &["y", "ies", "ied", "ying"],
+        };
+        allowed.iter().any(|a| a.eq_ignore_ascii_case(tail))
+    }
 }
 
 /// The two automata (case-insensitive words, case-sensitive acronyms).
@@ -88,8 +118,11 @@ struct Matcher {
 }
 
 static BUNDLED: LazyLock<TopicLexicon> = LazyLock::new(|| {
-    TopicLexicon::from_toml(include_str!("../../assets/topics.toml"), "assets/topics.toml")
-        .unwrap_or_default()
+    TopicLexicon::from_toml(
+        include_str!("../../assets/topics.toml"),
+        "assets/topics.toml",
+    )
+    .unwrap_or_default()
 });
 
 #[derive(Deserialize)]
@@ -180,27 +213,24 @@ fn parse_file(src: &str, origin: &str) -> Result<(bool, Vec<TopicDef>)> {
     Ok((file.replace, defs))
 }
 
-/// The forms a phrase matches: the phrase and inflections of its last word.
-fn forms(phrase: &str) -> (Vec<String>, bool) {
+/// The pattern a phrase is matched by, and the endings it accepts.
+fn pattern(phrase: &str) -> (String, Ending) {
     let p = phrase.trim();
     if let Some(stem) = p.strip_suffix('*') {
-        return (vec![stem.to_string()], true);
+        return (stem.to_string(), Ending::Any);
     }
-    let mut out = vec![p.to_string()];
     let last = p.rsplit(' ').next().unwrap_or(p);
-    if last.chars().all(|c| c.is_ascii_lowercase()) && last.len() >= 3 {
-        for suf in ["s", "es", "ed", "d", "ing"] {
-            out.push(format!("{p}{suf}"));
-        }
-        if let Some(stem) = p.strip_suffix('e') {
-            out.push(format!("{stem}ing"));
-        }
-        if let Some(stem) = p.strip_suffix('y') {
-            out.push(format!("{stem}ies"));
-            out.push(format!("{stem}ied"));
-        }
+    if !(last.len() >= 3 && last.bytes().all(|b| b.is_ascii_lowercase())) {
+        return (p.to_string(), Ending::None);
     }
-    (out, false)
+    let before_y = last.as_bytes()[last.len() - 2];
+    if let Some(stem) = p.strip_suffix('e') {
+        (stem.to_string(), Ending::E)
+    } else if p.ends_with('y') && !matches!(before_y, b'a' | b'e' | b'o' | b'u') {
+        (p[..p.len() - 1].to_string(), Ending::Y)
+    } else {
+        (p.to_string(), Ending::Plain)
+    }
 }
 
 /// Written all in capitals (an acronym such as `NATO`): matched case-sensitively.
@@ -220,30 +250,31 @@ impl Matcher {
         for (ti, t) in topics.iter().enumerate() {
             for (list, strong) in [(&t.strong, true), (&t.weak, false)] {
                 for phrase in list {
-                    let (fs, prefix) = forms(phrase);
+                    let (f, ending) = pattern(phrase);
                     let acr = is_acronym(phrase);
-                    for f in fs {
-                        let key = if acr { f } else { f.to_lowercase() };
-                        let info = PatternInfo {
-                            topic: ti as u32,
-                            strong,
-                            prefix,
-                        };
-                        let (pats, infos) = if acr {
-                            (&mut exact, &mut exact_info)
-                        } else {
-                            (&mut folded, &mut folded_info)
-                        };
-                        let i = *index.entry((acr, key.clone())).or_insert_with(|| {
-                            pats.push(key);
-                            infos.push(Vec::new());
-                            pats.len() - 1
-                        });
-                        // A form listed twice in one topic counts once; the first
-                        // (strong before weak) wins.
-                        if !infos[i].iter().any(|x| x.topic == info.topic) {
-                            infos[i].push(info);
-                        }
+                    let key = if acr { f } else { f.to_lowercase() };
+                    let info = PatternInfo {
+                        topic: ti as u32,
+                        strong,
+                        ending,
+                    };
+                    let (pats, infos) = if acr {
+                        (&mut exact, &mut exact_info)
+                    } else {
+                        (&mut folded, &mut folded_info)
+                    };
+                    let i = *index.entry((acr, key.clone())).or_insert_with(|| {
+                        pats.push(key);
+                        infos.push(Vec::new());
+                        pats.len() - 1
+                    });
+                    // A phrase listed twice in one topic with the same endings counts
+                    // once; the first (strong before weak) wins.
+                    if !infos[i]
+                        .iter()
+                        .any(|x| x.topic == info.topic && x.ending == info.ending)
+                    {
+                        infos[i].push(info);
                     }
                 }
             }
@@ -282,9 +313,12 @@ impl Matcher {
                 if !boundary_before(text, m.start()) {
                     continue;
                 }
-                let end_ok = boundary_after(text, m.end());
+                let tail = &text[m.end()..word_end(text, m.end())];
+                let mut seen_topic = u32::MAX;
                 for info in &infos[m.pattern().as_usize()] {
-                    if info.prefix || end_ok {
+                    // One count per topic per occurrence.
+                    if info.topic != seen_topic && info.ending.accepts(tail) {
+                        seen_topic = info.topic;
                         out.push((m.start(), *info));
                     }
                 }
@@ -300,11 +334,28 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn boundary_before(text: &str, i: usize) -> bool {
-    text[..i].chars().next_back().is_none_or(|c| !is_word_char(c))
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
 }
 
-fn boundary_after(text: &str, i: usize) -> bool {
-    text[i..].chars().next().is_none_or(|c| !is_word_char(c))
+/// The end of the word characters starting at `i`.
+fn word_end(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e < b.len() && b[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    if e < b.len() && b[e] >= 0x80 {
+        for (o, c) in text[e..].char_indices() {
+            if !is_word_char(c) {
+                return e + o;
+            }
+        }
+        return text.len();
+    }
+    e
 }
 
 /// Assign topics to paragraphs, turns and quotes. Returns the topics that
@@ -457,7 +508,10 @@ mod tests {
                     Nobody knew who would come.\n";
         let k = keys_for(text, &lex);
         assert!(k[0].contains(&"sanctions".to_string()), "{k:?}");
-        assert!(!k[1].contains(&"sanctions".to_string()), "one weak word is not enough");
+        assert!(
+            !k[1].contains(&"sanctions".to_string()),
+            "one weak word is not enough"
+        );
         assert!(k[2].contains(&"sanctions".to_string()), "{k:?}");
         assert!(k[3].contains(&"culture".to_string()), "{k:?}");
         assert!(k[4].is_empty(), "'who' is not the WHO: {k:?}");
@@ -470,7 +524,10 @@ mod tests {
             "test.toml",
         )
         .unwrap();
-        let k = keys_for("A warm day in Warsaw.\n\nThe oilfields and the war\u{2019}s end.\n", &lex);
+        let k = keys_for(
+            "A warm day in Warsaw.\n\nThe oilfields and the war\u{2019}s end.\n",
+            &lex,
+        );
         assert!(k[0].is_empty());
         assert_eq!(k[1], vec!["t".to_string()]);
     }
@@ -529,9 +586,7 @@ mod tests {
 
         let doc = annotate(
             "The boat brought fish home.",
-            &Options {
-                topics: Some(lex),
-            },
+            &Options { topics: Some(lex) },
         );
         doc.validate().unwrap();
         assert_eq!(doc.topics.len(), 1);
@@ -544,14 +599,18 @@ mod tests {
         assert!(e.message.starts_with("mine.toml"), "{}", e.message);
         assert_eq!(e.code, 2);
         let e = TopicLexicon::from_toml("[a\nname = 1", "x.toml").unwrap_err();
-        assert!(e.message.contains("x.toml") && e.message.contains("line"), "{}", e.message);
+        assert!(
+            e.message.contains("x.toml") && e.message.contains("line"),
+            "{}",
+            e.message
+        );
         let e = TopicLexicon::from_toml("[a]\nstrong = [\"x\"]\n", "y.toml").unwrap_err();
         assert!(e.message.contains("name"), "{}", e.message);
-        let e = TopicLexicon::from_toml("[a]\nname = \"A\"\nstrong = [\"\"]\n", "z.toml")
-            .unwrap_err();
+        let e =
+            TopicLexicon::from_toml("[a]\nname = \"A\"\nstrong = [\"\"]\n", "z.toml").unwrap_err();
         assert!(e.message.contains("[a]"), "{}", e.message);
-        let missing = TopicLexicon::with_user_file(std::path::Path::new("/nonexistent/t.toml"))
-            .unwrap_err();
+        let missing =
+            TopicLexicon::with_user_file(std::path::Path::new("/nonexistent/t.toml")).unwrap_err();
         assert!(missing.message.contains("/nonexistent/t.toml"));
     }
 }
