@@ -413,22 +413,22 @@ fn read_word(s: &str, i: usize) -> usize {
             end = i + o + c.len_utf8();
             continue;
         }
-        if matches!(c, '-' | '\'' | '\u{2019}') {
-            if let Some(&(_, n)) = it.peek() {
-                let possessive = c != '-'
-                    && matches!(n, 's' | 't')
-                    && s[i + o + c.len_utf8() + 1..]
-                        .chars()
-                        .next()
-                        .is_none_or(|c| !is_word_char(c));
-                let ok = if c == '-' {
-                    n.is_lowercase()
-                } else {
-                    n.is_alphabetic()
-                };
-                if ok && !possessive {
-                    continue;
-                }
+        if matches!(c, '-' | '\'' | '\u{2019}')
+            && let Some(&(_, n)) = it.peek()
+        {
+            let possessive = c != '-'
+                && matches!(n, 's' | 't')
+                && s[i + o + c.len_utf8() + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !is_word_char(c));
+            let ok = if c == '-' {
+                n.is_lowercase()
+            } else {
+                n.is_alphabetic()
+            };
+            if ok && !possessive {
+                continue;
             }
         }
         break;
