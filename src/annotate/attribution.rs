@@ -210,6 +210,9 @@ const CONNECTORS: &[&str] = &[
 ];
 /// Capitalised words at the start of a run that are not part of a name.
 const STOP_CAPS: &[&str] = &[
+    "once",
+    "despite",
+    "amid",
     "but",
     "and",
     "in",
@@ -315,7 +318,35 @@ const AUX: &[&str] = &[
 ];
 /// Determiners that open a role noun phrase.
 const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another",
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
+];
+/// Prepositions whose object is never the subject of a speech verb.
+const PREPS: &[&str] = &[
+    "through", "in", "on", "at", "into", "onto", "across", "around", "over", "under", "near",
+    "toward", "towards", "about", "against", "between", "among", "behind", "beyond", "by",
+];
+/// Nouns of time that never speak ("the day").
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "moment",
+    "hour",
+    "minute",
+    "decade",
+    "season",
+    "way",
+    "end",
+    "start",
+    "case",
+    "point",
 ];
 /// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
 const NP_STOP: &[&str] = &[
@@ -555,7 +586,13 @@ impl<'t> State<'t> {
             }
             let p = &toks[a - 1];
             match p.k {
-                TK::Word if is_cap(self.w(p)) && !in_list(STOP_CAPS, self.w(p)) => a -= 1,
+                TK::Word
+                    if is_cap(self.w(p))
+                        && !in_list(STOP_CAPS, self.w(p))
+                        && !in_list(&["said", "says", "added", "asked"], self.w(p)) =>
+                {
+                    a -= 1
+                }
                 TK::Word if in_list(CONNECTORS, self.w(p)) && !self.w(p).eq("and") => {
                     if a >= 2 && a - 2 >= lo && self.is_capword(&toks[a - 2]) {
                         a -= 2;
@@ -612,6 +649,12 @@ impl<'t> State<'t> {
 
     /// The subject noun phrase that ends right before the verb at `v` (not before `lo`).
     fn np_before(&self, toks: &[Tok], v: usize, lo: usize, sid: &[u32]) -> Option<Np> {
+        if v > lo && toks[v - 1].k == TK::Word {
+            let pw = self.w(&toks[v - 1]);
+            if pw.ends_with("'s") || pw.ends_with("’s") || pw.ends_with("s'") {
+                return None;
+            }
+        }
         let mut i = v;
         let mut skipped = 0;
         while i > lo {
@@ -651,7 +694,39 @@ impl<'t> State<'t> {
                             return None;
                         }
                         let inner = Np { a: k + 1, b: h };
-                        let before = self.np_head(toks, k - 1, lo);
+                        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+                        let mut e = k - 1;
+                        if toks[e].k == TK::Punct(')') {
+                            while e > lo && toks[e].k != TK::Punct('(') && k - e < 10 {
+                                e -= 1;
+                            }
+                            if e <= lo || toks[e].k != TK::Punct('(') {
+                                return None;
+                            }
+                            e -= 1;
+                        }
+                        // The phrase between the commas must read like an appositive.
+                        let first = toks[k + 1];
+                        let fw = self.w(&first);
+                        let appositive = h - k <= 26
+                            && first.k == TK::Word
+                            && (in_list(DETS, fw)
+                                || in_list(
+                                    &["who", "whose", "which", "former", "now", "then"],
+                                    fw,
+                                )
+                                || fw.starts_with(|c: char| c.is_ascii_digit())
+                                || is_cap(fw)
+                                || toks[k + 1..h]
+                                    .iter()
+                                    .any(|x| LEX.roles.contains_key(&*lower(self.w(x)))));
+                        if !appositive {
+                            return None;
+                        }
+                        let before = self.np_head(toks, e, lo).filter(|np| {
+                            let w = self.w(&toks[np.b - 1]);
+                            is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
+                        });
                         return match before {
                             Some(np) => Some(np),
                             None if self.is_role_np(toks, inner) => Some(inner),
@@ -671,9 +746,12 @@ impl<'t> State<'t> {
             && np.b - np.a <= 8
             && self.is_word_any(toks, np.a, DETS)
             && toks[np.a..np.b].iter().all(|t| t.k == TK::Word)
-            && toks[np.a..np.b]
-                .iter()
-                .any(|t| LEX.roles.contains_key(&*lower(self.w(t))))
+            && (np.a..np.b)
+                .find(|&r| LEX.roles.contains_key(&*lower(self.w(&toks[r]))))
+                .is_some_and(|r| {
+                    r + 1 == np.b
+                        || self.is_word_any(toks, r + 1, &["for", "of", "at", "in", "with"])
+                })
     }
 
     fn is_word_any(&self, toks: &[Tok], i: usize, list: &[&str]) -> bool {
@@ -702,7 +780,15 @@ impl<'t> State<'t> {
             }
             return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
         }
-        if LEX.roles.contains_key(&*lw) || LEX.orgs.contains(&*lw) {
+        let generic = h > lo
+            && (self.is_word_any(toks, h - 1, DETS)
+                || h > lo + 1 && self.is_word_any(toks, h - 2, &["the", "a", "an"]))
+            && !in_list(TIME_NOUNS, w)
+            && !in_list(AUX, w)
+            && !in_list(NP_STOP, w)
+            && !LEX.verbs.contains(&*lw)
+            && w.len() > 2;
+        if generic || LEX.roles.contains_key(&*lw) || LEX.orgs.contains(&*lw) {
             let mut a = h;
             let mut n = 0;
             let mut det = false;
@@ -732,6 +818,10 @@ impl<'t> State<'t> {
             if !(det || plural || a < h && self.is_capword(&toks[a])) {
                 return None;
             }
+            // The object of a preposition is no subject ("marching through the streets").
+            if a > lo && self.is_word_any(toks, a - 1, PREPS) {
+                return None;
+            }
             return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
         }
         None
@@ -742,7 +832,7 @@ impl<'t> State<'t> {
     fn extend_of(&self, toks: &[Tok], np: Np, lo: usize) -> Np {
         if np.a >= 2
             && np.a - 2 >= lo
-            && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from"])
+            && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from", "in"])
             && let Some(inner) = self.np_head(toks, np.a - 2, lo)
         {
             let head = lower(self.w(&toks[np.a - 2]));
@@ -779,6 +869,15 @@ impl<'t> State<'t> {
             (i, b)
         } else if is_cap(w) {
             (i, self.cap_run_fwd(toks, i, hi))
+        } else if let Some(c) = (i..(i + 6).min(hi))
+            .take_while(|&k| {
+                matches!(toks[k].k, TK::Punct('/' | '-'))
+                    || toks[k].k == TK::Word && !in_list(NP_STOP, self.w(&toks[k]))
+            })
+            .find(|&k| is_cap(self.w(&toks[k])))
+        {
+            // "said 9/11 widow Terry Strada", "said former Secretary of State …"
+            (i, self.cap_run_fwd(toks, c, hi))
         } else if LEX.roles.contains_key(w) {
             (i, i + 1)
         } else {
@@ -1068,7 +1167,14 @@ impl<'t> State<'t> {
             self.mentions(&toks, done, t);
             done = t + 1;
             let q = quotes[n];
-            let (a, kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
+            let (a, mut kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
+            // A short fragment (a word or name quoted from someone) is a term,
+            // even when the sentence attributes it.
+            if kind == QuoteKind::Partial
+                && super::quotes::word_count(q.inner.slice(self.text)) <= 3
+            {
+                kind = QuoteKind::Term;
+            }
             if a.mention.is_some() {
                 self.last = Some((bi, a));
             }
@@ -1137,9 +1243,13 @@ impl<'t> State<'t> {
         let post_hi = next_q.unwrap_or(se);
         let mut kind = q.kind;
 
-        // 1. Split quote: “…,” he said, “…”.
-        if let (Some(p), Some(pa)) = (prev_q, n.checked_sub(1).and_then(|k| prev.get(k)))
+        // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”).
+        let prev_any = (t.saturating_sub(10)..t)
+            .rev()
+            .find(|&i| matches!(toks[i].k, TK::Quote(_)));
+        if let (Some(p), Some(pa)) = (prev_any, n.checked_sub(1).and_then(|k| prev.get(k)))
             && let Some(c) = pa.post_cue
+            && (sid[p] == s || self.cue_phrase_only(toks, p, t, c))
             && c > p
             && c < t
             && pa.speaker.is_some()
@@ -1170,6 +1280,9 @@ impl<'t> State<'t> {
             if kind == QuoteKind::Term {
                 kind = QuoteKind::Partial;
             }
+            return (a, kind);
+        }
+        if let Some(a) = self.colon_subject(toks, t, ss, out) {
             return (a, kind);
         }
         // 4. A cue later in the sentence: “…,” which the ambassador said …
@@ -1206,6 +1319,13 @@ impl<'t> State<'t> {
         (Attr::default(), kind)
     }
 
+    /// Whether the words between quotes `p` and `t` are only the cue phrase
+    /// around the verb at `c` ("he said." / "said Smith, a lawyer.").
+    fn cue_phrase_only(&self, toks: &[Tok], p: usize, t: usize, c: usize) -> bool {
+        let words = toks[p + 1..t].iter().filter(|x| x.k == TK::Word).count();
+        c > p && c < t && words <= 8 && !toks[c + 1..t].iter().any(|x| self.is_verb(x, false))
+    }
+
     fn continuing(&mut self, la: Attr) -> Attr {
         if let Some(id) = la.speaker
             && let Some(pi) = self.people.iter().position(|p| p.id == Some(id))
@@ -1232,7 +1352,7 @@ impl<'t> State<'t> {
         out: &mut Attributed,
     ) -> Option<Attr> {
         let mut j = t + 1;
-        while j < hi && matches!(toks[j].k, TK::Punct(',' | '—' | '–' | '-' | '(')) {
+        while j < hi && matches!(toks[j].k, TK::Punct(',' | '—' | '–' | '-' | '―' | '(')) {
             j += 1;
         }
         if j >= hi {
@@ -1243,6 +1363,22 @@ impl<'t> State<'t> {
         } else {
             (j + 25).min(hi)
         };
+        // “…” ― Jane Doe (a signature at the end of the paragraph)
+        if strict
+            && j > t + 1
+            && matches!(toks[j - 1].k, TK::Punct('—' | '–' | '-' | '―'))
+            && self.is_capword(&toks[j])
+        {
+            let b = self.cap_run_fwd(toks, j, toks.len());
+            let rest_ok = toks.len() - b <= 12
+                && toks[b..]
+                    .iter()
+                    .all(|x| matches!(x.k, TK::Punct(_)) || x.k == TK::Word && !is_cap(self.w(x)));
+            if rest_ok {
+                let cue = Span::new(toks[j - 1].s, toks[j - 1].e);
+                return Some(self.make(toks, Np { a: j, b }, cue, Some(j - 1), true, out));
+            }
+        }
         // according to NP
         for v in j..limit {
             if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
@@ -1309,8 +1445,10 @@ impl<'t> State<'t> {
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TK::Punct(':') && t >= 2 && t - 1 > lo {
             let np = self.np_head(toks, t - 2, lo);
+            let said_first = np
+                .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
             if let Some(np) = np
-                && np.a == lo
+                && (np.a == lo || said_first)
                 && self.is_capword(&toks[np.a.min(t - 2)])
             {
                 let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
@@ -1369,10 +1507,34 @@ impl<'t> State<'t> {
         None
     }
 
+    /// "X had a message: “…”": the subject of a sentence that ends in a colon.
+    fn colon_subject(
+        &mut self,
+        toks: &[Tok],
+        t: usize,
+        ss: usize,
+        out: &mut Attributed,
+    ) -> Option<Attr> {
+        if t == 0 || toks[t - 1].k != TK::Punct(':') {
+            return None;
+        }
+        let np = self.sentence_subject(toks, ss, t - 1)?;
+        let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+        Some(self.make(toks, np, cue, None, true, out))
+    }
+
     /// The subject at the start of the sentence `[ss, v)`: a pronoun, name or role phrase
     /// directly followed by a verb-like word.
     fn sentence_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<Np> {
         let mut i = ss;
+        // An opening phrase ("During the speech, …") is skipped to its comma.
+        if i < v
+            && toks[i].k == TK::Word
+            && in_list(STOP_CAPS, self.w(&toks[i]))
+            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TK::Punct(','))
+        {
+            i = c + 1;
+        }
         while i < v && toks[i].k == TK::Word && in_list(STOP_CAPS, self.w(&toks[i])) {
             i += 1;
         }
@@ -1392,10 +1554,15 @@ impl<'t> State<'t> {
                 return Some(Np { a: i, b });
             }
         }
-        if w.eq_ignore_ascii_case("the") && i + 1 < v {
-            let h = toks[i + 1];
-            if h.k == TK::Word && LEX.roles.contains_key(&*lower(self.w(&h))) {
-                return Some(Np { a: i, b: i + 2 });
+        if in_list(&["the", "a", "an"], w) {
+            // "the band leader", "a local official"
+            for (k, h) in toks.iter().enumerate().take((i + 4).min(v)).skip(i + 1) {
+                if h.k != TK::Word {
+                    break;
+                }
+                if LEX.roles.contains_key(&*lower(self.w(h))) {
+                    return Some(Np { a: i, b: k + 1 });
+                }
             }
         }
         None
@@ -1486,7 +1653,7 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
             || LEX.roles.contains_key(l)
     };
     let mut k = words.len();
-    while k > 0 && !is_roleish(words[k - 1]) {
+    while k > 0 && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
         k -= 1;
     }
     let name_words = &words[k..];
@@ -1713,10 +1880,36 @@ mod tests {
         let qs = quotes(t);
         assert_eq!(qs[0].3, QuoteKind::Term);
         assert_eq!(qs[0].1, None);
-        let t = "Kurt Weller said the plan would “cut costs sharply” next year.";
+        let t = "Kurt Weller said the plan would “cut costs sharply by the autumn” next year.";
         let qs = quotes(t);
         assert_eq!(qs[0].3, QuoteKind::Partial);
         assert_eq!(qs[0].1.as_deref(), Some("Kurt Weller"));
+    }
+
+    #[test]
+    fn signature_dash_and_said_first() {
+        let t = "“The new park is the best thing in town.” ― Rosa Diaz\nSaid Tom Reed: “I walk there every day.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Rosa Diaz"));
+        assert_eq!(qs[1].1.as_deref(), Some("Tom Reed"));
+    }
+
+    #[test]
+    fn participle_cue_takes_the_sentence_subject() {
+        let t = "At the rally, the union leader thanked the crowd, saying “we will not stop until the mill reopens.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("the union leader"));
+        let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+    }
+
+    #[test]
+    fn possessive_noun_is_no_cue() {
+        let t =
+            "Ivo Grant answered Mrs. Lind's remark with a shrug -- “That is my job” -- and left.";
+        let qs = quotes(t);
+        assert_ne!(qs[0].1.as_deref(), Some("Lind"));
     }
 
     proptest::proptest! {

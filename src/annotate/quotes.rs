@@ -303,7 +303,8 @@ fn classify(text: &str, para: Span, q: &RawQuote) -> QuoteKind {
     let first_upper = inner.chars().next().is_some_and(char::is_uppercase);
     let sentence_like =
         starts_sentence && (words >= 4 || (first_upper && (ends_punct || inner.ends_with(','))));
-    if q.continues || sentence_like || (ends_punct && words >= 3 && first_upper) {
+    let exclaims = first_upper && inner.ends_with(['?', '!']);
+    if q.continues || sentence_like || exclaims || (ends_punct && words >= 3 && first_upper) {
         QuoteKind::Direct
     } else if words <= 4 && !ends_punct {
         QuoteKind::Term
