@@ -350,3 +350,44 @@ fn closed_pipe_ends_quietly() {
     assert!(out.status.success(), "{:?} {stderr}", out.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn topics_file_adds_topics_and_bad_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics.toml");
+    std::fs::write(
+        &topics,
+        "[canals]\nname = \"Canals and waterways\"\nstrong = [\"canal\"]\n",
+    )
+    .unwrap();
+    let out = attache()
+        .arg("--topics")
+        .arg(&topics)
+        .args(["annotate", BRIEFING])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["key"] == "canals"),
+        "{}",
+        v["topics"]
+    );
+    let bad = dir.path().join("bad-topics.toml");
+    std::fs::write(&bad, "[canals\nname = 3\n").unwrap();
+    attache()
+        .arg("--topics")
+        .arg(&bad)
+        .args(["quotes", BRIEFING])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad-topics.toml"));
+}

@@ -139,16 +139,12 @@ fn unknown_speaker(doc: &Document, name: &str, file: &str) -> Error {
     ))
 }
 
-/// Annotation options from the global flags (`--topics`).
+/// Annotation options from the global flags (`--topics FILE`: a topic
+/// lexicon that adds to or replaces the bundled one).
 pub fn annotate_options(g: &GlobalOpts) -> Result<crate::annotate::Options> {
-    #[allow(unused_mut)] // set by --topics once the topics stage lands
     let mut opts = crate::annotate::Options::default();
     if let Some(path) = &g.topics {
-        // Wired to TopicLexicon::with_user_file once the topics stage lands.
-        return Err(Error::input(format!(
-            "{}: --topics is not available in this build yet",
-            path.display()
-        )));
+        opts.topics = Some(crate::annotate::TopicLexicon::with_user_file(path)?);
     }
     Ok(opts)
 }
