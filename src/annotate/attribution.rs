@@ -94,7 +94,8 @@ pub fn attribute(
             },
         ));
     }
-    let turn_spans: Vec<Span> = turns.iter().map(|t| t.content).collect();
+    let mut turn_spans: Vec<Span> = turns.iter().map(|t| t.content).collect();
+    turn_spans.sort_unstable();
     let mut st = State::new(text);
     let mut qi = 0;
     for (bi, b) in structure.blocks.iter().enumerate() {
@@ -110,7 +111,12 @@ pub fn attribute(
         }
         let pq: Vec<&RawQuote> = quotes[first..qi]
             .iter()
-            .filter(|q| !turn_spans.iter().any(|t| t.overlaps(q.inner)))
+            .filter(|q| {
+                // Turns are in text order and do not overlap: the only one that can
+                // overlap the quote is the first that ends after the quote starts.
+                let i = turn_spans.partition_point(|t| t.end <= q.inner.start);
+                !turn_spans.get(i).is_some_and(|t| t.overlaps(q.inner))
+            })
             .collect();
         st.paragraph(bi, b.span, &pq, &mut out);
     }
