@@ -94,7 +94,6 @@ pub fn attribute(
             },
         ));
     }
-    let turn_spans: Vec<Span> = turns.iter().map(|t| t.content).collect();
     let mut st = State::new(text);
     let mut qi = 0;
     for (bi, b) in structure.blocks.iter().enumerate() {
@@ -108,10 +107,8 @@ pub fn attribute(
         while qi < quotes.len() && quotes[qi].outer.end <= b.span.end {
             qi += 1;
         }
-        let pq: Vec<&RawQuote> = quotes[first..qi]
-            .iter()
-            .filter(|q| !turn_spans.iter().any(|t| t.overlaps(q.inner)))
-            .collect();
+        // Quotes only come from paragraph blocks, so none lies inside a turn.
+        let pq: Vec<&RawQuote> = quotes[first..qi].iter().collect();
         st.paragraph(bi, b.span, &pq, &mut out);
     }
     out.quotes.sort_by_key(|(s, _)| s.start);
@@ -179,6 +176,19 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     places: parse_list(include_str!("../../assets/lexicon/places.txt")).collect(),
     first: tagged(include_str!("../../assets/lexicon/first-names.txt")),
 });
+
+/// Run `f` on the lower-cased word, without allocating for short ASCII words.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 40];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or(w))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
 
 /// Lower-case a word without allocating when it already is.
 fn lower(w: &str) -> std::borrow::Cow<'_, str> {
@@ -410,6 +420,8 @@ struct State<'t> {
     people: Vec<Person>,
     /// Lower-cased full names and surnames to people.
     by_name: HashMap<String, usize>,
+    /// Lower-cased role words ("ambassador") to the last person given that role.
+    by_role: HashMap<String, usize>,
     /// Recently mentioned people, most recent last (bounded).
     recent: Vec<usize>,
     /// The last attributed quote: block index and attribution.
@@ -424,6 +436,7 @@ impl<'t> State<'t> {
             text,
             people: Vec::new(),
             by_name: HashMap::new(),
+            by_role: HashMap::new(),
             recent: Vec::new(),
             last: None,
             gender_of: Vec::new(),
@@ -981,15 +994,7 @@ impl<'t> State<'t> {
             .rev()
             .copied()
             .find(|&i| matches(&self.people[i]))
-            .or_else(|| {
-                let mut best: Option<usize> = None;
-                for (i, p) in self.people.iter().enumerate() {
-                    if matches(p) && best.is_none_or(|b| self.people[b].last < p.last) {
-                        best = Some(i);
-                    }
-                }
-                best
-            })
+            .or_else(|| self.by_role.get(head).copied())
     }
 
     /// Resolve a pronoun to the most recent compatible person.
@@ -1057,10 +1062,15 @@ impl<'t> State<'t> {
         if kind == SpeakerKind::Person {
             self.by_name.entry(surname).or_insert(i);
         }
-        let p = &mut self.people[i];
-        if p.role.is_none() {
-            p.role = role.map(str::to_string);
+        if self.people[i].role.is_none()
+            && let Some(r) = role
+        {
+            for w in r.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                self.by_role.insert(w.to_lowercase(), i);
+            }
+            self.people[i].role = Some(r.to_string());
         }
+        let p = &mut self.people[i];
         if p.gender == Gender::U {
             p.gender = g;
         }
@@ -1126,6 +1136,21 @@ impl<'t> State<'t> {
                 continue;
             }
             let b = self.cap_run_fwd(toks, i, hi);
+            // Cheap filter before the full analysis: a title, a known given
+            // name or an already known name must be in the run.
+            let promising = toks[i..b].iter().any(|t| {
+                t.k == TK::Word
+                    && with_lower(self.w(t), |l| {
+                        LEX.titles.contains_key(l)
+                            || LEX.roles.contains_key(l)
+                            || LEX.first.contains_key(l)
+                            || self.by_name.contains_key(l)
+                    })
+            });
+            if !promising {
+                i = b.max(i + 1);
+                continue;
+            }
             let words: Vec<&str> = toks[i..b]
                 .iter()
                 .filter(|t| t.k == TK::Word)
