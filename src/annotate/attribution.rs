@@ -469,22 +469,40 @@ impl<'t> State<'t> {
             } else {
                 para.end
             };
+            // ASCII fast path: most text is ASCII.
+            let b0 = bytes[i];
+            if b0 < 0x80 && b0.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
             if c.is_alphanumeric() {
                 let s = i;
                 let mut j = i + c.len_utf8();
+                let alnum_at = |k: usize| {
+                    k < stop
+                        && match bytes[k] {
+                            b if b < 0x80 => b.is_ascii_alphanumeric(),
+                            _ => text[k..].chars().next().is_some_and(char::is_alphanumeric),
+                        }
+                };
                 while j < stop {
+                    let b = bytes[j];
+                    if b < 0x80 {
+                        if b.is_ascii_alphanumeric()
+                            || (matches!(b, b'\'' | b'-' | b'.' | b'&') && alnum_at(j + 1))
+                        {
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
                     let Some(d) = text[j..].chars().next() else {
                         break;
                     };
-                    let joins = matches!(d, '\'' | '’' | '-' | '.' | '&')
-                        && text[j + d.len_utf8()..stop]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric);
-                    if d.is_alphanumeric() || joins {
+                    if d.is_alphanumeric() || (d == '’' && alnum_at(j + d.len_utf8())) {
                         j += d.len_utf8();
                     } else {
                         break;
@@ -506,7 +524,6 @@ impl<'t> State<'t> {
                 });
                 i += c.len_utf8();
             }
-            let _ = bytes;
         }
         toks
     }
