@@ -293,6 +293,7 @@ const STOP_CAPS: &[&str] = &[
 ];
 /// Words that may sit between a subject and its verb ("he also said").
 const AUX: &[&str] = &[
+    "now",
     "also",
     "later",
     "then",
@@ -428,6 +429,8 @@ struct State<'t> {
     last: Option<(usize, Attr)>,
     /// Attributions of the quotes pushed to `out`, for back-filling.
     gender_of: Vec<Gender>,
+    /// A paragraph ending in "he said:": its block, subject tokens and cue.
+    colon_intro: Option<(usize, Vec<Tok>, Span)>,
 }
 
 impl<'t> State<'t> {
@@ -440,6 +443,7 @@ impl<'t> State<'t> {
             recent: Vec::new(),
             last: None,
             gender_of: Vec::new(),
+            colon_intro: None,
         }
     }
 
@@ -1224,6 +1228,24 @@ impl<'t> State<'t> {
             kinds.push(kind);
         }
         self.mentions(&toks, done, toks.len());
+        // "He said:" closing a paragraph introduces the quote that opens the next one.
+        self.colon_intro = None;
+        if toks.last().is_some_and(|t| t.k == TK::Punct(':')) && toks.len() >= 2 {
+            let end = toks.len() - 1;
+            let last = sid[end];
+            let ss = (0..end).rev().take_while(|&i| sid[i] == last).last().unwrap_or(end);
+            let verb = (ss..end).rev().find(|&v| self.is_verb(&toks[v], true));
+            let np = match verb {
+                Some(v) => self
+                    .np_before(&toks, v, ss, &sid)
+                    .or_else(|| self.sentence_subject(&toks, ss, v))
+                    .map(|np| (np, v)),
+                None => self.sentence_subject(&toks, ss, end).map(|np| (np, end)),
+            };
+            if let Some((np, v)) = np {
+                self.colon_intro = Some((bi, toks[np.a..np.b].to_vec(), Span::new(toks[v].s, toks[v].e)));
+            }
+        }
         // A piece of a multi-paragraph quote takes the speaker found for a later piece.
         for n in (0..attrs.len().saturating_sub(1)).rev() {
             if attrs[n].speaker.is_none()
@@ -1309,6 +1331,17 @@ impl<'t> State<'t> {
             );
         }
 
+        // 1b. The previous paragraph ended in "He said:".
+        if t == 0
+            && let Some((b, np_toks, cue)) = self.colon_intro.take()
+            && b + 1 >= bi
+            && !np_toks.is_empty()
+        {
+            let np = Np { a: 0, b: np_toks.len() };
+            let mut a = self.make(&np_toks, np, cue, None, true, out);
+            a.post_cue = None;
+            return (a, kind);
+        }
         // 2. Cue right after the quote: “…,” Smith said / said Smith / according to Smith.
         if let Some(a) = self.post_cue(toks, sid, t, post_hi, true, out) {
             if kind == QuoteKind::Term {
@@ -1590,7 +1623,7 @@ impl<'t> State<'t> {
         if LEX.pronouns.contains_key(&*lower(w)) {
             return Some(Np { a: i, b: i + 1 });
         }
-        if is_cap(w) {
+        if is_cap(w) && !in_list(&["the", "a", "an"], w) {
             let b = self.cap_run_fwd(toks, i, v);
             if b < v && toks[b].k == TK::Word && !is_cap(self.w(&toks[b])) {
                 return Some(Np { a: i, b });
@@ -1944,6 +1977,16 @@ mod tests {
         let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+    }
+
+    #[test]
+    fn paragraph_ending_in_colon_introduces_the_quote() {
+        let t = "The mayor spoke last. Jorge Alba said:\n“We will rebuild the old bridge, and we will do it this year.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Jorge Alba"));
+        let t = "Then a neighbour would ask: “Why is the road still closed after all these months?”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("a neighbour"));
     }
 
     #[test]
