@@ -821,7 +821,7 @@ impl<'t> State<'t> {
             && !in_list(AUX, w)
             && !in_list(NP_STOP, w)
             && !LEX.verbs.contains(&*lw)
-            && w.len() > 2;
+            && w.len() >= 2;
         if generic || LEX.roles.contains_key(&*lw) || LEX.orgs.contains(&*lw) {
             let mut a = h;
             let mut n = 0;
@@ -852,11 +852,13 @@ impl<'t> State<'t> {
             if !(det || plural || a < h && self.is_capword(&toks[a])) {
                 return None;
             }
-            // The object of a preposition is no subject ("marching through the streets").
-            if a > lo && self.is_word_any(toks, a - 1, PREPS) {
+            // The object of a preposition is no subject ("marching through the streets"),
+            // unless it belongs to a role ("a narrator in the ad").
+            let np = self.extend_of(toks, Np { a, b: h + 1 }, lo);
+            if np.a == a && a > lo && self.is_word_any(toks, a - 1, PREPS) {
                 return None;
             }
-            return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
+            return Some(np);
         }
         None
     }
