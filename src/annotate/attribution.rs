@@ -804,6 +804,26 @@ impl<'t> State<'t> {
         if LEX.pronouns.contains_key(&*lw) {
             return Some(Np { a: h, b: h + 1 });
         }
+        // ", who joked": the relative pronoun stands for the name before its comma.
+        if lw == "who"
+            && h >= 2
+            && h - 2 >= lo
+            && toks[h - 1].k == TK::Punct(',')
+            && self.is_capword(&toks[h - 2])
+        {
+            return Some(Np { a: h, b: h + 1 });
+        }
+        // "the 34-year-old mother of three": a role phrase ending in an "of" phrase.
+        if !is_cap(w)
+            && h >= 2
+            && h - 2 >= lo
+            && self.is_word_any(toks, h - 1, &["of", "for", "at"])
+            && toks[h - 2].k == TK::Word
+            && LEX.roles.contains_key(&*lower(self.w(&toks[h - 2])))
+            && let Some(np) = self.np_head(toks, h - 2, lo)
+        {
+            return Some(Np { a: np.a, b: h + 1 });
+        }
         if is_cap(w) {
             if in_list(STOP_CAPS, w) {
                 return None;
@@ -954,6 +974,10 @@ impl<'t> State<'t> {
         {
             return self.pronoun(g, out);
         }
+        if words.len() == 1 && words[0].eq_ignore_ascii_case("who") {
+            let ante = np.a.checked_sub(2).and_then(|h| self.np_head(toks, h, 0))?;
+            return self.resolve(toks, ante, out);
+        }
         let any_cap = words
             .iter()
             .any(|w| is_cap(w) && !w.eq_ignore_ascii_case("the"));
@@ -1088,7 +1112,10 @@ impl<'t> State<'t> {
         if self.people[i].role.is_none()
             && let Some(r) = role
         {
-            for w in r.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            for w in r
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
                 self.by_role.insert(w.to_lowercase(), i);
             }
             self.people[i].role = Some(r.to_string());
@@ -1235,7 +1262,11 @@ impl<'t> State<'t> {
         if toks.last().is_some_and(|t| t.k == TK::Punct(':')) && toks.len() >= 2 {
             let end = toks.len() - 1;
             let last = sid[end];
-            let ss = (0..end).rev().take_while(|&i| sid[i] == last).last().unwrap_or(end);
+            let ss = (0..end)
+                .rev()
+                .take_while(|&i| sid[i] == last)
+                .last()
+                .unwrap_or(end);
             let verb = (ss..end).rev().find(|&v| self.is_verb(&toks[v], true));
             let np = match verb {
                 Some(v) => self
@@ -1245,7 +1276,11 @@ impl<'t> State<'t> {
                 None => self.sentence_subject(&toks, ss, end).map(|np| (np, end)),
             };
             if let Some((np, v)) = np {
-                self.colon_intro = Some((bi, toks[np.a..np.b].to_vec(), Span::new(toks[v].s, toks[v].e)));
+                self.colon_intro = Some((
+                    bi,
+                    toks[np.a..np.b].to_vec(),
+                    Span::new(toks[v].s, toks[v].e),
+                ));
             }
         }
         // A piece of a multi-paragraph quote takes the speaker found for a later piece.
@@ -1339,7 +1374,10 @@ impl<'t> State<'t> {
             && b + 1 >= bi
             && !np_toks.is_empty()
         {
-            let np = Np { a: 0, b: np_toks.len() };
+            let np = Np {
+                a: 0,
+                b: np_toks.len(),
+            };
             let mut a = self.make(&np_toks, np, cue, None, true, out);
             a.post_cue = None;
             return (a, kind);
@@ -1518,6 +1556,34 @@ impl<'t> State<'t> {
     ) -> Option<Attr> {
         if t <= lo {
             return None;
+        }
+        // "… exemplified by this finding: “…”"
+        if toks[t - 1].k == TK::Punct(':')
+            && t >= 3
+            && t - 2 >= lo
+            && self.is_word_any(toks, t - 3, &["this", "these"])
+            && toks[t - 2].k == TK::Word
+            && !is_cap(self.w(&toks[t - 2]))
+        {
+            let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+            return Some(self.make(toks, Np { a: t - 3, b: t - 1 }, cue, None, true, out));
+        }
+        // "the candidate Jane Roe -- “…” --": a name set off by a dash before the quote.
+        if matches!(toks[t - 1].k, TK::Punct('—' | '–' | '-')) && t >= 2 {
+            let mut e = t - 1;
+            while e > lo && matches!(toks[e - 1].k, TK::Punct('—' | '–' | '-')) {
+                e -= 1;
+            }
+            if e > lo
+                && self.is_capword(&toks[e - 1])
+                && toks
+                    .get(t + 1)
+                    .is_some_and(|x| matches!(x.k, TK::Punct('—' | '–' | '-')))
+                && let Some(np) = self.np_head(toks, e - 1, lo)
+            {
+                let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+                return Some(self.make(toks, np, cue, None, true, out));
+            }
         }
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TK::Punct(':') && t >= 2 && t - 1 > lo {
@@ -1986,9 +2052,28 @@ mod tests {
         let t = "The mayor spoke last. Jorge Alba said:\n“We will rebuild the old bridge, and we will do it this year.”";
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Jorge Alba"));
-        let t = "Then a neighbour would ask: “Why is the road still closed after all these months?”";
+        let t =
+            "Then a neighbour would ask: “Why is the road still closed after all these months?”";
         let qs = quotes(t);
         assert_eq!(qs[0].2.as_deref(), Some("a neighbour"));
+    }
+
+    #[test]
+    fn relative_pronoun_and_of_phrase_subjects() {
+        let t = "The fair drew the painter Lucia Brandt, who joked of the stalls, “I came for the cake and stayed for the band.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Lucia Brandt"));
+        assert_eq!(qs[0].2.as_deref(), Some("who"));
+        let t = "Asked about the school, the 40-year-old mother of two replied, “We need more teachers, not more forms.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("the 40-year-old mother of two"));
+    }
+
+    #[test]
+    fn name_set_off_by_dashes() {
+        let t = "Several farmers agreed, among them Piet Vos -- “The rain came too late for the wheat this year” -- and his brother.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Piet Vos"));
     }
 
     #[test]
