@@ -495,25 +495,15 @@ notes = {notes}
         notes = s.layers.notes,
     );
     let actions = Keymap::action_names();
+    let rows = Keymap::default().help_rows();
     if actions.is_empty() {
         o.push_str("# (no bindable actions yet)\n");
-    } else {
-        o.push_str("# Actions: ");
-        let mut col = 11;
-        for (i, a) in actions.iter().enumerate() {
-            if i > 0 {
-                o.push_str(", ");
-                col += 2;
-            }
-            if col + a.len() > 78 {
-                o.push_str("\n#   ");
-                col = 4;
-            }
-            o.push_str(a);
-            col += a.len();
-        }
-        o.push_str(".\n");
-        let _ = writeln!(o, "# Example:\n# {} = \"<F2>\"", actions[0]);
+    }
+    o.push_str("# The defaults, commented out:\n");
+    for (action, (keys, help)) in actions.iter().zip(rows) {
+        let value = toml::Value::String(keys).to_string();
+        let entry = format!("# {action} = {value}");
+        let _ = writeln!(o, "{entry:<44} # {help}");
     }
     o
 }

@@ -112,6 +112,27 @@ fn default_file_parses_back_to_the_defaults() {
     config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
     // It is commented.
     assert!(text.lines().filter(|l| l.starts_with('#')).count() > 10);
+
+    // The commented key bindings are the defaults: uncommented, they bind
+    // without a conflict and change nothing.
+    let keys_start = text.find("[keys]").unwrap();
+    let uncommented: String = text[..keys_start].to_string()
+        + &text[keys_start..]
+            .lines()
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest) if rest.contains(" = \"") => rest,
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    let f = parse(&uncommented).unwrap();
+    let e = config::effective(&GlobalOpts::default(), Some(&f)).unwrap();
+    assert_eq!(
+        e.keys.len(),
+        attache::app::keymap::Keymap::action_names().len()
+    );
+    let setup = config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
+    assert_eq!(setup.keymap, attache::app::keymap::Keymap::default());
 }
 
 #[test]
@@ -209,4 +230,33 @@ fn config_command_shows_values_and_their_origin() {
         err.contains(&format!("{}:2", cfg.display())) && err.contains("widht"),
         "{err}"
     );
+}
+
+#[test]
+fn key_bindings_override_defaults_and_conflicts_name_the_line() {
+    // Replacing an action's keys works and leaves the others alone.
+    let f = parse("[keys]\nhalf-down = \"<C-d>\"\nnext-quote = \"]q <F2>\"\n").unwrap();
+    let setup = config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
+    let rows = setup.keymap.help_rows();
+    let names = attache::app::keymap::Keymap::action_names();
+    let keys_of = |action: &str| {
+        let i = names.iter().position(|n| *n == action).unwrap();
+        rows[i].0.clone()
+    };
+    assert_eq!(keys_of("half-down"), "<C-d>");
+    assert_eq!(keys_of("next-quote"), "]q <F2>");
+    assert_ne!(keys_of("line-down"), "");
+
+    // Two actions on one key: the second entry is the conflict.
+    let m = err("width = 80\n[keys]\nsearch-next = \"<F9>\"\nsearch-prev = \"<F9>\"\n");
+    assert!(
+        m.starts_with("my.toml:4:") && m.contains("conflicts"),
+        "{m}"
+    );
+    // A key another action keeps by default.
+    let m = err("[keys]\nline-down = \"k\"\n");
+    assert!(m.starts_with("my.toml:2:") && m.contains("line-up"), "{m}");
+    // A key that does not parse.
+    let m = err("[keys]\nline-down = \"<Nonsense>\"\n");
+    assert!(m.starts_with("my.toml:2:"), "{m}");
 }

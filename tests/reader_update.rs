@@ -272,3 +272,34 @@ fn empty_document_does_not_break() {
     press(&mut s, "j G ]q ]] /a<Enter> n <Tab> <Enter>");
     let _ = attache::ui::frame_text(&s, &reader_fixture::styles(), false);
 }
+
+#[test]
+fn clicking_a_gutter_label_filters_and_picking_again_clears() {
+    let mut s = state(120, 40);
+    let row = s
+        .view
+        .iter()
+        .position(|(_, l)| s.doc.text[l.start..l.end].starts_with("MR. OKAFOR"))
+        .expect("Okafor's turn in view");
+    let y = s.geometry.pane.y + row as u16;
+    update(&mut s, Action::Click { col: 3, row: y });
+    assert_eq!(s.filter, Some(Filter::Speaker(SpeakerId(2))));
+    press(&mut s, "<Tab> j j <Enter>");
+    assert_eq!(s.filter, None, "picking the active filter again clears it");
+}
+
+#[test]
+fn esc_then_key_sent_together_is_not_lost() {
+    let mut s = state(100, 20);
+    press(&mut s, "/port<Enter>");
+    // Terminals report a fast Esc, q as Alt+q.
+    update(
+        &mut s,
+        Action::Key(attache::app::keymap::Key {
+            alt: true,
+            ..attache::app::keymap::Key::char('q')
+        }),
+    );
+    assert!(!s.search.active());
+    assert!(s.quit);
+}

@@ -310,3 +310,78 @@ fn terminal_palette_themes_use_the_users_colours() {
     assert_eq!(s.heading.fg, Some(Color::Yellow));
     assert!(s.heading.add_modifier.contains(Modifier::BOLD));
 }
+
+/// The SGR parameters of every `ESC [ … m` sequence in `text`.
+fn sgr_params(text: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find("\x1b[") {
+        rest = &rest[i + 2..];
+        let end = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            out.extend(rest[..end].split(';').filter_map(|p| p.parse::<u16>().ok()));
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+fn is_colour_param(p: u16) -> bool {
+    matches!(p, 30..=39 | 40..=49 | 90..=97 | 100..=107)
+}
+
+fn render(args: &[&str], no_color: Option<&str>) -> String {
+    let sample = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/zinoviev-interview.txt");
+    let mut c = attache();
+    c.arg("render")
+        .arg(&sample)
+        .args(["--ansi", "--size", "100x30", "--keys", "]q /Korea<Enter>"])
+        .args(args);
+    if let Some(v) = no_color {
+        c.env("NO_COLOR", v);
+    }
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_frame_without_colour_has_only_attributes() {
+    for (args, no_color) in [
+        (&["--color", "never"][..], None),
+        (&[][..], Some("1")),
+        (&["--theme", "attache-light", "--color", "never"][..], None),
+    ] {
+        let frame = render(args, no_color);
+        let params = sgr_params(&frame);
+        assert!(
+            !params.iter().any(|&p| is_colour_param(p)),
+            "{args:?}: colour codes in {params:?}"
+        );
+        // The selected quote and the search hits still show: bold, underline, reverse.
+        for attr in [1, 4, 7] {
+            assert!(params.contains(&attr), "{args:?}: no SGR {attr}");
+        }
+    }
+}
+
+#[test]
+fn a_frame_in_colour_follows_the_depth() {
+    let truecolor = render(&["--color", "truecolor"], None);
+    assert!(truecolor.contains("38;2;"), "no 24-bit colour");
+    let c256 = render(&["--color", "256"], None);
+    assert!(c256.contains("38;5;") && !c256.contains("38;2;"));
+    let c16 = render(&["--color", "16"], None);
+    let params = sgr_params(&c16);
+    assert!(!c16.contains("38;5;") && !c16.contains("38;2;"));
+    assert!(params.iter().any(|&p| is_colour_param(p)));
+    // --color always (or an explicit depth) wins over NO_COLOR.
+    let forced = render(&["--color", "256"], Some("1"));
+    assert!(forced.contains("38;5;"));
+}

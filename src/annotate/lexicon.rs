@@ -9,3 +9,29 @@ pub fn parse_list(src: &str) -> impl Iterator<Item = &str> {
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|l| !l.is_empty())
 }
+
+/// Places: countries, capitals, major cities, regions.
+pub const PLACES: &str = include_str!("../../assets/gazetteer/places.txt");
+/// Organisations: international bodies, government bodies, media, companies.
+pub const ORGANISATIONS: &str = include_str!("../../assets/gazetteer/organisations.txt");
+/// Titles and honorifics that stand before a person's name.
+pub const TITLES: &str = include_str!("../../assets/gazetteer/titles.txt");
+/// Demonyms and modifiers that may stand before a title.
+pub const MODIFIERS: &str = include_str!("../../assets/gazetteer/demonyms.txt");
+/// Common given names.
+pub const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_parse_and_skip_comments() {
+        let v: Vec<&str> = parse_list("# head\nA  # note\n\n B\n").collect();
+        assert_eq!(v, vec!["A", "B"]);
+        for list in [PLACES, ORGANISATIONS, TITLES, MODIFIERS, GIVEN_NAMES] {
+            assert!(parse_list(list).count() > 50);
+            assert!(parse_list(list).all(|e| !e.starts_with('#')));
+        }
+    }
+}

@@ -566,10 +566,12 @@ pub fn segment(text: &str) -> Structure {
             && !is_time_line(s)
             && sentence_breaks(s) == 0
             // A headline: not a sentence, or in headline capitals, or a short
-            // sentence over a longer first paragraph.
+            // sentence (a lead paragraph is rarely under fifteen words), or a
+            // shortish sentence over a much longer first paragraph.
             && (!ends_sentence(s)
                 || title_case(s)
-                || (word_count(s) <= 16 && chars.get(1).is_some_and(|&c| c > chars[0] * 2)));
+                || word_count(s) <= 14
+                || (word_count(s) <= 18 && chars.get(1).is_some_and(|&c| c > chars[0] * 2)));
         if is_title {
             kinds[0] = BlockKind::Title;
             meta.title = Some(s.to_string());
@@ -976,5 +978,30 @@ mod tests {
     fn dateline_gives_place() {
         let text = "Ministers meet\n\nBERLIN \u{2014} The ministers met on Friday.\n\nMore text follows.\n";
         assert_eq!(segment(text).meta.place.as_deref(), Some("BERLIN"));
+    }
+
+    #[test]
+    fn crlf_input_is_normalised_before_segmenting() {
+        let raw = "Port talks stall\r\n\r\nThe harbour authority and the unions talked all night.\r\n\r\n\
+                   Wages\r\n\r\nNo offer was made on pay, the union said on Friday.\r\n";
+        let doc = annotate(raw, &Options::default());
+        doc.validate().unwrap();
+        assert!(!doc.text.contains('\r'));
+        assert_eq!(doc.meta.title.as_deref(), Some("Port talks stall"));
+        let titles: Vec<Option<&str>> = doc.sections.iter().map(|s| s.title.as_deref()).collect();
+        assert_eq!(titles, vec![None, Some("Wages")]);
+    }
+
+    #[test]
+    fn short_headline_sentence_is_a_title_but_a_long_lead_is_not() {
+        let s =
+            segment("Minister resigns over leaked memo.\n\nThe minister left office on Tuesday.\n");
+        assert_eq!(s.blocks[0].kind, BlockKind::Title);
+        let s = segment(
+            "The minister of fisheries left office on Tuesday after a memo about quotas \
+             was leaked to two newspapers and read out in parliament.\n\nShe denied it.\n",
+        );
+        assert_eq!(s.blocks[0].kind, BlockKind::Paragraph);
+        assert!(s.meta.title.is_none());
     }
 }

@@ -1,28 +1,620 @@
 //! Topics: a lexicon of topic → words and phrases, assigned to paragraphs and quotes.
+//!
+//! A reader wants to jump to "everything said about sanctions"; this stage tags
+//! each paragraph, turn and quote with the topics its words signal. The lexicon
+//! is data (`assets/topics.toml`, extendable by the user), matched in one
+//! aho-corasick pass over the whole text, so the cost is linear in the text.
+//!
+//! # Topic file format
+//!
+//! A topic file is TOML. Each table is one topic; its key is the topic's short
+//! key, and it has:
+//!
+//! ```toml
+//! # replace = true   # optional, top level: drop the bundled topics instead of adding to them
+//!
+//! [fisheries]
+//! name = "Fisheries"                          # display name (required)
+//! strong = ["fishing quota", "trawler*"]      # one of these is enough
+//! weak = ["fish", "boat", "catch"]            # two of these are needed
+//! ```
+//!
+//! Matching is whole-word and case-insensitive (words written all in capitals,
+//! such as `NATO` or `IAEA`, match only in capitals). The last word of a phrase
+//! also matches its plural and verb forms (`-s`, `-es`, `-ed`, `-ing`, `-ies`,
+//! `-ied`); a word ending in `*` matches every word that starts with it.
+//!
+//! A user file ADDS to the bundled topics; a topic with the same key as a
+//! bundled one replaces it. With `replace = true` at the top, the file's topics
+//! REPLACE the bundled ones altogether.
+//!
+//! A paragraph, turn or quote gets a topic when at least one strong phrase or
+//! at least two weak words (occurrences) of that topic occur in it.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use serde::Deserialize;
 
 use super::segment::Structure;
-use crate::model::{Annotation, Quote, Span, Topic};
+use crate::error::{Error, Result};
+use crate::model::{Annotation, AnnotationBody, BlockKind, Quote, Span, Topic, TopicId, TopicTag};
 
-/// A topic lexicon: topics, each with the words and phrases that signal it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct TopicLexicon {
-    /// `(key, display name, phrases)` per topic.
-    pub topics: Vec<(String, String, Vec<String>)>,
+/// One topic of a lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TopicDef {
+    /// Short key ("sanctions").
+    pub key: String,
+    /// Display name ("Sanctions and export controls").
+    pub name: String,
+    /// Phrases of which one is enough.
+    pub strong: Vec<String>,
+    /// Words of which two are needed.
+    pub weak: Vec<String>,
 }
 
-impl TopicLexicon {
-    /// The lexicon bundled in `assets/topics.toml`.
-    pub fn bundled() -> Self {
-        TopicLexicon::default() // STUB
+/// A topic lexicon: topics, each with the words and phrases that signal it,
+/// and the matcher built from them (built once, when the lexicon is made).
+#[derive(Debug, Clone, Default)]
+pub struct TopicLexicon {
+    /// The topics, in file order (bundled first, then the user's).
+    pub topics: Vec<TopicDef>,
+    matcher: Option<Arc<Matcher>>,
+}
+
+impl PartialEq for TopicLexicon {
+    fn eq(&self, other: &Self) -> bool {
+        self.topics == other.topics
     }
 }
 
-/// Assign topics to paragraphs and quotes.
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy)]
+struct PatternInfo {
+    topic: u32,
+    strong: bool,
+    /// Which word endings may follow the matched text.
+    ending: Ending,
+}
+
+/// The endings a pattern accepts after it, before the word ends. Inflections
+/// are checked after the match instead of being listed as patterns, which
+/// keeps the automaton small (and fast).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// Nothing: the word ends with the pattern.
+    None,
+    /// "", s, es, ed, ing ("sanction", "sanctions", "sanctioned").
+    Plain,
+    /// The pattern dropped a final e: e, es, ed, ing ("trade", "traded", "trading").
+    E,
+    /// The pattern dropped a final y: y, ies, ied, ying ("economy", "economies").
+    Y,
+    /// Anything (`word*`).
+    Any,
+}
+
+impl Ending {
+    fn accepts(self, tail: &str) -> bool {
+        let allowed: &[&str] = match self {
+            Ending::Any => return true,
+            Ending::None => &[""],
+            Ending::Plain => &["", "s", "es", "ed", "ing"],
+            Ending::E => &["e", "es", "ed", "ing"],
+            Ending::Y => &["y", "ies", "ied", "ying"],
+        };
+        allowed.iter().any(|a| a.eq_ignore_ascii_case(tail))
+    }
+}
+
+/// The two automata (case-insensitive words, case-sensitive acronyms).
+#[derive(Debug)]
+struct Matcher {
+    folded: Option<AhoCorasick>,
+    folded_info: Vec<Vec<PatternInfo>>,
+    exact: Option<AhoCorasick>,
+    exact_info: Vec<Vec<PatternInfo>>,
+}
+
+static BUNDLED: LazyLock<TopicLexicon> = LazyLock::new(|| {
+    TopicLexicon::from_toml(
+        include_str!("../../assets/topics.toml"),
+        "assets/topics.toml",
+    )
+    .unwrap_or_default()
+});
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TopicSpec {
+    name: String,
+    #[serde(default)]
+    strong: Vec<String>,
+    #[serde(default)]
+    weak: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct TopicFile {
+    #[serde(default)]
+    replace: bool,
+    #[serde(flatten)]
+    topics: BTreeMap<String, TopicSpec>,
+}
+
+impl TopicLexicon {
+    /// The lexicon bundled in `assets/topics.toml` (parsed and compiled once).
+    pub fn bundled() -> Self {
+        BUNDLED.clone()
+    }
+
+    /// A lexicon from TOML text (see the module docs for the format);
+    /// `origin` names the file in error messages.
+    pub fn from_toml(src: &str, origin: &str) -> Result<TopicLexicon> {
+        Ok(TopicLexicon::from_defs(parse_file(src, origin)?.1))
+    }
+
+    /// The bundled lexicon plus the topics of the user's file at `path`
+    /// (same key replaces a bundled topic), or only the file's topics when it
+    /// says `replace = true`.
+    pub fn with_user_file(path: &std::path::Path) -> Result<TopicLexicon> {
+        let shown = path.display().to_string();
+        let src = std::fs::read_to_string(path)
+            .map_err(|e| Error::input(format!("{shown}: cannot read topic file: {e}")))?;
+        let (replace, defs) = parse_file(&src, &shown)?;
+        if replace {
+            return Ok(TopicLexicon::from_defs(defs));
+        }
+        let mut all = BUNDLED.topics.clone();
+        for d in defs {
+            match all.iter_mut().find(|t| t.key == d.key) {
+                Some(t) => *t = d,
+                None => all.push(d),
+            }
+        }
+        Ok(TopicLexicon::from_defs(all))
+    }
+
+    /// A lexicon from topic definitions, compiling its matcher.
+    pub fn from_defs(topics: Vec<TopicDef>) -> TopicLexicon {
+        let matcher = Some(Arc::new(Matcher::new(&topics)));
+        TopicLexicon { topics, matcher }
+    }
+}
+
+fn parse_file(src: &str, origin: &str) -> Result<(bool, Vec<TopicDef>)> {
+    let file: TopicFile = toml::from_str(src)
+        .map_err(|e| Error::input(format!("{origin}: invalid topic file: {e}")))?;
+    let mut defs = Vec::with_capacity(file.topics.len());
+    for (key, spec) in file.topics {
+        if spec.name.trim().is_empty() {
+            return Err(Error::input(format!(
+                "{origin}: topic [{key}]: `name` must not be empty"
+            )));
+        }
+        if spec
+            .strong
+            .iter()
+            .chain(&spec.weak)
+            .any(|p| p.trim().trim_end_matches('*').is_empty())
+        {
+            return Err(Error::input(format!(
+                "{origin}: topic [{key}]: a phrase in `strong` or `weak` is empty"
+            )));
+        }
+        defs.push(TopicDef {
+            key,
+            name: spec.name,
+            strong: spec.strong,
+            weak: spec.weak,
+        });
+    }
+    Ok((file.replace, defs))
+}
+
+/// The pattern a phrase is matched by, and the endings it accepts.
+fn pattern(phrase: &str) -> (String, Ending) {
+    let p = phrase.trim();
+    if let Some(stem) = p.strip_suffix('*') {
+        return (stem.to_string(), Ending::Any);
+    }
+    let last = p.rsplit(' ').next().unwrap_or(p);
+    if !(last.len() >= 3 && last.bytes().all(|b| b.is_ascii_lowercase())) {
+        return (p.to_string(), Ending::None);
+    }
+    let before_y = last.as_bytes()[last.len() - 2];
+    if let Some(stem) = p.strip_suffix('e') {
+        (stem.to_string(), Ending::E)
+    } else if p.ends_with('y') && !matches!(before_y, b'a' | b'e' | b'o' | b'u') {
+        (p[..p.len() - 1].to_string(), Ending::Y)
+    } else {
+        (p.to_string(), Ending::Plain)
+    }
+}
+
+/// Written all in capitals (an acronym such as `NATO`): matched case-sensitively.
+fn is_acronym(p: &str) -> bool {
+    p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase)
+}
+
+impl Matcher {
+    fn new(topics: &[TopicDef]) -> Matcher {
+        // Unique pattern strings, each with every (topic, strength) it stands for.
+        let mut folded: Vec<String> = Vec::new();
+        let mut folded_info: Vec<Vec<PatternInfo>> = Vec::new();
+        let mut exact: Vec<String> = Vec::new();
+        let mut exact_info: Vec<Vec<PatternInfo>> = Vec::new();
+        let mut index: std::collections::HashMap<(bool, String), usize> =
+            std::collections::HashMap::new();
+        for (ti, t) in topics.iter().enumerate() {
+            for (list, strong) in [(&t.strong, true), (&t.weak, false)] {
+                for phrase in list {
+                    let (f, ending) = pattern(phrase);
+                    let acr = is_acronym(phrase);
+                    let key = if acr { f } else { f.to_lowercase() };
+                    let info = PatternInfo {
+                        topic: ti as u32,
+                        strong,
+                        ending,
+                    };
+                    let (pats, infos) = if acr {
+                        (&mut exact, &mut exact_info)
+                    } else {
+                        (&mut folded, &mut folded_info)
+                    };
+                    let i = *index.entry((acr, key.clone())).or_insert_with(|| {
+                        pats.push(key);
+                        infos.push(Vec::new());
+                        pats.len() - 1
+                    });
+                    // A phrase listed twice in one topic with the same endings counts
+                    // once; the first (strong before weak) wins.
+                    if !infos[i]
+                        .iter()
+                        .any(|x| x.topic == info.topic && x.ending == info.ending)
+                    {
+                        infos[i].push(info);
+                    }
+                }
+            }
+        }
+        let build = |pats: &[String], fold: bool| {
+            (!pats.is_empty())
+                .then(|| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::LeftmostLongest)
+                        .kind(Some(AhoCorasickKind::DFA))
+                        .ascii_case_insensitive(fold)
+                        .build(pats)
+                        .ok()
+                })
+                .flatten()
+        };
+        Matcher {
+            folded: build(&folded, true),
+            folded_info,
+            exact: build(&exact, false),
+            exact_info,
+        }
+    }
+
+    /// Every whole-word match in `text` as `(start, info)`, in text order.
+    /// The same phrase can sit in several topics, so every topic the matched
+    /// words belong to is reported.
+    fn find(&self, text: &str) -> Vec<(usize, PatternInfo)> {
+        let mut out = Vec::new();
+        for (ac, infos) in [
+            (&self.folded, &self.folded_info),
+            (&self.exact, &self.exact_info),
+        ] {
+            let Some(ac) = ac else { continue };
+            for m in ac.find_iter(text) {
+                if !boundary_before(text, m.start()) {
+                    continue;
+                }
+                let tail = &text[m.end()..word_end(text, m.end())];
+                let mut seen_topic = u32::MAX;
+                for info in &infos[m.pattern().as_usize()] {
+                    // One count per topic per occurrence.
+                    if info.topic != seen_topic && info.ending.accepts(tail) {
+                        seen_topic = info.topic;
+                        out.push((m.start(), *info));
+                    }
+                }
+            }
+        }
+        out.sort_by_key(|(s, _)| *s);
+        out
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+fn boundary_before(text: &str, i: usize) -> bool {
+    text[..i]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !is_word_char(c))
+}
+
+/// The end of the word characters starting at `i`.
+fn word_end(text: &str, i: usize) -> usize {
+    let b = text.as_bytes();
+    let mut e = i;
+    while e < b.len() && b[e].is_ascii_alphanumeric() {
+        e += 1;
+    }
+    if e < b.len() && b[e] >= 0x80 {
+        for (o, c) in text[e..].char_indices() {
+            if !is_word_char(c) {
+                return e + o;
+            }
+        }
+        return text.len();
+    }
+    e
+}
+
+/// Assign topics to paragraphs, turns and quotes. Returns the topics that
+/// occur (ids dense, in lexicon order) and one topic annotation per
+/// `(span, topic)`.
 pub fn assign_topics(
-    _text: &str,
-    _structure: &Structure,
-    _quotes: &[(Span, Quote)],
-    _lexicon: &TopicLexicon,
+    text: &str,
+    structure: &Structure,
+    quotes: &[(Span, Quote)],
+    lexicon: &TopicLexicon,
 ) -> (Vec<Topic>, Vec<Annotation>) {
-    (Vec::new(), Vec::new()) // STUB
+    let built;
+    let matcher = match &lexicon.matcher {
+        Some(m) => m.as_ref(),
+        None => {
+            built = Matcher::new(&lexicon.topics);
+            &built
+        }
+    };
+    let hits = matcher.find(text);
+    if hits.is_empty() {
+        return (Vec::new(), Vec::new());
+    }
+    let n = lexicon.topics.len();
+    let mut strong = vec![0u32; n];
+    let mut weak = vec![0u32; n];
+    let mut touched: Vec<usize> = Vec::new();
+    let mut tags: Vec<(Span, usize)> = Vec::new();
+
+    let spans = structure
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Turn))
+        .map(|b| b.span)
+        .chain(quotes.iter().map(|(s, _)| *s));
+    let mut seen_spans = std::collections::HashSet::new();
+    for span in spans {
+        if span.is_empty() || !seen_spans.insert(span) {
+            continue;
+        }
+        let first = hits.partition_point(|(s, _)| *s < span.start);
+        for (start, info) in &hits[first..] {
+            if *start >= span.end {
+                break;
+            }
+            let t = info.topic as usize;
+            if strong[t] == 0 && weak[t] == 0 {
+                touched.push(t);
+            }
+            if info.strong {
+                strong[t] += 1;
+            } else {
+                weak[t] += 1;
+            }
+        }
+        touched.sort_unstable();
+        for &t in &touched {
+            if strong[t] >= 1 || weak[t] >= 2 {
+                tags.push((span, t));
+            }
+            strong[t] = 0;
+            weak[t] = 0;
+        }
+        touched.clear();
+    }
+
+    // Dense ids for the topics that occur, in lexicon order.
+    let mut id_of = vec![None; n];
+    let mut used: Vec<usize> = tags.iter().map(|(_, t)| *t).collect();
+    used.sort_unstable();
+    used.dedup();
+    let topics: Vec<Topic> = used
+        .iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            id_of[t] = Some(TopicId(i as u32));
+            Topic {
+                id: TopicId(i as u32),
+                key: lexicon.topics[t].key.clone(),
+                name: lexicon.topics[t].name.clone(),
+            }
+        })
+        .collect();
+    let annotations = tags
+        .into_iter()
+        .filter_map(|(span, t)| {
+            id_of[t].map(|id| Annotation {
+                span,
+                body: AnnotationBody::Topic(TopicTag { topic: id }),
+            })
+        })
+        .collect();
+    (topics, annotations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::segment::segment;
+    use crate::annotate::{Options, annotate};
+
+    /// Topic keys per block of `body` (a title line is put before it, so the
+    /// first block of `body` is a paragraph, not the document's title).
+    fn keys_for(body: &str, lex: &TopicLexicon) -> Vec<Vec<String>> {
+        let text = &format!("Headline\n\n{body}");
+        let s = segment(text);
+        let (topics, anns) = assign_topics(text, &s, &[], lex);
+        s.blocks
+            .iter()
+            .map(|b| {
+                anns.iter()
+                    .filter(|a| a.span == b.span)
+                    .filter_map(|a| match &a.body {
+                        AnnotationBody::Topic(t) => Some(topics[t.topic.index()].key.clone()),
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .skip(1)
+            .collect()
+    }
+
+    #[test]
+    fn bundled_lexicon_has_the_required_topics() {
+        let lex = TopicLexicon::bundled();
+        for key in [
+            "relations",
+            "war",
+            "sanctions",
+            "arms",
+            "trade",
+            "energy",
+            "culture",
+            "nuclear",
+            "diplomacy",
+            "economy",
+            "climate",
+            "health",
+            "rights",
+            "migration",
+            "technology",
+        ] {
+            assert!(lex.topics.iter().any(|t| t.key == key), "missing {key}");
+        }
+    }
+
+    #[test]
+    fn strong_weak_and_inflection() {
+        let lex = TopicLexicon::bundled();
+        let text = "The new Sanctions hit three banks.\n\n\
+                    A ban was mentioned once.\n\n\
+                    Exporters faced a ban and a penalty.\n\n\
+                    The orchestra toured four cities and the ballets sold out.\n\n\
+                    Nobody knew who would come.\n";
+        let k = keys_for(text, &lex);
+        assert!(k[0].contains(&"sanctions".to_string()), "{k:?}");
+        assert!(
+            !k[1].contains(&"sanctions".to_string()),
+            "one weak word is not enough"
+        );
+        assert!(k[2].contains(&"sanctions".to_string()), "{k:?}");
+        assert!(k[3].contains(&"culture".to_string()), "{k:?}");
+        assert!(k[4].is_empty(), "'who' is not the WHO: {k:?}");
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let lex = TopicLexicon::from_toml(
+            "[t]\nname = \"T\"\nstrong = [\"war\", \"oil*\"]\n",
+            "test.toml",
+        )
+        .unwrap();
+        let k = keys_for(
+            "A warm day in Warsaw.\n\nThe oilfields and the war\u{2019}s end.\n",
+            &lex,
+        );
+        assert!(k[0].is_empty());
+        assert_eq!(k[1], vec!["t".to_string()]);
+    }
+
+    #[test]
+    fn quotes_get_topics_and_ids_are_dense() {
+        let lex = TopicLexicon::bundled();
+        let text = "He spoke. \u{201c}Our troops will stay,\u{201d} he said, before talking about tariffs.\n";
+        let s = segment(text);
+        let qs = text.find("Our").unwrap();
+        let qe = text.find(",\u{201d}").unwrap();
+        let quote = (Span::new(qs, qe), Quote::default());
+        let (topics, anns) = assign_topics(text, &s, &[quote], &lex);
+        for (i, t) in topics.iter().enumerate() {
+            assert_eq!(t.id, TopicId(i as u32));
+        }
+        let war = topics.iter().find(|t| t.key == "war").unwrap().id;
+        assert!(anns.iter().any(|a| a.span == Span::new(qs, qe)
+            && matches!(&a.body, AnnotationBody::Topic(t) if t.topic == war)));
+        // The quote itself is not about trade.
+        let trade = topics.iter().find(|t| t.key == "trade").unwrap().id;
+        assert!(!anns.iter().any(|a| a.span == Span::new(qs, qe)
+            && matches!(&a.body, AnnotationBody::Topic(t) if t.topic == trade)));
+    }
+
+    #[test]
+    fn user_file_adds_or_replaces() {
+        let dir = tempfile::tempdir().unwrap();
+        let add = dir.path().join("add.toml");
+        std::fs::write(
+            &add,
+            "[fisheries]\nname = \"Fisheries\"\nstrong = [\"trawler*\"]\n\n\
+             [energy]\nname = \"Power\"\nstrong = [\"kilowatt\"]\n",
+        )
+        .unwrap();
+        let lex = TopicLexicon::with_user_file(&add).unwrap();
+        assert!(lex.topics.iter().any(|t| t.key == "fisheries"));
+        assert!(lex.topics.iter().any(|t| t.key == "sanctions"));
+        let energy = lex.topics.iter().find(|t| t.key == "energy").unwrap();
+        assert_eq!(energy.name, "Power");
+        let k = keys_for("Two trawlers sank.\n\nOil prices rose.\n", &lex);
+        assert_eq!(k[0], vec!["fisheries".to_string()]);
+        assert!(k[1].is_empty(), "energy was replaced: {k:?}");
+
+        let rep = dir.path().join("rep.toml");
+        std::fs::write(
+            &rep,
+            "replace = true\n[fisheries]\nname = \"Fisheries\"\nweak = [\"fish\", \"boat\"]\n",
+        )
+        .unwrap();
+        let lex = TopicLexicon::with_user_file(&rep).unwrap();
+        assert_eq!(lex.topics.len(), 1);
+        let k = keys_for("The boat brought fish.\n\nSanctions again.\n", &lex);
+        assert_eq!(k[0], vec!["fisheries".to_string()]);
+        assert!(k[1].is_empty());
+
+        let doc = annotate(
+            "The boat brought fish home.",
+            &Options { topics: Some(lex) },
+        );
+        doc.validate().unwrap();
+        assert_eq!(doc.topics.len(), 1);
+    }
+
+    #[test]
+    fn bad_toml_names_file_and_place() {
+        let e = TopicLexicon::from_toml("[a]\nname = \"A\"\nstrong = [1, 2]\n", "mine.toml")
+            .unwrap_err();
+        assert!(e.message.starts_with("mine.toml"), "{}", e.message);
+        assert_eq!(e.code, 2);
+        let e = TopicLexicon::from_toml("[a\nname = 1", "x.toml").unwrap_err();
+        assert!(
+            e.message.contains("x.toml") && e.message.contains("line"),
+            "{}",
+            e.message
+        );
+        let e = TopicLexicon::from_toml("[a]\nstrong = [\"x\"]\n", "y.toml").unwrap_err();
+        assert!(e.message.contains("name"), "{}", e.message);
+        let e =
+            TopicLexicon::from_toml("[a]\nname = \"A\"\nstrong = [\"\"]\n", "z.toml").unwrap_err();
+        assert!(e.message.contains("[a]"), "{}", e.message);
+        let missing =
+            TopicLexicon::with_user_file(std::path::Path::new("/nonexistent/t.toml")).unwrap_err();
+        assert!(missing.message.contains("/nonexistent/t.toml"));
+    }
 }

@@ -37,7 +37,8 @@
 //! and a label used once whose surname is one letter away from an established
 //! speaker's surname is taken as a typo of it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use super::segment::Structure;
 use crate::model::{Block, BlockKind, Genre, Span, SpeakerKind};
@@ -73,6 +74,8 @@ pub struct TurnSpeaker {
 
 /// Longest label accepted, in bytes (parenthesis included).
 const MAX_LABEL_BYTES: usize = 120;
+/// Most distinct labels for which labels are matched against each other.
+const MAX_CROSS_LABELS: usize = 300;
 /// Most words in a label.
 const MAX_LABEL_WORDS: usize = 14;
 
@@ -366,8 +369,37 @@ fn lower_nodots(w: &str) -> String {
         .to_lowercase()
 }
 
+/// A word list as a set, built once.
+fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(TITLES));
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(STOP_WORDS));
+static CONNECTOR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(CONNECTORS));
+
+/// Whether `w` (any case) is in `set`, without allocating for short ASCII words.
+fn in_set(set: &HashSet<&'static str>, w: &str) -> bool {
+    let mut buf = [0u8; 24];
+    if w.len() <= buf.len() && w.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(w.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| set.contains(l));
+    }
+    set.contains(w.to_lowercase().as_str())
+}
+
+fn is_connector(w: &str) -> bool {
+    in_set(&CONNECTOR_SET, w)
+}
+
 fn is_title_word(w: &str) -> bool {
-    TITLES.contains(&lower_nodots(w).as_str())
+    in_set(&TITLE_SET, w.trim_matches(|c: char| c == '.' || c == ','))
+}
+
+fn is_stop_word(w: &str) -> bool {
+    in_set(&STOP_SET, w.trim_matches(|c: char| c == '.' || c == ','))
 }
 
 fn is_opening_quote(c: char) -> bool {
@@ -429,13 +461,13 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
     let mut upper = 0usize;
     for w in &words {
         let c = w.chars().next()?;
-        if !c.is_uppercase() && !CONNECTORS.contains(&w.to_lowercase().as_str()) {
+        if !c.is_uppercase() && !is_connector(w) && !particle_name(w) {
             return None;
         }
         if !c.is_alphabetic() {
             return None;
         }
-        if STOP_WORDS.contains(&lower_nodots(w).as_str()) {
+        if is_stop_word(w) {
             return None;
         }
         for ch in w.chars().filter(|c| c.is_alphabetic()) {
@@ -457,6 +489,18 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
         question,
         role_word,
     })
+}
+
+/// A name with a lower-case particle joined to it: "el-Sisi", "al-Amin", "d’Arc".
+fn particle_name(w: &str) -> bool {
+    let Some(p) = w.find(['-', '\'', '’']) else {
+        return false;
+    };
+    let (head, rest) = w.split_at(p);
+    let tail = rest.chars().skip(1).collect::<String>();
+    (1..=3).contains(&head.len())
+        && head.chars().all(|c| c.is_lowercase())
+        && tail.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A label found at the start of a line, before acceptance.
@@ -664,15 +708,15 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
         })
         .collect();
     // Labels that lost their colon: ALL-CAPS labels seen with their colon.
+    let caps_labels: HashMap<&str, LabelText> = accepted
+        .iter()
+        .filter(|c| c.info.caps)
+        .map(|c| (c.label.slice(text), c.info.clone()))
+        .collect();
     for (s, l, e) in colonless {
-        let label = &text[s..l];
-        let Some(prev) = accepted
-            .iter()
-            .find(|c| c.info.caps && text[c.label.start..c.label.end] == *label)
-        else {
+        let Some(info) = caps_labels.get(&text[s..l]).cloned() else {
             continue;
         };
-        let info = prev.info.clone();
         let content_start = skip_space(text, l, e);
         accepted.push(Candidate {
             line_start: s,
@@ -725,27 +769,34 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
     // Pass 4: speakers.
     let speakers = resolve_speakers(text, &accepted);
 
-    // Pass 5: turns with their content.
+    // Pass 5: turns with their content (which stays inside its section).
+    let mut block_section = Vec::with_capacity(structure.blocks.len());
+    let mut si = 0;
+    for b in &structure.blocks {
+        while si < structure.sections.len() && structure.sections[si].span.end < b.span.end {
+            si += 1;
+        }
+        block_section.push(
+            structure
+                .sections
+                .get(si)
+                .filter(|s| s.span.contains_span(b.span))
+                .map(|_| si),
+        );
+    }
     let mut turns = Vec::with_capacity(accepted.len());
     for (i, c) in accepted.iter().enumerate() {
         let bi = cand_block[i];
         let Some(block) = structure.blocks.get(bi) else {
             continue;
         };
-        let section = structure
-            .sections
-            .iter()
-            .position(|s| s.span.contains_span(block.span));
+        let section = block_section[bi];
         let mut content = Span::new(c.content_start, block.span.end.max(c.content_start));
         let mut j = bi + 1;
         while let Some(nb) = structure.blocks.get(j) {
             if nb.kind != BlockKind::Paragraph
                 || is_closing_line(nb.span.slice(text))
-                || structure
-                    .sections
-                    .iter()
-                    .position(|s| s.span.contains_span(nb.span))
-                    != section
+                || block_section[j] != section
             {
                 break;
             }
@@ -792,8 +843,9 @@ fn title_case(w: &str) -> String {
 fn display_words(info: &LabelText) -> Vec<String> {
     info.core
         .split(' ')
-        .map(|w| {
-            if info.caps && !CONNECTORS.contains(&w.to_lowercase().as_str()) {
+        .enumerate()
+        .map(|(i, w)| {
+            if info.caps && (i == 0 || !is_connector(w)) {
                 title_case(w)
             } else if info.caps {
                 w.to_lowercase()
@@ -820,7 +872,7 @@ fn find_words(hay: &[String], needle: &[String]) -> Option<usize> {
 /// A person's name learnt from one label: (name words, role words).
 fn split_title(words: &[String]) -> (Vec<String>, Vec<String>) {
     let mut i = 0;
-    while i < words.len() && is_title_word(&words[i]) {
+    while i < words.len() && (is_title_word(&words[i]) || words[i].eq_ignore_ascii_case("the")) {
         i += 1;
     }
     if i == words.len() {
@@ -860,15 +912,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     // Distinct label cores in order of first use, with their counts.
     let mut cores: Vec<(String, usize)> = Vec::new();
+    let mut core_index: HashMap<&str, usize> = HashMap::new();
     let mut core_of: Vec<usize> = Vec::with_capacity(accepted.len());
     let mut infos: Vec<&LabelText> = Vec::new();
     let mut printed: Vec<Vec<String>> = Vec::new();
     for c in accepted {
-        let key = c.info.core.clone();
-        let idx = match cores.iter().position(|(k, _)| *k == key) {
-            Some(i) => i,
+        let key = c.info.core.as_str();
+        let idx = match core_index.get(key) {
+            Some(&i) => i,
             None => {
-                cores.push((key, 0));
+                core_index.insert(key, cores.len());
+                cores.push((key.to_string(), 0));
                 infos.push(&c.info);
                 printed.push(Vec::new());
                 cores.len() - 1
@@ -884,10 +938,13 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     let header_end = accepted.first().map_or(0, |c| c.line_start);
     let header = &text[..floor_boundary(text, header_end.min(8000))];
 
+    // Cross-label matching is quadratic in the number of distinct labels:
+    // a real transcript has a few dozen, so it is skipped beyond that.
+    let small = cores.len() <= MAX_CROSS_LABELS;
     // Bare names: labels without titles, of two words or more ("Vladimir Putin").
     let bare: Vec<Vec<String>> = infos
         .iter()
-        .filter(|i| !i.titled && !i.question && !i.role_word && i.words >= 2)
+        .filter(|i| small && !i.titled && !i.question && !i.role_word && i.words >= 2)
         .map(|i| display_words(i))
         .collect();
 
@@ -896,6 +953,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
         role: Vec<String>,
         kind: SpeakerKind,
         question: bool,
+        titles_only: bool,
     }
     let mut resolved: Vec<Resolved> = Vec::with_capacity(cores.len());
     for info in &infos {
@@ -906,6 +964,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                     role: vec!["Reporter".into()],
                     kind: SpeakerKind::Person,
                     question: false,
+                    titles_only: false,
                 });
             } else {
                 resolved.push(Resolved {
@@ -913,11 +972,25 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                     role: Vec::new(),
                     kind: SpeakerKind::Group,
                     question: true,
+                    titles_only: false,
                 });
             }
             continue;
         }
         let words = display_words(info);
+        // "Moderator (Jane Roe)": the person in the parenthesis.
+        if info.role_word
+            && let Some(name) = info.paren.as_deref().and_then(reporter_name)
+        {
+            resolved.push(Resolved {
+                name: name.split(' ').map(str::to_string).collect(),
+                role: words,
+                kind: SpeakerKind::Person,
+                question: false,
+                titles_only: false,
+            });
+            continue;
+        }
         // A label that contains another label's bare name is that person.
         let mut best: Option<(usize, &Vec<String>)> = None;
         for b in &bare {
@@ -941,7 +1014,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                         .is_some_and(|l| l.to_lowercase() == surname.to_lowercase())
             }) {
                 name = full.clone();
-            } else if let Some(first) = first_name_in(header, &surname) {
+            } else if let Some(first) = first_name_in(header, &surname).filter(|_| small) {
                 name = vec![first, surname];
             }
         }
@@ -954,12 +1027,55 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                 )
             })
             .collect();
+        let titles_only = best.is_none()
+            && words
+                .iter()
+                .all(|w| is_title_word(w) || w.eq_ignore_ascii_case("the"));
         resolved.push(Resolved {
             name,
             role,
             kind: SpeakerKind::Person,
             question: false,
+            titles_only,
         });
+    }
+
+    // A label of titles only ("THE PRESIDENT"): the person another label or the
+    // header gives that title ("PRESIDENT NOVAK:", "Remarks by President Novak").
+    for i in 0..resolved.len() {
+        if !resolved[i].titles_only || !small {
+            continue;
+        }
+        let key: Vec<String> = resolved[i]
+            .name
+            .iter()
+            .map(|w| lower_nodots(w))
+            .filter(|w| w != "the")
+            .collect();
+        if key.is_empty() {
+            continue;
+        }
+        let from_label = resolved.iter().find(|r| {
+            !r.titles_only
+                && !r.question
+                && r.role.len() == key.len()
+                && r.role.iter().zip(&key).all(|(a, b)| lower_nodots(a) == *b)
+        });
+        let found = match from_label {
+            Some(r) => Some(r.name.clone()),
+            None => titled_name_in(header, &key),
+        };
+        if let Some(name) = found {
+            let role: Vec<String> = resolved[i]
+                .name
+                .iter()
+                .filter(|w| lower_nodots(w) != "the")
+                .cloned()
+                .collect();
+            resolved[i].name = name;
+            resolved[i].role = role;
+            resolved[i].titles_only = false;
+        }
     }
 
     // Typos: a rarely used name one letter away (in the surname) from a more used one.
@@ -968,7 +1084,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     for (i, r) in resolved.iter().enumerate() {
         *name_count.entry(r.name.join(" ")).or_default() += cores[i].1;
     }
-    if cores.len() <= 200 {
+    if small {
         for i in 0..resolved.len() {
             let ni = resolved[i].name.join(" ");
             let ci = name_count[&ni];
@@ -1054,6 +1170,42 @@ fn reporter_name(paren: &str) -> Option<String> {
     ok.then(|| head.to_string())
 }
 
+/// The name that follows a title in the header ("… by President Ana Novak and …"),
+/// when the title is not part of a longer one ("Vice President").
+fn titled_name_in(header: &str, title: &[String]) -> Option<Vec<String>> {
+    let words: Vec<&str> = header
+        .split(|c: char| is_space(c) || c == ',' || c == ';' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let n = title.len();
+    if words.len() <= n {
+        return None;
+    }
+    for i in 0..words.len() - n {
+        let matches = words[i..i + n]
+            .iter()
+            .zip(title)
+            .all(|(w, t)| lower_nodots(w) == *t);
+        if !matches || (i > 0 && is_title_word(words[i - 1])) {
+            continue;
+        }
+        let name: Vec<String> = words[i + n..]
+            .iter()
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars().skip(1).any(char::is_lowercase)
+                    && !is_title_word(w)
+            })
+            .take(3)
+            .map(|w| w.trim_end_matches(['.', ':']).to_string())
+            .collect();
+        if !name.is_empty() {
+            return Some(name);
+        }
+    }
+    None
+}
+
 /// A first name written right before `surname` in the header ("… John Kirby …").
 fn first_name_in(header: &str, surname: &str) -> Option<String> {
     if surname.chars().count() < 2 {
@@ -1080,7 +1232,7 @@ fn first_name_in(header: &str, surname: &str) -> Option<String> {
             && prev.chars().skip(1).any(char::is_lowercase)
             && prev.chars().all(|c| c.is_alphabetic() || c == '-')
             && !is_title_word(prev)
-            && !CONNECTORS.contains(&prev.to_lowercase().as_str())
+            && !is_connector(prev)
             && !matches!(
                 prev.to_lowercase().as_str(),
                 "and" | "by" | "with" | "from" | "remarks" | "statement" | "interview"
@@ -1243,5 +1395,37 @@ mod tests {
         let text = "Q: Done?\n\nMR. VANCE: Done.\n\nEND 4:10 P.M.\n";
         let (turns, _) = run(text);
         assert_eq!(turns[1].content.slice(text), "Done.");
+    }
+
+    #[test]
+    fn a_label_of_titles_takes_the_name_from_the_header() {
+        let text = "Remarks by President Ana Novak and Mayor Lee Brandt\n\n\
+            THE PRESIDENT: Good afternoon.\n\n\
+            MAYOR BRANDT: Thank you.\n\n\
+            Q: A question for the mayor.\n\n\
+            SENIOR ADMINISTRATION OFFICIAL: I will take that one.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 4);
+        assert_eq!(turns[0].speaker.name, "Ana Novak");
+        assert_eq!(turns[0].speaker.role.as_deref(), Some("President"));
+        assert_eq!(turns[1].speaker.name, "Lee Brandt");
+        assert_eq!(turns[3].speaker.name, "Senior Administration Official");
+    }
+
+    #[test]
+    fn particles_and_moderator_names() {
+        let text = "Forum on Trade\n\n\
+            Moderator (Ivo Marek): Welcome to the forum.\n\n\
+            President of Eastland Omar el-Farouk: Thank you for the invitation.\n\n\
+            Omar el-Farouk: We agree on most points.\n\n\
+            Omar el-Farouk: And the rest can wait.\n";
+        let (turns, _) = run(text);
+        assert_eq!(turns.len(), 4);
+        assert_eq!(turns[0].speaker.name, "Ivo Marek");
+        assert_eq!(turns[1].speaker.name, "Omar el-Farouk");
+        assert_eq!(
+            turns[1].speaker.role.as_deref(),
+            Some("President of Eastland")
+        );
     }
 }

@@ -425,7 +425,7 @@ const ACTIONS: &[ActionDef] = &[
     def(
         "select",
         Command::Select,
-        "panel: filter by speaker/topic, go to section",
+        "panel: filter by speaker/topic, go to section (pane: line down)",
         "<Enter>",
     ),
     def(

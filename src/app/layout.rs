@@ -12,7 +12,9 @@ use std::rc::Rc;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{AnnotationBody, BlockKind, Document, EntityKind, Span, SpeakerId, TopicId};
+use crate::model::{
+    AnnotationBody, BlockKind, Document, EntityKind, QuoteKind, Span, SpeakerId, TopicId,
+};
 
 /// Blocks longer than this are laid out in chunks, so one huge paragraph
 /// never has to be wrapped whole.
@@ -38,6 +40,8 @@ pub struct QuoteRef {
     pub span: Span,
     /// Who said it.
     pub speaker: Option<SpeakerId>,
+    /// Direct, partial or term.
+    pub kind: QuoteKind,
 }
 
 /// Indexes of one document, computed once when it is opened.
@@ -63,6 +67,8 @@ pub struct Index {
     pub notes: Vec<(Span, String)>,
     /// Where each section's jump lands (its heading, or its start).
     pub section_starts: Vec<usize>,
+    /// How many quotes each section holds.
+    pub section_quotes: Vec<usize>,
 }
 
 fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -167,6 +173,7 @@ impl Index {
                 AnnotationBody::Quote(q) => quotes.push(QuoteRef {
                     span: a.span,
                     speaker: q.speaker.filter(|s| s.index() < doc.speakers.len()),
+                    kind: q.kind,
                 }),
                 AnnotationBody::Entity(e) => entities.push((a.span, e.kind)),
                 AnnotationBody::Topic(t) if t.topic.index() < doc.topics.len() => {
@@ -212,6 +219,15 @@ impl Index {
             .iter()
             .map(|s| s.heading.map_or(s.span.start, |h| h.start))
             .collect();
+        let section_quotes = doc
+            .sections
+            .iter()
+            .map(|s| {
+                let lo = quotes.partition_point(|q| q.span.start < s.span.start);
+                let hi = quotes.partition_point(|q| q.span.start < s.span.end);
+                hi.saturating_sub(lo)
+            })
+            .collect();
         Index {
             blocks,
             quotes,
@@ -224,6 +240,7 @@ impl Index {
             topic_tags,
             notes,
             section_starts,
+            section_quotes,
         }
     }
 
@@ -257,6 +274,12 @@ impl Index {
         let lo = self.notes.partition_point(|n| n.0.start < span.start);
         let hi = self.notes.partition_point(|n| n.0.start < span.end);
         lo..hi
+    }
+
+    /// Whether byte `pos` is shown (not in boilerplate or between blocks).
+    pub fn shows(&self, pos: usize) -> bool {
+        let i = self.blocks.partition_point(|b| b.span.end <= pos);
+        self.blocks.get(i).is_some_and(|b| b.span.start <= pos)
     }
 
     /// The display block that contains byte `pos`, or the first one after it.

@@ -203,7 +203,12 @@ pub fn geometry(cols: u16, rows: u16, panel: bool, labels: bool, width: u16) -> 
         w: cols - panel_w,
         h: body_h,
     };
-    let gutter = if labels && pane.w >= 50 { GUTTER } else { 0 };
+    let gutter = match pane.w {
+        _ if !labels => 0,
+        70.. => GUTTER,
+        36.. => GUTTER - 4,
+        _ => 0,
+    };
     let margin = if pane.w >= 30 { 1 } else { 0 };
     let text_w = width
         .min(pane.w.saturating_sub(margin + gutter + margin))
@@ -751,7 +756,8 @@ fn run_search(s: &mut State, q: &str) {
             .take(MAX_HITS)
             .collect()
     };
-    s.search.hits = hits;
+    // Hidden text (boilerplate) is never a hit.
+    s.search.hits = hits.into_iter().filter(|&h| s.index.shows(h)).collect();
     let origin = s.search.origin;
     let i = s.search.hits.partition_point(|&h| h < origin);
     let i = if i < s.search.hits.len() {
@@ -803,48 +809,72 @@ fn search_step(s: &mut State, forward: bool) {
     s.jump(pos);
 }
 
+/// The first index in `0..n` where `pred` turns false (`pred` must be true, then false).
+fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// The next or previous quote from the cursor in `list` (all quotes when `None`),
+/// found by binary search so that it costs the same on any document.
+fn pick_quote(s: &State, list: Option<&[usize]>, forward: bool) -> Option<usize> {
+    let n = list.map_or(s.index.quotes.len(), |l| l.len());
+    let qi = |i: usize| list.map_or(i, |l| l[i]);
+    let start = |i: usize| s.index.quotes[qi(i)].span.start;
+    let cur = s.cursor;
+    if forward {
+        let strict = s.selected.is_some();
+        let i = partition(n, |i| {
+            if strict {
+                start(i) <= cur
+            } else {
+                start(i) < cur
+            }
+        });
+        (i < n).then(|| qi(i))
+    } else {
+        let i = partition(n, |i| start(i) < cur);
+        i.checked_sub(1).map(qi)
+    }
+}
+
 fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
-    let list: Vec<usize> = if same_speaker {
+    let pick;
+    let empty;
+    if same_speaker {
         let Some(q) = s.selected else {
             // Nothing selected yet: take the next quote, whoever said it.
             quote_step(s, forward, false);
             return;
         };
-        match s.index.quotes[q].speaker {
-            Some(sp) => s.index.by_speaker[sp.index()].clone(),
-            None => {
-                s.message = Some("this quote has no known speaker".into());
-                return;
-            }
-        }
+        let Some(sp) = s.index.quotes[q].speaker else {
+            s.message = Some("this quote has no known speaker".into());
+            return;
+        };
+        let list = s.index.by_speaker.get(sp.index()).map(|v| v.as_slice());
+        pick = pick_quote(s, list, forward);
+        empty = list.is_none_or(|l| l.is_empty());
     } else {
-        match s.quote_list() {
-            Some(l) => l.to_vec(),
-            None => (0..s.index.quotes.len()).collect(),
-        }
-    };
-    let start = |q: usize| s.index.quotes[q].span.start;
-    let cur = s.cursor;
-    let pick = if forward {
-        let strict = s.selected.is_some();
-        list.iter().copied().find(|&q| {
-            if strict {
-                start(q) > cur
-            } else {
-                start(q) >= cur
-            }
-        })
-    } else {
-        list.iter().rev().copied().find(|&q| start(q) < cur)
-    };
+        let list = s.quote_list();
+        pick = pick_quote(s, list, forward);
+        empty = list.map_or(s.index.quotes.is_empty(), |l| l.is_empty());
+    }
     match pick {
         Some(q) => {
+            let pos = s.index.quotes[q].span.start;
             s.selected = Some(q);
-            let pos = start(q);
             s.jump(pos);
             s.selected = Some(q);
         }
-        None if list.is_empty() => s.message = Some("no quotes".into()),
+        None if empty => s.message = Some("no quotes".into()),
         None => {
             s.message = Some(
                 if forward {
@@ -899,19 +929,21 @@ fn activate(s: &mut State) {
 }
 
 fn set_filter(s: &mut State, f: Filter) {
-    s.filter = Some(f);
     s.focus = Focus::Pane;
-    let list = s.quote_list().unwrap_or(&[]).to_vec();
-    if list.is_empty() {
-        s.message = Some("no quotes for this filter".into());
+    if s.filter == Some(f) {
+        // Picking the active filter again clears it.
+        s.filter = None;
         return;
     }
-    let cur = s.cursor;
-    let q = list
-        .iter()
-        .copied()
-        .find(|&q| s.index.quotes[q].span.start >= cur)
-        .unwrap_or(list[0]);
+    s.filter = Some(f);
+    let list = s.quote_list().unwrap_or(&[]);
+    let Some(&first) = list.first() else {
+        s.message = Some("no quotes for this filter".into());
+        return;
+    };
+    s.selected = None;
+    let list = s.quote_list().unwrap_or(&[]);
+    let q = pick_quote(s, Some(list), true).unwrap_or(first);
     let pos = s.index.quotes[q].span.start;
     s.jump(pos);
     s.selected = Some(q);
@@ -1031,11 +1063,9 @@ fn command(s: &mut State, c: Command) {
             let d = if c == Command::NextTab { 1 } else { 2 };
             s.tab = Tab::ALL[(s.tab.index() + d) % 3];
         }
-        Command::Select => {
-            if panel {
-                activate(s);
-            }
-        }
+        Command::Select if panel => activate(s),
+        // In the reading pane Enter scrolls a line, as in less.
+        Command::Select => s.scroll(1),
         Command::Clear => {
             s.pending.clear();
             if s.search.active() || s.search.input.is_some() {
@@ -1060,6 +1090,24 @@ fn command(s: &mut State, c: Command) {
             s.message = Some(format!("width {}", s.width));
         }
     }
+}
+
+/// The quote whose speaker label goes on `line`: the first speech (not a
+/// scare quote) that starts on it.
+pub fn label_quote(s: &State, line: &VisualLine) -> Option<usize> {
+    if line.kind != LineKind::Text {
+        return None;
+    }
+    let end = line.end.max(line.start + 1);
+    s.index
+        .quotes_in(line.start, end)
+        .filter(|&q| {
+            let r = &s.index.quotes[q];
+            r.kind != crate::model::QuoteKind::Term
+                && r.span.start >= line.start
+                && r.span.start < end
+        })
+        .min()
 }
 
 /// The byte under screen cell `(col, row)` in the reading pane, if any.
@@ -1108,6 +1156,17 @@ fn click(s: &mut State, col: u16, row: u16) {
         return;
     }
     s.focus = Focus::Pane;
+    let g = s.geometry;
+    if g.gutter > 0 && s.layers.speakers && g.pane.contains(col, row) && col < g.text_x {
+        // A click on a speaker label filters by that speaker.
+        let line = s.view.get((row - g.pane.y) as usize).map(|v| v.1);
+        if let Some(q) = line.and_then(|l| label_quote(s, &l))
+            && let Some(sp) = s.index.quotes[q].speaker
+        {
+            set_filter(s, Filter::Speaker(sp));
+        }
+        return;
+    }
     if let Some(pos) = byte_at(s, col, row) {
         let q = s
             .index

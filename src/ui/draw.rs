@@ -279,15 +279,7 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
 
 fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) {
     let g = s.geometry;
-    let starting = s
-        .index
-        .quotes_in(l.start, l.end.max(l.start + 1))
-        .filter(|&q| {
-            let st0 = s.index.quotes[q].span.start;
-            st0 >= l.start && st0 < l.end.max(l.start + 1)
-        })
-        .min();
-    let Some(q) = starting else {
+    let Some(q) = crate::app::label_quote(s, l) else {
         return;
     };
     let r = s.index.quotes[q];
@@ -492,7 +484,9 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
                 let sec = &s.doc.sections[i];
                 let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
                 let mark = if current == Some(i) { "▸" } else { " " };
-                (mark, title, String::new(), st.panel)
+                let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
+                let count = if n > 0 { n.to_string() } else { String::new() };
+                (mark, title, count, st.panel)
             }
         };
         let mut style = style;

@@ -71,16 +71,24 @@ fn restore(mouse: bool) {
 }
 
 static MOUSE_ON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Whether the reader owns the terminal now (the panic hook restores it only then).
+static ACTIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 impl TerminalGuard {
     fn enter(mouse: bool) -> Result<Self> {
         MOUSE_ON.store(mouse, std::sync::atomic::Ordering::SeqCst);
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
+            if ACTIVE.swap(false, std::sync::atomic::Ordering::SeqCst) {
+                restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
+            }
             previous(info);
         }));
-        terminal::enable_raw_mode().map_err(term_err)?;
+        ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
+        if let Err(e) = terminal::enable_raw_mode() {
+            ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
+            return Err(term_err(e));
+        }
         let mut out = std::io::stdout();
         let entered = execute!(out, EnterAlternateScreen, cursor::Hide).and_then(|_| {
             if mouse {
@@ -90,12 +98,14 @@ impl TerminalGuard {
             }
         });
         if let Err(e) = entered {
+            ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
             restore(mouse);
             return Err(term_err(e));
         }
         match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
             Ok(terminal) => Ok(TerminalGuard { terminal }),
             Err(e) => {
+                ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
                 restore(mouse);
                 Err(term_err(e))
             }
@@ -105,7 +115,9 @@ impl TerminalGuard {
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
-        restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
+        if ACTIVE.swap(false, std::sync::atomic::Ordering::SeqCst) {
+            restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
+        }
     }
 }
 

@@ -254,7 +254,34 @@ pub fn state(cols: u16, rows: u16) -> State {
     State::new(document(), settings(), Keymap::default(), cols, rows)
 }
 
-/// Styles that do not depend on the environment.
+/// Styles spelled out here, so snapshots depend neither on the environment
+/// nor on the theme module's defaults.
 pub fn styles() -> Styles {
-    Styles::fallback()
+    use ratatui::style::{Color, Modifier, Style};
+    let m = |m: Modifier| Style::new().add_modifier(m);
+    let mut s = Styles::fallback();
+    s.base = Style::new();
+    s.speakers = [Color::Blue, Color::Yellow, Color::Green, Color::Magenta]
+        .into_iter()
+        .map(|c| Style::new().fg(c))
+        .collect();
+    s.unknown_speaker = m(Modifier::ITALIC);
+    s.selected_quote = m(Modifier::BOLD | Modifier::UNDERLINED);
+    s.dimmed = m(Modifier::DIM);
+    s.person = m(Modifier::BOLD);
+    s.place = m(Modifier::UNDERLINED);
+    s.organisation = m(Modifier::ITALIC);
+    s.topic = Style::new().fg(Color::DarkGray);
+    s.heading = m(Modifier::BOLD | Modifier::UNDERLINED);
+    s.title = m(Modifier::BOLD);
+    s.meta = Style::new().fg(Color::DarkGray);
+    s.search = m(Modifier::REVERSED);
+    s.search_current = m(Modifier::REVERSED | Modifier::BOLD);
+    s.panel = Style::new();
+    s.panel_selected = m(Modifier::REVERSED);
+    s.panel_border = Style::new().fg(Color::DarkGray);
+    s.status = m(Modifier::REVERSED);
+    s.popup = Style::new();
+    s.control = Style::new().fg(Color::Red).add_modifier(Modifier::REVERSED);
+    s
 }
