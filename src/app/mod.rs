@@ -193,7 +193,7 @@ pub fn geometry(cols: u16, rows: u16, panel: bool, labels: bool, width: u16) -> 
     }
     let body_h = rows - 2;
     let panel_w = if panel && cols >= 60 {
-        (cols / 4).clamp(24, 36)
+        (cols / 4).clamp(26, 36)
     } else {
         0
     };
