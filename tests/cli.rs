@@ -64,6 +64,11 @@ fn output_file_is_replaced_whole_and_no_temporary_is_left() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("out.json");
     std::fs::write(&json, "old contents").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&json, std::fs::Permissions::from_mode(0o640)).unwrap();
+    }
     attache()
         .args(["annotate", BRIEFING, "-o"])
         .arg(&json)
@@ -76,6 +81,12 @@ fn output_file_is_replaced_whole_and_no_temporary_is_left() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("out.json")]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&json).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "keeps the old file's permissions");
+    }
 }
 
 #[test]
@@ -338,4 +349,45 @@ fn closed_pipe_ends_quietly() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{:?} {stderr}", out.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn topics_file_adds_topics_and_bad_files_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let topics = dir.path().join("topics.toml");
+    std::fs::write(
+        &topics,
+        "[canals]\nname = \"Canals and waterways\"\nstrong = [\"canal\"]\n",
+    )
+    .unwrap();
+    let out = attache()
+        .arg("--topics")
+        .arg(&topics)
+        .args(["annotate", BRIEFING])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        v["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t["key"] == "canals"),
+        "{}",
+        v["topics"]
+    );
+    let bad = dir.path().join("bad-topics.toml");
+    std::fs::write(&bad, "[canals\nname = 3\n").unwrap();
+    attache()
+        .arg("--topics")
+        .arg(&bad)
+        .args(["quotes", BRIEFING])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad-topics.toml"));
 }

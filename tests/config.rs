@@ -260,3 +260,24 @@ fn key_bindings_override_defaults_and_conflicts_name_the_line() {
     let m = err("[keys]\nline-down = \"<Nonsense>\"\n");
     assert!(m.starts_with("my.toml:2:"), "{m}");
 }
+
+#[test]
+fn themes_command_follows_the_config_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "theme = \"attache-light\"\ncolor = \"always\"\n").unwrap();
+    let out = attache(&cfg).arg("themes").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("* attache-light"), "{text}");
+    assert!(
+        text.contains("\x1b["),
+        "color = always gives previews when piped"
+    );
+    // The flag wins over the file.
+    let out = attache(&cfg)
+        .args(["themes", "--color", "never"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(out.stdout).unwrap().contains('\x1b'));
+}

@@ -457,7 +457,10 @@ mod tests {
     use crate::annotate::segment::segment;
     use crate::annotate::{Options, annotate};
 
-    fn keys_for(text: &str, lex: &TopicLexicon) -> Vec<Vec<String>> {
+    /// Topic keys per block of `body` (a title line is put before it, so the
+    /// first block of `body` is a paragraph, not the document's title).
+    fn keys_for(body: &str, lex: &TopicLexicon) -> Vec<Vec<String>> {
+        let text = &format!("Headline\n\n{body}");
         let s = segment(text);
         let (topics, anns) = assign_topics(text, &s, &[], lex);
         s.blocks
@@ -471,6 +474,7 @@ mod tests {
                     })
                     .collect()
             })
+            .skip(1)
             .collect()
     }
 

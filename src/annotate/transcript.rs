@@ -34,8 +34,11 @@
 //! a label that contains another label's bare name is that person
 //! (`President of Russia Vladimir Putin` → "Vladimir Putin"), a surname is
 //! completed from the header when it names the person in full ("John Kirby"),
-//! and a label used once whose surname is one letter away from an established
-//! speaker's surname is taken as a typo of it.
+//! and a name used once whose surname is one edit away (a letter added,
+//! dropped or changed, or two neighbours swapped) from the surname of a name
+//! used at least twice, with the same first names, is taken as a typo of it.
+//! `A:` in a Q-and-A is "Answer"; role labels (`Moderator`, `Remark`) keep
+//! their role as name unless a parenthesis names the person.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -236,6 +239,14 @@ const ROLE_WORDS: &[&str] = &[
     "respondent",
     "staff",
     "official",
+    "remark",
+    "remarks",
+    "response",
+    "guest",
+    "caller",
+    "student",
+    "attendee",
+    "speaker",
 ];
 
 /// Words that name an unnamed questioner.
@@ -891,21 +902,32 @@ fn split_title(words: &[String]) -> (Vec<String>, Vec<String>) {
     (words[i..].to_vec(), words[..i].to_vec())
 }
 
-/// Levenshtein distance, bounded use on short words only.
+/// Edit distance between two short words (surnames).
 fn edit_distance(a: &str, b: &str) -> usize {
+    // Optimal string alignment: insertions, deletions, substitutions and
+    // swaps of neighbours each cost one.
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        for j in 0..=b.len() {
+            d[i * w + j] = if i == 0 {
+                j
+            } else if j == 0 {
+                i
+            } else {
+                let mut v = (d[(i - 1) * w + j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                    .min(d[(i - 1) * w + j] + 1)
+                    .min(d[i * w + j - 1] + 1);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(d[(i - 2) * w + j - 2] + 1);
+                }
+                v
+            };
         }
-        prev = cur;
     }
-    prev[b.len()]
+    d[a.len() * w + b.len()]
 }
 
 /// Resolve every accepted label to a speaker (one per candidate, in order).
@@ -977,7 +999,11 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
             }
             continue;
         }
-        let words = display_words(info);
+        let mut words = display_words(info);
+        // "Q: … A: …": the bare A is the answer of the one interviewed.
+        if info.core == "A" {
+            words = vec!["Answer".into()];
+        }
         // "Moderator (Jane Roe)": the person in the parenthesis.
         if info.role_word
             && let Some(name) = info.paren.as_deref().and_then(reporter_name)
@@ -1099,7 +1125,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
                     continue;
                 };
                 let same_rest = a.len() == b.len() && a[..a.len() - 1] == b[..b.len() - 1];
-                if ci < cj
+                if ci == 1
                     && cj >= 2
                     && same_rest
                     && sa.chars().count() >= 4
@@ -1410,6 +1436,26 @@ mod tests {
         assert_eq!(turns[0].speaker.role.as_deref(), Some("President"));
         assert_eq!(turns[1].speaker.name, "Lee Brandt");
         assert_eq!(turns[3].speaker.name, "Senior Administration Official");
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("novak", "novka"), 1);
+        assert_eq!(edit_distance("novak", "nowak"), 1);
+        assert_eq!(edit_distance("novak", "novakk"), 1);
+        assert_eq!(edit_distance("novak", "brandt"), 6);
+    }
+
+    #[test]
+    fn q_and_a_and_remarks() {
+        let text = "Talk with a Painter\n\n\
+            Q: When did you start?\n\n\
+            A: At six.\n\n\
+            Remark: Bravo!\n\n\
+            A: Thank you.\n";
+        let (turns, _) = run(text);
+        let names: Vec<&str> = turns.iter().map(|t| t.speaker.name.as_str()).collect();
+        assert_eq!(names, ["Question", "Answer", "Remark", "Answer"]);
     }
 
     #[test]

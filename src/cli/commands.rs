@@ -46,6 +46,16 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
                 dir.display()
             ))
         })?;
+    // A temporary file is private (0600); give the result the permissions
+    // the target had, or the usual 0644 for a new file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let perms = std::fs::metadata(path)
+            .map(|m| m.permissions())
+            .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+        let _ = tmp.as_file().set_permissions(perms);
+    }
     tmp.write_all(contents.as_bytes())
         .and_then(|()| tmp.as_file().sync_all())
         .map_err(|e| Error::runtime(format!("{shown}: {e}")))?;
@@ -129,16 +139,12 @@ fn unknown_speaker(doc: &Document, name: &str, file: &str) -> Error {
     ))
 }
 
-/// Annotation options from the global flags (`--topics`).
+/// Annotation options from the global flags (`--topics FILE`: a topic
+/// lexicon that adds to or replaces the bundled one).
 pub fn annotate_options(g: &GlobalOpts) -> Result<crate::annotate::Options> {
-    #[allow(unused_mut)] // set by --topics once the topics stage lands
     let mut opts = crate::annotate::Options::default();
     if let Some(path) = &g.topics {
-        // Wired to TopicLexicon::with_user_file once the topics stage lands.
-        return Err(Error::input(format!(
-            "{}: --topics is not available in this build yet",
-            path.display()
-        )));
+        opts.topics = Some(crate::annotate::TopicLexicon::with_user_file(path)?);
     }
     Ok(opts)
 }

@@ -179,15 +179,19 @@ impl Default for Styles {
 /// colours (names only when standard output is not a terminal or `NO_COLOR`
 /// is set; `--color always` forces the previews).
 pub fn list_command(g: &crate::cli::GlobalOpts) -> crate::error::Result<()> {
-    let env = ColorEnv::from_process();
-    let depth = color_depth(g.color, &env, std::io::stdout().is_terminal());
-    let out = list_text(depth, g.theme.as_deref())?;
+    // The configuration file's colour mode and theme count, as in the reader.
+    let env = crate::config::Env::from_process();
+    let file = crate::config::find_config(&env)?;
+    let eff = crate::config::effective(g, file.as_ref())?;
+    let depth = color_depth(Some(eff.color), &env.color, std::io::stdout().is_terminal());
+    let out = list_text(depth, &eff.theme)?;
     write_stdout(&out)
 }
 
-/// The text `attache themes` prints at a colour depth; `extra` (from
-/// `--theme`) is listed too when it is a file rather than a bundled name.
-pub fn list_text(depth: ColorDepth, extra: Option<&str>) -> crate::error::Result<String> {
+/// The text `attache themes` prints at a colour depth. `current` (the theme
+/// in effect: a name or a path) is marked, and listed too when it is a file.
+pub fn list_text(depth: ColorDepth, current: &str) -> crate::error::Result<String> {
+    let extra = Some(current);
     let mut names = theme_names();
     if let Some(x) = extra
         && !names.iter().any(|(n, _)| n.eq_ignore_ascii_case(x))
@@ -216,7 +220,11 @@ pub fn list_text(depth: ColorDepth, extra: Option<&str>) -> crate::error::Result
             (true, load::Origin::File) => "dark, file",
             (false, load::Origin::File) => "light, file",
         };
-        let marker = if name == DEFAULT_THEME { '*' } else { ' ' };
+        let marker = if name.eq_ignore_ascii_case(current) {
+            '*'
+        } else {
+            ' '
+        };
         if depth == ColorDepth::None {
             out.push_str(&format!("{marker} {name:<width$}  {kind}"));
         } else {
@@ -225,7 +233,7 @@ pub fn list_text(depth: ColorDepth, extra: Option<&str>) -> crate::error::Result
         }
         out.push('\n');
     }
-    out.push_str("\n* default. Choose one with --theme NAME, --theme PATH.tmTheme or `theme` in the config file.\n");
+    out.push_str("\n* in use. Choose one with --theme NAME, --theme PATH.tmTheme or `theme` in the config file.\n");
     Ok(out)
 }
 
