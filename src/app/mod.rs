@@ -974,6 +974,16 @@ fn command(s: &mut State, c: Command) {
             };
             s.fix_panel_scroll();
         }
+        Command::Top | Command::Bottom if panel => {
+            let t = s.tab.index();
+            let n = s.panel_len(s.tab);
+            s.panel_sel[t] = if c == Command::Top {
+                0
+            } else {
+                n.saturating_sub(1)
+            };
+            s.fix_panel_scroll();
+        }
         Command::LineDown => s.scroll(1),
         Command::LineUp => s.scroll(-1),
         Command::PageDown => s.scroll(rows.saturating_sub(2).max(1) as isize),

@@ -543,7 +543,7 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
     ));
     rows.push((
         "In the side panel".into(),
-        "j/k move, Enter picks, Tab returns".into(),
+        "j/k/g/G move, h/l tabs, Enter picks, Tab returns".into(),
     ));
     rows.push((
         "Esc".into(),
