@@ -1061,4 +1061,22 @@ mod tests {
         assert_eq!(s.blocks[3].kind, BlockKind::Boilerplate);
         check(text);
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        #[test]
+        fn any_text_gives_a_valid_document(
+            s in "([A-Z][a-z]{0,8}|[a-z]{1,6}|Mr\\.|Ministry of|Korea|[ \n]{1,3}|[.,:;!?\"'\u{201c}\u{201d}\u{2019}\u{2014}-]|\u{301}|\u{4e2d}|\u{1b}|\t|2024-01-02|5:16 P\\.M\\.){0,60}"
+        ) {
+            let st = segment(&s);
+            for w in st.blocks.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            for w in st.sections.windows(2) {
+                proptest::prop_assert!(w[0].span.end <= w[1].span.start);
+            }
+            let doc = annotate(&s, &Options::default());
+            proptest::prop_assert!(doc.validate().is_ok(), "{:?}", doc.validate());
+        }
+    }
 }
