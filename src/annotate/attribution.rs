@@ -1250,6 +1250,11 @@ impl<'t> State<'t> {
             {
                 kind = QuoteKind::Term;
             }
+            // A fragment that nothing in its sentence attributes is not reported
+            // speech: a scare-quoted phrase or title.
+            if kind == QuoteKind::Partial && a.mention.is_none() {
+                kind = QuoteKind::Term;
+            }
             if a.mention.is_some() {
                 self.last = Some((bi, a));
             }
@@ -1344,6 +1349,43 @@ impl<'t> State<'t> {
         let post_hi = next_q.unwrap_or(se);
         let mut kind = q.kind;
 
+        // 0. A quoted transcript: the piece opens with a speaker label ("SMITH: …").
+        let inner = q.inner.slice(self.text);
+        if let Some(colon) = inner.find(':')
+            && (2..=30).contains(&colon)
+            && inner[..colon].chars().any(|c| c.is_alphabetic())
+            && inner[..colon]
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
+        {
+            let label = Span::new(q.inner.start, q.inner.start + colon);
+            let name = label
+                .slice(self.text)
+                .trim_end_matches('.')
+                .trim()
+                .to_string();
+            let key = name.to_lowercase();
+            let pi = match self.by_name.get(&key).copied() {
+                Some(pi) => pi,
+                None => self.person(&name, None, Gender::U, SpeakerKind::Person, label.start),
+            };
+            let speaker = Some(self.speaker_of(pi, label.start, out));
+            return (
+                Attr {
+                    speaker,
+                    mention: Some(label),
+                    cue: None,
+                    post_cue: None,
+                    continues: false,
+                    strong: true,
+                },
+                QuoteKind::Direct,
+            );
+        }
+        // A stage direction in parentheses is not speech.
+        if inner.starts_with('(') && inner.trim_end_matches(['.', ',']).ends_with(')') {
+            return (Attr::default(), QuoteKind::Term);
+        }
         // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”).
         let prev_any = (t.saturating_sub(10)..t)
             .rev()
@@ -2074,6 +2116,15 @@ mod tests {
         let t = "Several farmers agreed, among them Piet Vos -- “The rain came too late for the wheat this year” -- and his brother.";
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Piet Vos"));
+    }
+
+    #[test]
+    fn quoted_transcript_labels_and_stage_directions() {
+        let t = "The exchange went as follows:\n\"HOST: Will you run again next year?\n\"(LAUGHTER.)\n\"GUEST: I have not decided yet.\"";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("HOST"));
+        assert_eq!(qs[1].3, QuoteKind::Term);
+        assert_eq!(qs[2].1.as_deref(), Some("GUEST"));
     }
 
     #[test]
