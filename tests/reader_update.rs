@@ -303,3 +303,14 @@ fn esc_then_key_sent_together_is_not_lost() {
     assert!(!s.search.active());
     assert!(s.quit);
 }
+
+#[test]
+fn panel_rows_go_to_first_and_last() {
+    let mut s = state(120, 30);
+    press(&mut s, "<Tab> G");
+    assert_eq!(s.panel_sel[0], 2);
+    press(&mut s, "g");
+    assert_eq!(s.panel_sel[0], 0);
+    // The reading pane did not move.
+    assert_eq!(s.percent(), 0);
+}

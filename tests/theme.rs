@@ -93,8 +93,11 @@ fn a_theme_without_our_scopes_still_gives_distinct_readable_speakers() {
 fn every_named_theme_has_distinct_readable_speakers() {
     for (name, _) in attache::theme::theme_names() {
         let t = load_theme(&name).unwrap();
-        let s = styles_from_theme(&t, ColorDepth::TrueColor);
-        distinct_readable_speakers(&s);
+        // Also after rounding to the 256-colour palette.
+        for depth in [ColorDepth::TrueColor, ColorDepth::Ansi256] {
+            let s = styles_from_theme(&t, depth);
+            distinct_readable_speakers(&s);
+        }
     }
 }
 

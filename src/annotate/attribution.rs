@@ -94,8 +94,6 @@ pub fn attribute(
             },
         ));
     }
-    let mut turn_spans: Vec<Span> = turns.iter().map(|t| t.content).collect();
-    turn_spans.sort_unstable();
     let mut st = State::new(text);
     let mut qi = 0;
     for (bi, b) in structure.blocks.iter().enumerate() {
@@ -109,15 +107,8 @@ pub fn attribute(
         while qi < quotes.len() && quotes[qi].outer.end <= b.span.end {
             qi += 1;
         }
-        let pq: Vec<&RawQuote> = quotes[first..qi]
-            .iter()
-            .filter(|q| {
-                // Turns are in text order and do not overlap: the only one that can
-                // overlap the quote is the first that ends after the quote starts.
-                let i = turn_spans.partition_point(|t| t.end <= q.inner.start);
-                !turn_spans.get(i).is_some_and(|t| t.overlaps(q.inner))
-            })
-            .collect();
+        // Quotes only come from paragraph blocks, so none lies inside a turn.
+        let pq: Vec<&RawQuote> = quotes[first..qi].iter().collect();
         st.paragraph(bi, b.span, &pq, &mut out);
     }
     out.quotes.sort_by_key(|(s, _)| s.start);
@@ -185,6 +176,19 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     places: parse_list(include_str!("../../assets/lexicon/places.txt")).collect(),
     first: tagged(include_str!("../../assets/lexicon/first-names.txt")),
 });
+
+/// Run `f` on the lower-cased word, without allocating for short ASCII words.
+fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 40];
+    if w.is_ascii() && w.len() <= buf.len() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        f(std::str::from_utf8(b).unwrap_or(w))
+    } else {
+        f(&w.to_lowercase())
+    }
+}
 
 /// Lower-case a word without allocating when it already is.
 fn lower(w: &str) -> std::borrow::Cow<'_, str> {
@@ -289,6 +293,7 @@ const STOP_CAPS: &[&str] = &[
 ];
 /// Words that may sit between a subject and its verb ("he also said").
 const AUX: &[&str] = &[
+    "now",
     "also",
     "later",
     "then",
@@ -416,12 +421,16 @@ struct State<'t> {
     people: Vec<Person>,
     /// Lower-cased full names and surnames to people.
     by_name: HashMap<String, usize>,
+    /// Lower-cased role words ("ambassador") to the last person given that role.
+    by_role: HashMap<String, usize>,
     /// Recently mentioned people, most recent last (bounded).
     recent: Vec<usize>,
     /// The last attributed quote: block index and attribution.
     last: Option<(usize, Attr)>,
     /// Attributions of the quotes pushed to `out`, for back-filling.
     gender_of: Vec<Gender>,
+    /// A paragraph ending in "he said:": its block, subject tokens and cue.
+    colon_intro: Option<(usize, Vec<Tok>, Span)>,
 }
 
 impl<'t> State<'t> {
@@ -430,9 +439,11 @@ impl<'t> State<'t> {
             text,
             people: Vec::new(),
             by_name: HashMap::new(),
+            by_role: HashMap::new(),
             recent: Vec::new(),
             last: None,
             gender_of: Vec::new(),
+            colon_intro: None,
         }
     }
 
@@ -462,22 +473,40 @@ impl<'t> State<'t> {
             } else {
                 para.end
             };
+            // ASCII fast path: most text is ASCII.
+            let b0 = bytes[i];
+            if b0 < 0x80 && b0.is_ascii_whitespace() {
+                i += 1;
+                continue;
+            }
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
             if c.is_alphanumeric() {
                 let s = i;
                 let mut j = i + c.len_utf8();
+                let alnum_at = |k: usize| {
+                    k < stop
+                        && match bytes[k] {
+                            b if b < 0x80 => b.is_ascii_alphanumeric(),
+                            _ => text[k..].chars().next().is_some_and(char::is_alphanumeric),
+                        }
+                };
                 while j < stop {
+                    let b = bytes[j];
+                    if b < 0x80 {
+                        if b.is_ascii_alphanumeric()
+                            || (matches!(b, b'\'' | b'-' | b'.' | b'&') && alnum_at(j + 1))
+                        {
+                            j += 1;
+                            continue;
+                        }
+                        break;
+                    }
                     let Some(d) = text[j..].chars().next() else {
                         break;
                     };
-                    let joins = matches!(d, '\'' | '’' | '-' | '.' | '&')
-                        && text[j + d.len_utf8()..stop]
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_alphanumeric);
-                    if d.is_alphanumeric() || joins {
+                    if d.is_alphanumeric() || (d == '’' && alnum_at(j + d.len_utf8())) {
                         j += d.len_utf8();
                     } else {
                         break;
@@ -499,7 +528,6 @@ impl<'t> State<'t> {
                 });
                 i += c.len_utf8();
             }
-            let _ = bytes;
         }
         toks
     }
@@ -776,6 +804,26 @@ impl<'t> State<'t> {
         if LEX.pronouns.contains_key(&*lw) {
             return Some(Np { a: h, b: h + 1 });
         }
+        // ", who joked": the relative pronoun stands for the name before its comma.
+        if lw == "who"
+            && h >= 2
+            && h - 2 >= lo
+            && toks[h - 1].k == TK::Punct(',')
+            && self.is_capword(&toks[h - 2])
+        {
+            return Some(Np { a: h, b: h + 1 });
+        }
+        // "the 34-year-old mother of three": a role phrase ending in an "of" phrase.
+        if !is_cap(w)
+            && h >= 2
+            && h - 2 >= lo
+            && self.is_word_any(toks, h - 1, &["of", "for", "at"])
+            && toks[h - 2].k == TK::Word
+            && LEX.roles.contains_key(&*lower(self.w(&toks[h - 2])))
+            && let Some(np) = self.np_head(toks, h - 2, lo)
+        {
+            return Some(Np { a: np.a, b: h + 1 });
+        }
         if is_cap(w) {
             if in_list(STOP_CAPS, w) {
                 return None;
@@ -793,7 +841,7 @@ impl<'t> State<'t> {
             && !in_list(AUX, w)
             && !in_list(NP_STOP, w)
             && !LEX.verbs.contains(&*lw)
-            && w.len() > 2;
+            && w.len() >= 2;
         if generic || LEX.roles.contains_key(&*lw) || LEX.orgs.contains(&*lw) {
             let mut a = h;
             let mut n = 0;
@@ -824,11 +872,13 @@ impl<'t> State<'t> {
             if !(det || plural || a < h && self.is_capword(&toks[a])) {
                 return None;
             }
-            // The object of a preposition is no subject ("marching through the streets").
-            if a > lo && self.is_word_any(toks, a - 1, PREPS) {
+            // The object of a preposition is no subject ("marching through the streets"),
+            // unless it belongs to a role ("a narrator in the ad").
+            let np = self.extend_of(toks, Np { a, b: h + 1 }, lo);
+            if np.a == a && a > lo && self.is_word_any(toks, a - 1, PREPS) {
                 return None;
             }
-            return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
+            return Some(np);
         }
         None
     }
@@ -924,6 +974,10 @@ impl<'t> State<'t> {
         {
             return self.pronoun(g, out);
         }
+        if words.len() == 1 && words[0].eq_ignore_ascii_case("who") {
+            let ante = np.a.checked_sub(2).and_then(|h| self.np_head(toks, h, 0))?;
+            return self.resolve(toks, ante, out);
+        }
         let any_cap = words
             .iter()
             .any(|w| is_cap(w) && !w.eq_ignore_ascii_case("the"));
@@ -987,15 +1041,7 @@ impl<'t> State<'t> {
             .rev()
             .copied()
             .find(|&i| matches(&self.people[i]))
-            .or_else(|| {
-                let mut best: Option<usize> = None;
-                for (i, p) in self.people.iter().enumerate() {
-                    if matches(p) && best.is_none_or(|b| self.people[b].last < p.last) {
-                        best = Some(i);
-                    }
-                }
-                best
-            })
+            .or_else(|| self.by_role.get(head).copied())
     }
 
     /// Resolve a pronoun to the most recent compatible person.
@@ -1063,10 +1109,18 @@ impl<'t> State<'t> {
         if kind == SpeakerKind::Person {
             self.by_name.entry(surname).or_insert(i);
         }
-        let p = &mut self.people[i];
-        if p.role.is_none() {
-            p.role = role.map(str::to_string);
+        if self.people[i].role.is_none()
+            && let Some(r) = role
+        {
+            for w in r
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+            {
+                self.by_role.insert(w.to_lowercase(), i);
+            }
+            self.people[i].role = Some(r.to_string());
         }
+        let p = &mut self.people[i];
         if p.gender == Gender::U {
             p.gender = g;
         }
@@ -1132,6 +1186,21 @@ impl<'t> State<'t> {
                 continue;
             }
             let b = self.cap_run_fwd(toks, i, hi);
+            // Cheap filter before the full analysis: a title, a known given
+            // name or an already known name must be in the run.
+            let promising = toks[i..b].iter().any(|t| {
+                t.k == TK::Word
+                    && with_lower(self.w(t), |l| {
+                        LEX.titles.contains_key(l)
+                            || LEX.roles.contains_key(l)
+                            || LEX.first.contains_key(l)
+                            || self.by_name.contains_key(l)
+                    })
+            });
+            if !promising {
+                i = b.max(i + 1);
+                continue;
+            }
             let words: Vec<&str> = toks[i..b]
                 .iter()
                 .filter(|t| t.k == TK::Word)
@@ -1181,6 +1250,11 @@ impl<'t> State<'t> {
             {
                 kind = QuoteKind::Term;
             }
+            // A fragment that nothing in its sentence attributes is not reported
+            // speech: a scare-quoted phrase or title.
+            if kind == QuoteKind::Partial && a.mention.is_none() {
+                kind = QuoteKind::Term;
+            }
             if a.mention.is_some() {
                 self.last = Some((bi, a));
             }
@@ -1188,6 +1262,32 @@ impl<'t> State<'t> {
             kinds.push(kind);
         }
         self.mentions(&toks, done, toks.len());
+        // "He said:" closing a paragraph introduces the quote that opens the next one.
+        self.colon_intro = None;
+        if toks.last().is_some_and(|t| t.k == TK::Punct(':')) && toks.len() >= 2 {
+            let end = toks.len() - 1;
+            let last = sid[end];
+            let ss = (0..end)
+                .rev()
+                .take_while(|&i| sid[i] == last)
+                .last()
+                .unwrap_or(end);
+            let verb = (ss..end).rev().find(|&v| self.is_verb(&toks[v], true));
+            let np = match verb {
+                Some(v) => self
+                    .np_before(&toks, v, ss, &sid)
+                    .or_else(|| self.sentence_subject(&toks, ss, v))
+                    .map(|np| (np, v)),
+                None => self.sentence_subject(&toks, ss, end).map(|np| (np, end)),
+            };
+            if let Some((np, v)) = np {
+                self.colon_intro = Some((
+                    bi,
+                    toks[np.a..np.b].to_vec(),
+                    Span::new(toks[v].s, toks[v].e),
+                ));
+            }
+        }
         // A piece of a multi-paragraph quote takes the speaker found for a later piece.
         for n in (0..attrs.len().saturating_sub(1)).rev() {
             if attrs[n].speaker.is_none()
@@ -1249,6 +1349,43 @@ impl<'t> State<'t> {
         let post_hi = next_q.unwrap_or(se);
         let mut kind = q.kind;
 
+        // 0. A quoted transcript: the piece opens with a speaker label ("SMITH: …").
+        let inner = q.inner.slice(self.text);
+        if let Some(colon) = inner.find(':')
+            && (2..=30).contains(&colon)
+            && inner[..colon].chars().any(|c| c.is_alphabetic())
+            && inner[..colon]
+                .chars()
+                .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
+        {
+            let label = Span::new(q.inner.start, q.inner.start + colon);
+            let name = label
+                .slice(self.text)
+                .trim_end_matches('.')
+                .trim()
+                .to_string();
+            let key = name.to_lowercase();
+            let pi = match self.by_name.get(&key).copied() {
+                Some(pi) => pi,
+                None => self.person(&name, None, Gender::U, SpeakerKind::Person, label.start),
+            };
+            let speaker = Some(self.speaker_of(pi, label.start, out));
+            return (
+                Attr {
+                    speaker,
+                    mention: Some(label),
+                    cue: None,
+                    post_cue: None,
+                    continues: false,
+                    strong: true,
+                },
+                QuoteKind::Direct,
+            );
+        }
+        // A stage direction in parentheses is not speech.
+        if inner.starts_with('(') && inner.trim_end_matches(['.', ',']).ends_with(')') {
+            return (Attr::default(), QuoteKind::Term);
+        }
         // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”).
         let prev_any = (t.saturating_sub(10)..t)
             .rev()
@@ -1273,6 +1410,20 @@ impl<'t> State<'t> {
             );
         }
 
+        // 1b. The previous paragraph ended in "He said:".
+        if t == 0
+            && let Some((b, np_toks, cue)) = self.colon_intro.take()
+            && b + 1 >= bi
+            && !np_toks.is_empty()
+        {
+            let np = Np {
+                a: 0,
+                b: np_toks.len(),
+            };
+            let mut a = self.make(&np_toks, np, cue, None, true, out);
+            a.post_cue = None;
+            return (a, kind);
+        }
         // 2. Cue right after the quote: “…,” Smith said / said Smith / according to Smith.
         if let Some(a) = self.post_cue(toks, sid, t, post_hi, true, out) {
             if kind == QuoteKind::Term {
@@ -1448,6 +1599,34 @@ impl<'t> State<'t> {
         if t <= lo {
             return None;
         }
+        // "… exemplified by this finding: “…”"
+        if toks[t - 1].k == TK::Punct(':')
+            && t >= 3
+            && t - 2 >= lo
+            && self.is_word_any(toks, t - 3, &["this", "these"])
+            && toks[t - 2].k == TK::Word
+            && !is_cap(self.w(&toks[t - 2]))
+        {
+            let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+            return Some(self.make(toks, Np { a: t - 3, b: t - 1 }, cue, None, true, out));
+        }
+        // "the candidate Jane Roe -- “…” --": a name set off by a dash before the quote.
+        if matches!(toks[t - 1].k, TK::Punct('—' | '–' | '-')) && t >= 2 {
+            let mut e = t - 1;
+            while e > lo && matches!(toks[e - 1].k, TK::Punct('—' | '–' | '-')) {
+                e -= 1;
+            }
+            if e > lo
+                && self.is_capword(&toks[e - 1])
+                && toks
+                    .get(t + 1)
+                    .is_some_and(|x| matches!(x.k, TK::Punct('—' | '–' | '-')))
+                && let Some(np) = self.np_head(toks, e - 1, lo)
+            {
+                let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+                return Some(self.make(toks, np, cue, None, true, out));
+            }
+        }
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TK::Punct(':') && t >= 2 && t - 1 > lo {
             let np = self.np_head(toks, t - 2, lo);
@@ -1554,7 +1733,7 @@ impl<'t> State<'t> {
         if LEX.pronouns.contains_key(&*lower(w)) {
             return Some(Np { a: i, b: i + 1 });
         }
-        if is_cap(w) {
+        if is_cap(w) && !in_list(&["the", "a", "an"], w) {
             let b = self.cap_run_fwd(toks, i, v);
             if b < v && toks[b].k == TK::Word && !is_cap(self.w(&toks[b])) {
                 return Some(Np { a: i, b });
@@ -1908,6 +2087,44 @@ mod tests {
         let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+    }
+
+    #[test]
+    fn paragraph_ending_in_colon_introduces_the_quote() {
+        let t = "The mayor spoke last. Jorge Alba said:\n“We will rebuild the old bridge, and we will do it this year.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Jorge Alba"));
+        let t =
+            "Then a neighbour would ask: “Why is the road still closed after all these months?”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("a neighbour"));
+    }
+
+    #[test]
+    fn relative_pronoun_and_of_phrase_subjects() {
+        let t = "The fair drew the painter Lucia Brandt, who joked of the stalls, “I came for the cake and stayed for the band.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Lucia Brandt"));
+        assert_eq!(qs[0].2.as_deref(), Some("who"));
+        let t = "Asked about the school, the 40-year-old mother of two replied, “We need more teachers, not more forms.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].2.as_deref(), Some("the 40-year-old mother of two"));
+    }
+
+    #[test]
+    fn name_set_off_by_dashes() {
+        let t = "Several farmers agreed, among them Piet Vos -- “The rain came too late for the wheat this year” -- and his brother.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Piet Vos"));
+    }
+
+    #[test]
+    fn quoted_transcript_labels_and_stage_directions() {
+        let t = "The exchange went as follows:\n\"HOST: Will you run again next year?\n\"(LAUGHTER.)\n\"GUEST: I have not decided yet.\"";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("HOST"));
+        assert_eq!(qs[1].3, QuoteKind::Term);
+        assert_eq!(qs[2].1.as_deref(), Some("GUEST"));
     }
 
     #[test]

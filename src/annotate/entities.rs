@@ -531,6 +531,7 @@ pub fn find_entities(text: &str, structure: &Structure, speakers: &[Speaker]) ->
     let mut known: FnvMap<String, ()> = FnvMap::default();
     let mut out = Vec::new();
     let mut items: Vec<Item> = Vec::new();
+    let mut chunk: Vec<Item> = Vec::new();
     for block in &structure.blocks {
         if matches!(block.kind, BlockKind::Meta | BlockKind::Boilerplate) {
             continue;
@@ -544,7 +545,14 @@ pub fn find_entities(text: &str, structure: &Structure, speakers: &[Speaker]) ->
             while end < items.len() && joined(text, items[end - 1].span, items[end].span) {
                 end += 1;
             }
-            classify_run(text, &items[start..end], &index, &mut known, &mut out);
+            classify_run(
+                text,
+                &items[start..end],
+                &index,
+                &mut known,
+                &mut chunk,
+                &mut out,
+            );
             start = end;
         }
     }
@@ -704,17 +712,18 @@ fn classify_run(
     run: &[Item],
     index: &SpeakerIndex,
     known: &mut FnvMap<String, ()>,
+    chunk: &mut Vec<Item>,
     out: &mut Vec<Annotation>,
 ) {
     let mut titled = false;
-    let mut chunk: Vec<Item> = Vec::new();
+    chunk.clear();
     let mut k = 0;
     while k < run.len() {
         let it = run[k];
         match it.unit {
             Unit::Cap | Unit::Gaz(Gaz::Given) => chunk.push(it),
             Unit::Conn if it.span.is_empty() => {
-                flush(text, &mut chunk, &mut titled, index, known, out);
+                flush(text, chunk, &mut titled, index, known, out);
             }
             Unit::Conn => {
                 let w = it.span.slice(text);
@@ -742,14 +751,14 @@ fn classify_run(
                         continue;
                     }
                 }
-                flush(text, &mut chunk, &mut titled, index, known, out);
+                flush(text, chunk, &mut titled, index, known, out);
             }
             Unit::Gaz(Gaz::Title) => {
-                flush(text, &mut chunk, &mut titled, index, known, out);
+                flush(text, chunk, &mut titled, index, known, out);
                 titled = true;
             }
             Unit::Gaz(Gaz::Modifier) => {
-                flush(text, &mut chunk, &mut titled, index, known, out);
+                flush(text, chunk, &mut titled, index, known, out);
             }
             Unit::Gaz(g @ (Gaz::Org | Gaz::Place)) => {
                 // "Korea Times": a place followed by an organisation word.
@@ -764,7 +773,7 @@ fn classify_run(
                     k += 1;
                     continue;
                 }
-                flush(text, &mut chunk, &mut titled, index, known, out);
+                flush(text, chunk, &mut titled, index, known, out);
                 let kind = if g == Gaz::Org {
                     EntityKind::Organisation
                 } else {
@@ -775,7 +784,7 @@ fn classify_run(
         }
         k += 1;
     }
-    flush(text, &mut chunk, &mut titled, index, known, out);
+    flush(text, chunk, &mut titled, index, known, out);
 }
 
 /// Classify a chunk of capitalised words and emit it when it is a name.
@@ -789,6 +798,22 @@ fn flush(
 ) {
     if chunk.is_empty() {
         return;
+    }
+    // "Coordinator for Strategic Communications Jane Roe": a given name inside
+    // the chunk starts the person; the words before it complete the title.
+    if let Some(j) = chunk
+        .iter()
+        .position(|c| c.unit == Unit::Gaz(Gaz::Given))
+        .filter(|&j| j > 0)
+    {
+        chunk.drain(..j);
+    } else if *titled && chunk[0].unit == Unit::Cap {
+        // "the Secretary of Defense": the words after "Title of" are its office.
+        let before = text[..chunk[0].span.start].trim_end();
+        if before.ends_with(" of") || before.ends_with(" for") || before.ends_with(" to") {
+            chunk.clear();
+            return;
+        }
     }
     // "Later Quill said": a sentence's first word before a name is an ordinary word.
     if chunk.len() >= 2 && chunk[0].initial && chunk[0].unit == Unit::Cap && !*titled {

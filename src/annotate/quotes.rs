@@ -97,7 +97,11 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
                     open = None;
                 } else if m.role == Role::Open && m.family != Family::Single {
                     // A new opening mark while one is open: the first was never closed.
-                    push_quote(text, para, o.start, o.end, m.start, m.start, true, out);
+                    // A stray straight mark before curly ones is a typo, not a quote.
+                    let stray = p.as_bytes()[o.start] == b'"' && p.as_bytes()[m.start] != b'"';
+                    if !stray {
+                        push_quote(text, para, o.start, o.end, m.start, m.start, true, out);
+                    }
                     open = Some(*m);
                 }
             }

@@ -206,6 +206,12 @@ const TITLES: &[&str] = &[
     "head",
     "member",
     "delegate",
+    "moderator",
+    "host",
+    "interviewer",
+    "correspondent",
+    "presenter",
+    "anchor",
 ];
 
 /// Single words that are labels of a role by themselves.
@@ -367,6 +373,13 @@ const STOP_WORDS: &[&str] = &[
     "comments",
     "comment",
     "reply",
+    "ladies",
+    "gentlemen",
+    "colleagues",
+    "friends",
+    "everybody",
+    "everyone",
+    "compatriots",
     "quote",
     "quotes",
 ];
@@ -399,6 +412,21 @@ fn in_set(set: &HashSet<&'static str>, w: &str) -> bool {
         return std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| set.contains(l));
     }
     set.contains(w.to_lowercase().as_str())
+}
+
+static GIVEN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(crate::annotate::lexicon::GIVEN_NAMES)
+        .chain(crate::annotate::lexicon::parse_list(include_str!(
+            "../../assets/lexicon/first-names.txt"
+        )))
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether `w` is a common given name ("Maria").
+fn is_given_name(w: &str) -> bool {
+    GIVEN_SET.contains(&w.to_lowercase())
 }
 
 fn is_connector(w: &str) -> bool {
@@ -714,8 +742,12 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
             if i.caps || i.titled {
                 return i.words <= 8 || n >= 2 || i.titled;
             }
-            // Mixed-case names ("Jane Roe"): short, or repeated, or in a transcript.
-            n >= 2 || (established && i.words <= 5)
+            // Mixed-case names ("Jane Roe"): repeated, or in a transcript, or
+            // opening with a known given name.
+            n >= 2
+                || (established && i.words <= 5)
+                || ((2..=4).contains(&i.words)
+                    && i.core.split(' ').next().is_some_and(is_given_name))
         })
         .collect();
     // Labels that lost their colon: ALL-CAPS labels seen with their colon.
@@ -1444,6 +1476,17 @@ mod tests {
         assert_eq!(edit_distance("novak", "nowak"), 1);
         assert_eq!(edit_distance("novak", "novakk"), 1);
         assert_eq!(edit_distance("novak", "brandt"), 6);
+    }
+
+    #[test]
+    fn names_used_once_need_a_given_name() {
+        let text = "Statements after the talks\n\n\
+            David Lindqvist: We agreed on the harbour.\n\n\
+            Maria Okafor: And on the railway.\n\n\
+            Ladies and Gentlemen: this line is an address, not a label.\n";
+        let (turns, _) = run(text);
+        let names: Vec<&str> = turns.iter().map(|t| t.speaker.name.as_str()).collect();
+        assert_eq!(names, ["David Lindqvist", "Maria Okafor"]);
     }
 
     #[test]

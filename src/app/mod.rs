@@ -193,7 +193,7 @@ pub fn geometry(cols: u16, rows: u16, panel: bool, labels: bool, width: u16) -> 
     }
     let body_h = rows - 2;
     let panel_w = if panel && cols >= 60 {
-        (cols / 4).clamp(24, 36)
+        (cols / 4).clamp(26, 36)
     } else {
         0
     };
@@ -971,6 +971,16 @@ fn command(s: &mut State, c: Command) {
                 (s.panel_sel[t] + 1).min(n.saturating_sub(1))
             } else {
                 s.panel_sel[t].saturating_sub(1)
+            };
+            s.fix_panel_scroll();
+        }
+        Command::Top | Command::Bottom if panel => {
+            let t = s.tab.index();
+            let n = s.panel_len(s.tab);
+            s.panel_sel[t] = if c == Command::Top {
+                0
+            } else {
+                n.saturating_sub(1)
             };
             s.fix_panel_scroll();
         }

@@ -34,6 +34,9 @@ pub const OKABE_ITO: [Rgb; 7] = [
 
 /// Minimum contrast for speaker and body text (WCAG AA).
 pub const TEXT_CONTRAST: f64 = 4.5;
+/// Minimum contrast for speaker colours on the selected quote's background
+/// (which is also bold).
+pub const SELECTED_CONTRAST: f64 = 3.5;
 /// Minimum contrast for secondary text (header lines, topic markers, borders).
 pub const MUTED_CONTRAST: f64 = 3.0;
 
@@ -322,7 +325,7 @@ impl Looks {
             let under = l.bg.and_then(Paint::rgb).unwrap_or(bg);
             let fg = match l.fg {
                 Some(Paint::Rgb(c)) if known_bg || l.bg.is_some() => {
-                    Some(Paint::Rgb(ensure_contrast(c, under, min)))
+                    Some(Paint::Rgb(readable_at_depth(c, under, min, depth)))
                 }
                 other => other,
             };
@@ -342,9 +345,23 @@ impl Looks {
             }
             st
         };
+        // Speakers must also read on the selected quote's background.
+        let selected_bg = self.selected_quote.bg.and_then(Paint::rgb);
         let mut speakers: Vec<Style> = Vec::new();
         for l in &self.speakers {
-            let st = style(*l, TEXT_CONTRAST);
+            let mut l = *l;
+            if let (Some(Paint::Rgb(c)), Some(sel)) = (l.fg, selected_bg)
+                && known_bg
+                && is_dark(sel) == is_dark(bg)
+            {
+                l.fg = Some(Paint::Rgb(readable_at_depth(
+                    c,
+                    sel,
+                    SELECTED_CONTRAST,
+                    depth,
+                )));
+            }
+            let st = style(l, TEXT_CONTRAST);
             // Distinct after mapping to the depth: drop repeats.
             if !speakers
                 .iter()
@@ -377,6 +394,26 @@ impl Looks {
             control: style(self.control, MUTED_CONTRAST),
         }
     }
+}
+
+/// `fg` adjusted until it reaches `min` contrast with `bg` even after
+/// rounding to the 256-colour palette (which can lose some contrast).
+fn readable_at_depth(fg: Rgb, bg: Rgb, min: f64, depth: ColorDepth) -> Rgb {
+    let mut c = ensure_contrast(fg, bg, min);
+    if depth != ColorDepth::Ansi256 {
+        return c;
+    }
+    let shown_bg = super::color::rgb_of_256(super::color::to_256(bg));
+    let mut target = min;
+    for _ in 0..8 {
+        let shown = super::color::rgb_of_256(super::color::to_256(c));
+        if contrast(shown, shown_bg) >= min {
+            break;
+        }
+        target += 0.35;
+        c = ensure_contrast(fg, bg, target);
+    }
+    c
 }
 
 fn rgb_color(c: Rgb) -> Color {

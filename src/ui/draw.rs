@@ -411,8 +411,12 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
         .render(r, buf);
     // Tab titles on the top border.
     let mut x = r.x + 1;
+    let corner = (r.x + r.width).saturating_sub(1);
     for t in Tab::ALL {
-        let title = format!(" {} ", t.title());
+        if x + 1 >= corner {
+            break;
+        }
+        x = put(buf, x, r.y, " ", 1, st.panel_border, st.control);
         let style = if t == s.tab {
             if s.focus == Focus::Panel {
                 st.panel_selected
@@ -422,8 +426,8 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
         } else {
             st.panel_border
         };
-        let room = (r.x + r.width).saturating_sub(x + 1) as usize;
-        x = put(buf, x, r.y, &title, room, style, st.control);
+        let room = corner.saturating_sub(x) as usize;
+        x = put(buf, x, r.y, t.title(), room, style, st.control);
     }
     let inner_x = r.x + 1;
     let inner_w = r.width.saturating_sub(2) as usize;
@@ -539,7 +543,7 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
     ));
     rows.push((
         "In the side panel".into(),
-        "j/k move, Enter picks, Tab returns".into(),
+        "j/k/g/G move, h/l tabs, Enter picks, Tab returns".into(),
     ));
     rows.push((
         "Esc".into(),
