@@ -1818,6 +1818,10 @@ fn strip_det<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// words after the last title, place or connector ("Russian Ambassador to Korea
 /// Georgy Zinoviev" → "Georgy Zinoviev", role "Russian Ambassador to Korea").
 fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind) {
+    // A possessive ends the role part ("CNN’s Scott Jennings").
+    let possessive = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| w.ends_with("'s") || w.ends_with("’s"));
     let words: Vec<&str> = words
         .iter()
         .copied()
@@ -1832,13 +1836,17 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
     let is_roleish = |w: &str| {
         let l = lower(w);
         let l = l.trim_end_matches('.');
-        LEX.titles.contains_key(l)
-            || LEX.places.contains(l)
-            || in_list(CONNECTORS, l)
-            || LEX.roles.contains_key(l)
+        // "Ambassador-designate": a hyphenated title.
+        l.split('-').any(|part| {
+            LEX.titles.contains_key(part)
+                || LEX.places.contains(part)
+                || in_list(CONNECTORS, part)
+                || LEX.roles.contains_key(part)
+        })
     };
+    let floor = possessive.map_or(0, |p| p + 1).min(words.len());
     let mut k = words.len();
-    while k > 0 && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
+    while k > floor && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
         k -= 1;
     }
     let name_words = &words[k..];
@@ -1858,9 +1866,13 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         })
         .collect();
     let lower_all: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if lower_all
+    let org_head = lower_all
+        .last()
+        .is_some_and(|w| LEX.orgs.contains(w.trim_end_matches('.')));
+    let org_any = lower_all
         .iter()
-        .any(|w| LEX.orgs.contains(w.trim_end_matches('.')))
+        .any(|w| LEX.orgs.contains(w.trim_end_matches('.')));
+    if (org_head || (org_any && name_words.is_empty()))
         && !name_words
             .first()
             .is_some_and(|f| LEX.first.contains_key(&*lower(f)))
@@ -2125,6 +2137,15 @@ mod tests {
         assert_eq!(qs[0].1.as_deref(), Some("HOST"));
         assert_eq!(qs[1].3, QuoteKind::Term);
         assert_eq!(qs[2].1.as_deref(), Some("GUEST"));
+    }
+
+    #[test]
+    fn titles_possessives_and_organisation_heads() {
+        let t = "Radio Nine’s Dana Cole: “The storm missed us by a day.”\nPress Secretary Ines Roth: “We are ready for the next one.”\n“We will review the plan,” the Harbour Department said.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Dana Cole"));
+        assert_eq!(qs[1].1.as_deref(), Some("Ines Roth"));
+        assert_eq!(qs[2].1.as_deref(), Some("Harbour Department"));
     }
 
     #[test]
