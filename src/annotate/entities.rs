@@ -799,6 +799,22 @@ fn flush(
     if chunk.is_empty() {
         return;
     }
+    // "Coordinator for Strategic Communications Jane Roe": a given name inside
+    // the chunk starts the person; the words before it complete the title.
+    if let Some(j) = chunk
+        .iter()
+        .position(|c| c.unit == Unit::Gaz(Gaz::Given))
+        .filter(|&j| j > 0)
+    {
+        chunk.drain(..j);
+    } else if *titled && chunk[0].unit == Unit::Cap {
+        // "the Secretary of Defense": the words after "Title of" are its office.
+        let before = text[..chunk[0].span.start].trim_end();
+        if before.ends_with(" of") || before.ends_with(" for") || before.ends_with(" to") {
+            chunk.clear();
+            return;
+        }
+    }
     // "Later Quill said": a sentence's first word before a name is an ordinary word.
     if chunk.len() >= 2 && chunk[0].initial && chunk[0].unit == Unit::Cap && !*titled {
         let whole = Span::new(chunk[0].span.start, chunk[chunk.len() - 1].span.end);
