@@ -82,9 +82,15 @@ fn enforce_invariants(doc: &mut Document) {
         a.span.is_valid_in(text)
             && a.span.end <= text_len
             && match &a.body {
-                AnnotationBody::Quote(_) => !sections
-                    .iter()
-                    .any(|s| s.span.overlaps(a.span) && !s.span.contains_span(a.span)),
+                AnnotationBody::Quote(_) => {
+                    // Sections are in text order and do not overlap: look at the
+                    // ones from the first that ends after the quote starts.
+                    let i = sections.partition_point(|s| s.span.end <= a.span.start);
+                    !sections[i..]
+                        .iter()
+                        .take_while(|s| s.span.start < a.span.end.max(a.span.start + 1))
+                        .any(|s| s.span.overlaps(a.span) && !s.span.contains_span(a.span))
+                }
                 _ => true,
             }
     });
