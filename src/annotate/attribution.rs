@@ -117,7 +117,33 @@ pub fn attribute(
 
 use super::lexicon::parse_list;
 use crate::model::BlockKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+
+/// FNV-1a: the keys are short words, where a simple hash beats SipHash.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+type HashMap<K, V> = StdMap<K, V, FastHash>;
+type HashSet<K> = StdSet<K, FastHash>;
 use std::sync::LazyLock;
 
 /// Grammatical gender a title, name or pronoun implies.
@@ -438,8 +464,8 @@ impl<'t> State<'t> {
         State {
             text,
             people: Vec::new(),
-            by_name: HashMap::new(),
-            by_role: HashMap::new(),
+            by_name: HashMap::default(),
+            by_role: HashMap::default(),
             recent: Vec::new(),
             last: None,
             gender_of: Vec::new(),
