@@ -174,6 +174,7 @@ impl Gender {
 struct Lexicon {
     verbs: HashSet<&'static str>,
     weak: HashSet<&'static str>,
+    object: HashSet<&'static str>,
     pronouns: HashMap<&'static str, Gender>,
     titles: HashMap<&'static str, Gender>,
     roles: HashMap<&'static str, Gender>,
@@ -195,6 +196,7 @@ fn tagged(src: &'static str) -> HashMap<&'static str, Gender> {
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     verbs: parse_list(include_str!("../../assets/lexicon/speech-verbs.txt")).collect(),
     weak: parse_list(include_str!("../../assets/lexicon/weak-verbs.txt")).collect(),
+    object: parse_list(include_str!("../../assets/lexicon/object-verbs.txt")).collect(),
     pronouns: tagged(include_str!("../../assets/lexicon/pronouns.txt")),
     titles: tagged(include_str!("../../assets/lexicon/titles.txt")),
     roles: tagged(include_str!("../../assets/lexicon/role-nouns.txt")),
@@ -1586,7 +1588,7 @@ impl<'t> State<'t> {
                 }
                 continue;
             }
-            if !self.is_verb(&toks[v], true) {
+            if !self.is_verb(&toks[v], true) || LEX.object.contains(self.w(&toks[v])) {
                 continue;
             }
             let cue = Span::new(toks[v].s, toks[v].e);
@@ -2172,6 +2174,18 @@ mod tests {
         assert_eq!(qs[0].1.as_deref(), Some("Dana Cole"));
         assert_eq!(qs[1].1.as_deref(), Some("Ines Roth"));
         assert_eq!(qs[2].1.as_deref(), Some("Harbour Department"));
+    }
+
+    #[test]
+    fn object_verbs_only_attribute_what_follows() {
+        let t =
+            "Ken Ito laughed at the idea, saying, “That makes me rich,” after Ada Park mocked him.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ken Ito"));
+        let t =
+            "In a speech, Ada Park attacked “the cruel logic of the new tax on bread and milk.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ada Park"));
     }
 
     #[test]
