@@ -117,7 +117,33 @@ pub fn attribute(
 
 use super::lexicon::parse_list;
 use crate::model::BlockKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdMap, HashSet as StdSet};
+
+/// FNV-1a: the keys are short words, where a simple hash beats SipHash.
+#[derive(Default, Clone, Copy)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastHash = std::hash::BuildHasherDefault<Fnv>;
+type HashMap<K, V> = StdMap<K, V, FastHash>;
+type HashSet<K> = StdSet<K, FastHash>;
 use std::sync::LazyLock;
 
 /// Grammatical gender a title, name or pronoun implies.
@@ -148,6 +174,7 @@ impl Gender {
 struct Lexicon {
     verbs: HashSet<&'static str>,
     weak: HashSet<&'static str>,
+    object: HashSet<&'static str>,
     pronouns: HashMap<&'static str, Gender>,
     titles: HashMap<&'static str, Gender>,
     roles: HashMap<&'static str, Gender>,
@@ -169,6 +196,7 @@ fn tagged(src: &'static str) -> HashMap<&'static str, Gender> {
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     verbs: parse_list(include_str!("../../assets/lexicon/speech-verbs.txt")).collect(),
     weak: parse_list(include_str!("../../assets/lexicon/weak-verbs.txt")).collect(),
+    object: parse_list(include_str!("../../assets/lexicon/object-verbs.txt")).collect(),
     pronouns: tagged(include_str!("../../assets/lexicon/pronouns.txt")),
     titles: tagged(include_str!("../../assets/lexicon/titles.txt")),
     roles: tagged(include_str!("../../assets/lexicon/role-nouns.txt")),
@@ -438,8 +466,8 @@ impl<'t> State<'t> {
         State {
             text,
             people: Vec::new(),
-            by_name: HashMap::new(),
-            by_role: HashMap::new(),
+            by_name: HashMap::default(),
+            by_role: HashMap::default(),
             recent: Vec::new(),
             last: None,
             gender_of: Vec::new(),
@@ -1560,7 +1588,7 @@ impl<'t> State<'t> {
                 }
                 continue;
             }
-            if !self.is_verb(&toks[v], true) {
+            if !self.is_verb(&toks[v], true) || LEX.object.contains(self.w(&toks[v])) {
                 continue;
             }
             let cue = Span::new(toks[v].s, toks[v].e);
@@ -1818,6 +1846,10 @@ fn strip_det<'a>(words: &[&'a str]) -> Vec<&'a str> {
 /// words after the last title, place or connector ("Russian Ambassador to Korea
 /// Georgy Zinoviev" → "Georgy Zinoviev", role "Russian Ambassador to Korea").
 fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind) {
+    // A possessive ends the role part ("CNN’s Scott Jennings").
+    let possessive = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| w.ends_with("'s") || w.ends_with("’s"));
     let words: Vec<&str> = words
         .iter()
         .copied()
@@ -1832,13 +1864,17 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
     let is_roleish = |w: &str| {
         let l = lower(w);
         let l = l.trim_end_matches('.');
-        LEX.titles.contains_key(l)
-            || LEX.places.contains(l)
-            || in_list(CONNECTORS, l)
-            || LEX.roles.contains_key(l)
+        // "Ambassador-designate": a hyphenated title.
+        l.split('-').any(|part| {
+            LEX.titles.contains_key(part)
+                || LEX.places.contains(part)
+                || in_list(CONNECTORS, part)
+                || LEX.roles.contains_key(part)
+        })
     };
+    let floor = possessive.map_or(0, |p| p + 1).min(words.len());
     let mut k = words.len();
-    while k > 0 && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
+    while k > floor && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
         k -= 1;
     }
     let name_words = &words[k..];
@@ -1858,9 +1894,13 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         })
         .collect();
     let lower_all: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
-    if lower_all
+    let org_head = lower_all
+        .last()
+        .is_some_and(|w| LEX.orgs.contains(w.trim_end_matches('.')));
+    let org_any = lower_all
         .iter()
-        .any(|w| LEX.orgs.contains(w.trim_end_matches('.')))
+        .any(|w| LEX.orgs.contains(w.trim_end_matches('.')));
+    if (org_head || (org_any && name_words.is_empty()))
         && !name_words
             .first()
             .is_some_and(|f| LEX.first.contains_key(&*lower(f)))
@@ -2125,6 +2165,27 @@ mod tests {
         assert_eq!(qs[0].1.as_deref(), Some("HOST"));
         assert_eq!(qs[1].3, QuoteKind::Term);
         assert_eq!(qs[2].1.as_deref(), Some("GUEST"));
+    }
+
+    #[test]
+    fn titles_possessives_and_organisation_heads() {
+        let t = "Radio Nine’s Dana Cole: “The storm missed us by a day.”\nPress Secretary Ines Roth: “We are ready for the next one.”\n“We will review the plan,” the Harbour Department said.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Dana Cole"));
+        assert_eq!(qs[1].1.as_deref(), Some("Ines Roth"));
+        assert_eq!(qs[2].1.as_deref(), Some("Harbour Department"));
+    }
+
+    #[test]
+    fn object_verbs_only_attribute_what_follows() {
+        let t =
+            "Ken Ito laughed at the idea, saying, “That makes me rich,” after Ada Park mocked him.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ken Ito"));
+        let t =
+            "In a speech, Ada Park attacked “the cruel logic of the new tax on bread and milk.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Ada Park"));
     }
 
     #[test]

@@ -98,7 +98,9 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
                 } else if m.role == Role::Open && m.family != Family::Single {
                     // A new opening mark while one is open: the first was never closed.
                     // A stray straight mark before curly ones is a typo, not a quote.
-                    let stray = p.as_bytes()[o.start] == b'"' && p.as_bytes()[m.start] != b'"';
+                    // So is a single mark left open (an apostrophe after all).
+                    let stray = (p.as_bytes()[o.start] == b'"' && p.as_bytes()[m.start] != b'"')
+                        || o.family == Family::Single;
                     if !stray {
                         push_quote(text, para, o.start, o.end, m.start, m.start, true, out);
                     }
@@ -107,7 +109,9 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
             }
         }
     }
-    if let Some(o) = open {
+    if let Some(o) = open
+        && o.family != Family::Single
+    {
         push_quote(text, para, o.start, o.end, p.len(), p.len(), true, out);
         ended_open = true;
     }
@@ -172,7 +176,6 @@ fn opens_after(c: Option<char>) -> bool {
 /// from the characters around them whether they may open or close.
 fn scan_marks(p: &str) -> Vec<Mark> {
     let bytes = p.as_bytes();
-    let has_double = p.contains(['“', '”', '"', '«', '»', '„']) || p.contains("''");
     let mut marks = Vec::new();
     let mut prev: Option<char> = None;
     let mut it = p.char_indices().peekable();
@@ -257,13 +260,12 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                 inside = !inside;
                 continue;
             }
-            '‘' if !has_double && opens_after(prev) && next.is_some_and(char::is_alphanumeric) => {
+            '‘' if opens_after(prev) && next.is_some_and(char::is_alphanumeric) => {
                 push(i, i + 3, Family::Single, Role::Open);
             }
             // A closing single mark is not followed by a letter (We’ve) and
             // follows a word; plural possessives stay apostrophes unless a quote is open.
-            '’' if !has_double
-                && inside
+            '’' if inside
                 && prev.is_some_and(|c| !c.is_whitespace())
                 && !next.is_some_and(char::is_alphanumeric) =>
             {
@@ -377,6 +379,14 @@ mod tests {
     fn single_marks_inside_double() {
         let t = "“He called it ‘a mess’ and left,” she said.";
         assert_eq!(inners(t), vec!["He called it ‘a mess’ and left,"]);
+    }
+
+    #[test]
+    fn top_level_single_marks() {
+        let t = "The sign read ‘Save Our Pier’ and a \"big crowd\" came.";
+        assert_eq!(inners(t), vec!["Save Our Pier", "big crowd"]);
+        let t = "In the ‘90s the pier was “busy all year,” he said.";
+        assert_eq!(inners(t), vec!["busy all year,"]);
     }
 
     #[test]
