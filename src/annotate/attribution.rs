@@ -20,6 +20,9 @@ pub struct Attributed {
     pub speakers: Vec<Speaker>,
     /// Quote annotations (span = quoted words without marks) in text order.
     pub quotes: Vec<(Span, Quote)>,
+    /// ASCII-lower-cased names and aliases to the lowest speaker index that
+    /// has them, so that interning stays constant-time with many speakers.
+    index: super::FastMap<String, usize>,
 }
 
 impl Attributed {
@@ -32,10 +35,7 @@ impl Attributed {
         aliases: &[String],
         kind: SpeakerKind,
     ) -> SpeakerId {
-        let found = self.speakers.iter().position(|s| {
-            s.name.eq_ignore_ascii_case(name)
-                || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
-        });
+        let found = self.index.get(&name.to_ascii_lowercase()).copied();
         let i = match found {
             Some(i) => i,
             None => {
@@ -46,9 +46,24 @@ impl Attributed {
                     aliases: Vec::new(),
                     kind,
                 });
-                self.speakers.len() - 1
+                let i = self.speakers.len() - 1;
+                self.index_name(name, i);
+                i
             }
         };
+        let new_aliases: Vec<&String> = {
+            let s = &self.speakers[i];
+            aliases
+                .iter()
+                .filter(|a| {
+                    !a.eq_ignore_ascii_case(&s.name)
+                        && !s.aliases.iter().any(|x| x.eq_ignore_ascii_case(a))
+                })
+                .collect()
+        };
+        for a in &new_aliases {
+            self.index_name(a, i);
+        }
         let s = &mut self.speakers[i];
         if s.role.is_none() {
             s.role = role.map(str::to_string);
@@ -56,14 +71,18 @@ impl Attributed {
         if s.kind == SpeakerKind::Unknown {
             s.kind = kind;
         }
-        for a in aliases {
-            if !a.eq_ignore_ascii_case(&s.name)
-                && !s.aliases.iter().any(|x| x.eq_ignore_ascii_case(a))
-            {
+        for a in new_aliases {
+            if !s.aliases.iter().any(|x| x.eq_ignore_ascii_case(a)) {
                 s.aliases.push(a.clone());
             }
         }
         s.id
+    }
+
+    /// Record that speaker `i` answers to `name`, unless a lower index does.
+    fn index_name(&mut self, name: &str, i: usize) {
+        let e = self.index.entry(name.to_ascii_lowercase()).or_insert(i);
+        *e = (*e).min(i);
     }
 }
 
@@ -75,6 +94,7 @@ pub fn attribute(
     quotes: &[RawQuote],
 ) -> Attributed {
     let mut out = Attributed::default();
+    out.quotes.reserve(turns.len() + quotes.len());
     for t in turns {
         let id = out.intern(
             &t.speaker.name,
@@ -96,6 +116,7 @@ pub fn attribute(
     }
     let mut st = State::new(text);
     let mut qi = 0;
+    let mut pq: Vec<&RawQuote> = Vec::new();
     for (bi, b) in structure.blocks.iter().enumerate() {
         if b.kind != BlockKind::Paragraph {
             continue;
@@ -108,42 +129,20 @@ pub fn attribute(
             qi += 1;
         }
         // Quotes only come from paragraph blocks, so none lies inside a turn.
-        let pq: Vec<&RawQuote> = quotes[first..qi].iter().collect();
+        pq.clear();
+        pq.extend(&quotes[first..qi]);
         st.paragraph(bi, b.span, &pq, &mut out);
     }
-    out.quotes.sort_by_key(|(s, _)| s.start);
+    if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
+        out.quotes.sort_by_key(|(s, _)| s.start);
+    }
     out
 }
 
 use super::lexicon::parse_list;
 use crate::model::BlockKind;
-use std::collections::{HashMap as StdMap, HashSet as StdSet};
 
-/// FNV-1a: the keys are short words, where a simple hash beats SipHash.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FastHash = std::hash::BuildHasherDefault<Fnv>;
-type HashMap<K, V> = StdMap<K, V, FastHash>;
-type HashSet<K> = StdSet<K, FastHash>;
+use super::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
 /// Grammatical gender a title, name or pronoun implies.
@@ -218,13 +217,51 @@ fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
-/// Lower-case a word without allocating when it already is.
-fn lower(w: &str) -> std::borrow::Cow<'_, str> {
-    if w.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(w.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(w)
+/// A lower-cased word: borrowed when it already is, on the stack when it is
+/// short ASCII (nearly every word), on the heap otherwise.
+enum Lower<'a> {
+    Borrowed(&'a str),
+    Stack([u8; 40], u8),
+    Heap(String),
+}
+
+impl std::ops::Deref for Lower<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match self {
+            Lower::Borrowed(s) => s,
+            // Only ASCII is ever copied here, so the bytes are valid UTF-8.
+            Lower::Stack(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or_default(),
+            Lower::Heap(s) => s,
+        }
     }
+}
+
+impl Lower<'_> {
+    fn into_owned(self) -> String {
+        match self {
+            Lower::Heap(s) => s,
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Lower-case a word without allocating when it is ASCII or already lower case.
+fn lower(w: &str) -> Lower<'_> {
+    if w.is_ascii() {
+        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Borrowed(w);
+        }
+        if w.len() <= 40 {
+            let mut buf = [0u8; 40];
+            buf[..w.len()].copy_from_slice(w.as_bytes());
+            buf[..w.len()].make_ascii_lowercase();
+            return Lower::Stack(buf, w.len() as u8);
+        }
+    } else if !w.chars().any(char::is_uppercase) {
+        return Lower::Borrowed(w);
+    }
+    Lower::Heap(w.to_lowercase())
 }
 
 fn is_cap(w: &str) -> bool {
@@ -397,6 +434,54 @@ fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
 }
 
+/// A word list looked up by hash, ignoring ASCII case (as [`in_list`] does).
+struct WordSet {
+    set: HashSet<String>,
+    longest: usize,
+}
+
+impl WordSet {
+    fn new(list: &[&str]) -> WordSet {
+        WordSet {
+            set: list.iter().map(|w| w.to_ascii_lowercase()).collect(),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    fn has(&self, w: &str) -> bool {
+        if w.len() > self.longest {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        if w.len() <= buf.len() {
+            let b = &mut buf[..w.len()];
+            b.copy_from_slice(w.as_bytes());
+            b.make_ascii_lowercase();
+            // ASCII lower-casing keeps UTF-8 valid.
+            std::str::from_utf8(b).is_ok_and(|l| self.set.contains(l))
+        } else {
+            self.set.contains(&w.to_ascii_lowercase())
+        }
+    }
+}
+
+macro_rules! word_sets {
+    ($($set:ident = $list:ident),* $(,)?) => {
+        $(static $set: LazyLock<WordSet> = LazyLock::new(|| WordSet::new($list));)*
+    };
+}
+
+word_sets!(
+    ABBREV_SET = ABBREV,
+    TITLE_ABBREV_SET = TITLE_ABBREV,
+    CONNECTORS_SET = CONNECTORS,
+    STOP_CAPS_SET = STOP_CAPS,
+    AUX_SET = AUX,
+    DETS_SET = DETS,
+    TIME_NOUNS_SET = TIME_NOUNS,
+    NP_STOP_SET = NP_STOP,
+);
+
 /// A token of a paragraph: a word, a punctuation mark, or a whole quote.
 #[derive(Debug, Clone, Copy)]
 struct Tok {
@@ -459,7 +544,21 @@ struct State<'t> {
     gender_of: Vec<Gender>,
     /// A paragraph ending in "he said:": its block, subject tokens and cue.
     colon_intro: Option<(usize, Vec<Tok>, Span)>,
+    /// [`analyse_name`] results by their words (joined by U+001F): a
+    /// document names the same people again and again.
+    names: HashMap<String, NameParts>,
+    /// Reused token buffer of [`State::paragraph`].
+    tok_buf: Vec<Tok>,
+    /// Reused sentence-index buffer of [`State::paragraph`].
+    sid_buf: Vec<u32>,
 }
+
+/// What [`analyse_name`] makes of a noun phrase: name, role, gender, kind.
+type NameParts = (String, Option<String>, Gender, SpeakerKind);
+
+/// Bound on memoised names, so a document of endless distinct names cannot
+/// grow the memo without limit.
+const NAME_MEMO_MAX: usize = 50_000;
 
 impl<'t> State<'t> {
     fn new(text: &'t str) -> Self {
@@ -472,6 +571,9 @@ impl<'t> State<'t> {
             last: None,
             gender_of: Vec::new(),
             colon_intro: None,
+            names: HashMap::default(),
+            tok_buf: Vec::new(),
+            sid_buf: Vec::new(),
         }
     }
 
@@ -479,9 +581,22 @@ impl<'t> State<'t> {
         &self.text[t.s..t.e]
     }
 
-    fn tokenize(&self, para: Span, quotes: &[&RawQuote]) -> Vec<Tok> {
+    /// [`analyse_name`], memoised.
+    fn analyse_name(&mut self, words: &[&str]) -> NameParts {
+        let key = words.join("\u{1f}");
+        if let Some(parts) = self.names.get(&key) {
+            return parts.clone();
+        }
+        let parts = analyse_name(words);
+        if self.names.len() < NAME_MEMO_MAX {
+            self.names.insert(key, parts.clone());
+        }
+        parts
+    }
+
+    fn tokenize(&self, para: Span, quotes: &[&RawQuote], toks: &mut Vec<Tok>) {
         let text = self.text;
-        let mut toks = Vec::new();
+        toks.clear();
         let mut qi = 0;
         let mut i = para.start;
         let bytes = text.as_bytes();
@@ -510,14 +625,14 @@ impl<'t> State<'t> {
             let Some(c) = text[i..].chars().next() else {
                 break;
             };
-            if c.is_alphanumeric() {
+            if super::is_alnum(c) {
                 let s = i;
                 let mut j = i + c.len_utf8();
                 let alnum_at = |k: usize| {
                     k < stop
                         && match bytes[k] {
                             b if b < 0x80 => b.is_ascii_alphanumeric(),
-                            _ => text[k..].chars().next().is_some_and(char::is_alphanumeric),
+                            _ => text[k..].chars().next().is_some_and(super::is_alnum),
                         }
                 };
                 while j < stop {
@@ -534,7 +649,7 @@ impl<'t> State<'t> {
                     let Some(d) = text[j..].chars().next() else {
                         break;
                     };
-                    if d.is_alphanumeric() || (d == '’' && alnum_at(j + d.len_utf8())) {
+                    if super::is_alnum(d) || (d == '’' && alnum_at(j + d.len_utf8())) {
                         j += d.len_utf8();
                     } else {
                         break;
@@ -557,12 +672,11 @@ impl<'t> State<'t> {
                 i += c.len_utf8();
             }
         }
-        toks
     }
 
     /// Sentence index of every token.
-    fn sentences(&self, toks: &[Tok], quotes: &[&RawQuote]) -> Vec<u32> {
-        let mut sid = Vec::with_capacity(toks.len());
+    fn sentences(&self, toks: &[Tok], quotes: &[&RawQuote], sid: &mut Vec<u32>) {
+        sid.clear();
         let mut cur = 0u32;
         for (i, t) in toks.iter().enumerate() {
             sid.push(cur);
@@ -580,7 +694,7 @@ impl<'t> State<'t> {
                 TK::Punct('.') => {
                     let abbr = i > 0 && toks[i - 1].k == TK::Word && toks[i - 1].e == t.s && {
                         let w = self.w(&toks[i - 1]);
-                        in_list(ABBREV, w)
+                        ABBREV_SET.has(w)
                             || (w.chars().count() == 1 && is_cap(w))
                             || w.contains('.')
                     };
@@ -599,7 +713,6 @@ impl<'t> State<'t> {
                 cur += 1;
             }
         }
-        sid
     }
 
     /// Whether a speech verb comes within a few name-like words after `i` ("Smith said").
@@ -612,7 +725,7 @@ impl<'t> State<'t> {
             if !is_cap(w) && LEX.verbs.contains(&*lower(w)) {
                 return true;
             }
-            if !is_cap(w) && !in_list(AUX, w) && !in_list(CONNECTORS, w) {
+            if !is_cap(w) && !AUX_SET.has(w) && !CONNECTORS_SET.has(w) {
                 return false;
             }
         }
@@ -650,12 +763,12 @@ impl<'t> State<'t> {
             match p.k {
                 TK::Word
                     if is_cap(self.w(p))
-                        && !in_list(STOP_CAPS, self.w(p))
+                        && !STOP_CAPS_SET.has(self.w(p))
                         && !in_list(&["said", "says", "added", "asked"], self.w(p)) =>
                 {
                     a -= 1
                 }
-                TK::Word if in_list(CONNECTORS, self.w(p)) && !self.w(p).eq("and") => {
+                TK::Word if CONNECTORS_SET.has(self.w(p)) && !self.w(p).eq("and") => {
                     if a >= 2 && a - 2 >= lo && self.is_capword(&toks[a - 2]) {
                         a -= 2;
                     } else {
@@ -664,7 +777,7 @@ impl<'t> State<'t> {
                 }
                 TK::Punct('.') if a >= 2 && a - 2 >= lo && toks[a - 2].k == TK::Word => {
                     let w = self.w(&toks[a - 2]);
-                    if in_list(TITLE_ABBREV, w) || (w.chars().count() == 1 && is_cap(w)) {
+                    if TITLE_ABBREV_SET.has(w) || (w.chars().count() == 1 && is_cap(w)) {
                         a -= 2;
                     } else {
                         break;
@@ -674,7 +787,7 @@ impl<'t> State<'t> {
             }
         }
         // Drop leading function words ("But Smith").
-        while a < i && toks[a].k == TK::Word && in_list(STOP_CAPS, self.w(&toks[a])) {
+        while a < i && toks[a].k == TK::Word && STOP_CAPS_SET.has(self.w(&toks[a])) {
             a += 1;
         }
         a
@@ -688,7 +801,7 @@ impl<'t> State<'t> {
             match t.k {
                 TK::Word if is_cap(self.w(t)) => b += 1,
                 TK::Word
-                    if in_list(CONNECTORS, self.w(t))
+                    if CONNECTORS_SET.has(self.w(t))
                         && self.w(t) != "and"
                         && toks.get(b + 1).is_some_and(|n| self.is_capword(n))
                         && b + 1 < hi =>
@@ -698,7 +811,7 @@ impl<'t> State<'t> {
                 TK::Punct('.')
                     if {
                         let w = self.w(&toks[b - 1]);
-                        in_list(TITLE_ABBREV, w) || (w.chars().count() == 1 && is_cap(w))
+                        TITLE_ABBREV_SET.has(w) || (w.chars().count() == 1 && is_cap(w))
                     } && toks.get(b + 1).is_some_and(|n| self.is_capword(n)) =>
                 {
                     b += 1
@@ -725,7 +838,7 @@ impl<'t> State<'t> {
             if t.k == TK::Word
                 && !is_cap(w)
                 && skipped < 3
-                && (in_list(AUX, w)
+                && (AUX_SET.has(w)
                     || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w)))
             {
                 i -= 1;
@@ -772,7 +885,7 @@ impl<'t> State<'t> {
                         let fw = self.w(&first);
                         let appositive = h - k <= 26
                             && first.k == TK::Word
-                            && (in_list(DETS, fw)
+                            && (DETS_SET.has(fw)
                                 || in_list(
                                     &["who", "whose", "which", "former", "now", "then"],
                                     fw,
@@ -833,7 +946,7 @@ impl<'t> State<'t> {
             return Some(Np { a: h, b: h + 1 });
         }
         // ", who joked": the relative pronoun stands for the name before its comma.
-        if lw == "who"
+        if &*lw == "who"
             && h >= 2
             && h - 2 >= lo
             && toks[h - 1].k == TK::Punct(',')
@@ -853,7 +966,7 @@ impl<'t> State<'t> {
             return Some(Np { a: np.a, b: h + 1 });
         }
         if is_cap(w) {
-            if in_list(STOP_CAPS, w) {
+            if STOP_CAPS_SET.has(w) {
                 return None;
             }
             let mut a = self.cap_run_back(toks, h, lo);
@@ -865,9 +978,9 @@ impl<'t> State<'t> {
         let generic = h > lo
             && (self.is_word_any(toks, h - 1, DETS)
                 || h > lo + 1 && self.is_word_any(toks, h - 2, &["the", "a", "an"]))
-            && !in_list(TIME_NOUNS, w)
-            && !in_list(AUX, w)
-            && !in_list(NP_STOP, w)
+            && !TIME_NOUNS_SET.has(w)
+            && !AUX_SET.has(w)
+            && !NP_STOP_SET.has(w)
             && !LEX.verbs.contains(&*lw)
             && w.len() >= 2;
         if generic || LEX.roles.contains_key(&*lw) || LEX.orgs.contains(&*lw) {
@@ -880,7 +993,7 @@ impl<'t> State<'t> {
                     break;
                 }
                 let pw = self.w(p);
-                if in_list(DETS, pw) {
+                if DETS_SET.has(pw) {
                     a -= 1;
                     det = true;
                     break;
@@ -890,7 +1003,7 @@ impl<'t> State<'t> {
                     det = true;
                     break;
                 }
-                if LEX.verbs.contains(&*lower(pw)) || in_list(NP_STOP, pw) || in_list(AUX, pw) {
+                if LEX.verbs.contains(&*lower(pw)) || NP_STOP_SET.has(pw) || AUX_SET.has(pw) {
                     break;
                 }
                 a -= 1;
@@ -941,11 +1054,11 @@ impl<'t> State<'t> {
         if LEX.pronouns.contains_key(&*lower(w)) && !is_cap(w) {
             return Some(Np { a: i, b: i + 1 });
         }
-        let (a, mut b) = if in_list(DETS, w) || w.eq_ignore_ascii_case("the") {
+        let (a, mut b) = if DETS_SET.has(w) || w.eq_ignore_ascii_case("the") {
             let mut b = i + 1;
             while b < hi && b - i < 6 {
                 let t = &toks[b];
-                if t.k != TK::Word || in_list(NP_STOP, self.w(t)) || self.is_verb(t, false) {
+                if t.k != TK::Word || NP_STOP_SET.has(self.w(t)) || self.is_verb(t, false) {
                     break;
                 }
                 b += 1;
@@ -956,7 +1069,7 @@ impl<'t> State<'t> {
         } else if let Some(c) = (i..(i + 6).min(hi))
             .take_while(|&k| {
                 matches!(toks[k].k, TK::Punct('/' | '-'))
-                    || toks[k].k == TK::Word && !in_list(NP_STOP, self.w(&toks[k]))
+                    || toks[k].k == TK::Word && !NP_STOP_SET.has(self.w(&toks[k]))
             })
             .find(|&k| is_cap(self.w(&toks[k])))
         {
@@ -967,7 +1080,7 @@ impl<'t> State<'t> {
         } else {
             return None;
         };
-        if b <= a + usize::from(in_list(DETS, w)) {
+        if b <= a + usize::from(DETS_SET.has(w)) {
             return None;
         }
         // "a spokeswoman for the ministry"
@@ -1039,7 +1152,7 @@ impl<'t> State<'t> {
             let pi = self.person(&name, Some(name.as_str()).filter(|_| is_role), g, kind, pos);
             return Some(self.speaker_of(pi, pos, out));
         }
-        let (name, role, g, kind) = analyse_name(&words);
+        let (name, role, g, kind) = self.analyse_name(&words);
         if name.is_empty() {
             // Only a title: "the President said".
             let head = words.last().map(|w| lower(w).into_owned())?;
@@ -1060,7 +1173,7 @@ impl<'t> State<'t> {
     fn find_role(&self, head: &str) -> Option<usize> {
         let matches = |p: &Person| {
             p.role.as_deref().is_some_and(|r| {
-                r.split(|c: char| !c.is_alphanumeric())
+                r.split(|c: char| !super::is_alnum(c))
                     .any(|w| w.eq_ignore_ascii_case(head))
             })
         };
@@ -1141,7 +1254,7 @@ impl<'t> State<'t> {
             && let Some(r) = role
         {
             for w in r
-                .split(|c: char| !c.is_alphanumeric())
+                .split(|c: char| !super::is_alnum(c))
                 .filter(|w| !w.is_empty())
             {
                 self.by_role.insert(w.to_lowercase(), i);
@@ -1209,7 +1322,7 @@ impl<'t> State<'t> {
         let mut i = lo;
         while i < hi {
             let t = &toks[i];
-            if !self.is_capword(t) || in_list(STOP_CAPS, self.w(t)) {
+            if !self.is_capword(t) || STOP_CAPS_SET.has(self.w(t)) {
                 i += 1;
                 continue;
             }
@@ -1234,7 +1347,7 @@ impl<'t> State<'t> {
                 .filter(|t| t.k == TK::Word)
                 .map(|t| self.w(t))
                 .collect();
-            let (name, role, g, kind) = analyse_name(&words);
+            let (name, role, g, kind) = self.analyse_name(&words);
             if kind == SpeakerKind::Person && !name.is_empty() {
                 let first = name.split(' ').next().unwrap_or("");
                 let known = self.by_name.contains_key(&name.to_lowercase());
@@ -1255,8 +1368,11 @@ impl<'t> State<'t> {
 
     /// Attribute the quotes of one paragraph.
     fn paragraph(&mut self, bi: usize, para: Span, quotes: &[&RawQuote], out: &mut Attributed) {
-        let toks = self.tokenize(para, quotes);
-        let sid = self.sentences(&toks, quotes);
+        // Token and sentence buffers are reused from paragraph to paragraph.
+        let mut toks = std::mem::take(&mut self.tok_buf);
+        let mut sid = std::mem::take(&mut self.sid_buf);
+        self.tokenize(para, quotes, &mut toks);
+        self.sentences(&toks, quotes, &mut sid);
         let mut done = 0; // tokens before this have had their mentions registered
         let mut attrs: Vec<Attr> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
@@ -1346,6 +1462,8 @@ impl<'t> State<'t> {
         }
         // A quote whose speaker is named only in a continuing piece in the next paragraph
         // is back-filled by `fill_back` at the end of the document.
+        self.tok_buf = toks;
+        self.sid_buf = sid;
     }
 
     /// Attribute the quote at token `t` (the `n`th of the paragraph).
@@ -1381,7 +1499,7 @@ impl<'t> State<'t> {
         let inner = q.inner.slice(self.text);
         if let Some(colon) = inner.find(':')
             && (2..=30).contains(&colon)
-            && inner[..colon].chars().any(|c| c.is_alphabetic())
+            && inner[..colon].chars().any(super::is_alpha)
             && inner[..colon]
                 .chars()
                 .all(|c| c.is_uppercase() || c == ' ' || c == '.' || c == '-')
@@ -1743,12 +1861,12 @@ impl<'t> State<'t> {
         // An opening phrase ("During the speech, …") is skipped to its comma.
         if i < v
             && toks[i].k == TK::Word
-            && in_list(STOP_CAPS, self.w(&toks[i]))
+            && STOP_CAPS_SET.has(self.w(&toks[i]))
             && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TK::Punct(','))
         {
             i = c + 1;
         }
-        while i < v && toks[i].k == TK::Word && in_list(STOP_CAPS, self.w(&toks[i])) {
+        while i < v && toks[i].k == TK::Word && STOP_CAPS_SET.has(self.w(&toks[i])) {
             i += 1;
         }
         while i < v && toks[i].k == TK::Punct(',') {
@@ -1836,7 +1954,7 @@ impl<'t> State<'t> {
 /// Drop a leading determiner.
 fn strip_det<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let mut w = words.to_vec();
-    if w.first().is_some_and(|f| in_list(DETS, f)) {
+    if w.first().is_some_and(|f| DETS_SET.has(f)) {
         w.remove(0);
     }
     w
@@ -1868,7 +1986,7 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         l.split('-').any(|part| {
             LEX.titles.contains_key(part)
                 || LEX.places.contains(part)
-                || in_list(CONNECTORS, part)
+                || CONNECTORS_SET.has(part)
                 || LEX.roles.contains_key(part)
         })
     };
@@ -1923,7 +2041,7 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         None
     } else {
         let mut r: Vec<&str> = role_words;
-        while r.last().is_some_and(|w| in_list(CONNECTORS, w)) {
+        while r.last().is_some_and(|w| CONNECTORS_SET.has(w)) {
             r.pop();
         }
         Some(r.join(" ")).filter(|s| !s.is_empty())

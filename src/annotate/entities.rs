@@ -18,7 +18,7 @@
 //! Single unknown capitalised words (often just the first word of a sentence)
 //! are left alone. Entities never overlap. Everything is linear in the text.
 
-use std::collections::HashMap;
+use super::FastMap as HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -45,7 +45,7 @@ struct Gazetteer {
     kinds: Vec<Gaz>,
     /// The leading word (letters and digits) of every entry: the anchored
     /// search runs only where such a word starts.
-    firsts: FnvSet<&'static str>,
+    firsts: FastSet<&'static str>,
 }
 
 static GAZETTEER: LazyLock<Option<Gazetteer>> = LazyLock::new(|| {
@@ -332,35 +332,12 @@ const STOP: &[&str] = &[
     "Unquote",
 ];
 
-/// FNV-1a: a fast hash for the short words looked up once per capitalised word.
-#[derive(Default, Clone, Copy)]
-struct Fnv(u64);
+use super::{FastMap, FastSet};
 
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvSet<T> = std::collections::HashSet<T, std::hash::BuildHasherDefault<Fnv>>;
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
-static STOP_SET: LazyLock<FnvSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
-static ORG_TAIL_SET: LazyLock<FnvSet<&'static str>> =
+static STOP_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+static ORG_TAIL_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| ORG_TAIL.iter().copied().collect());
-static ORG_HEAD_SET: LazyLock<FnvSet<&'static str>> =
+static ORG_HEAD_SET: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| ORG_HEAD.iter().copied().collect());
 
 /// The end of the letters and digits that start at `i` (no hyphens, no stops).
@@ -399,7 +376,7 @@ struct Item {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    super::is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// Read one word at `i` (which starts with a word char): letters and digits,
@@ -425,7 +402,7 @@ fn read_word(s: &str, i: usize) -> usize {
             let ok = if c == '-' {
                 n.is_lowercase()
             } else {
-                n.is_alphabetic()
+                super::is_alpha(n)
             };
             if ok && !possessive {
                 continue;
@@ -460,14 +437,14 @@ struct SpeakerIndex {
 
 fn surname(name: &str) -> Option<&str> {
     name.split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(|w| w.trim_matches(|c: char| !super::is_alnum(c)))
         .rfind(|w| !w.is_empty())
 }
 
 impl SpeakerIndex {
     fn new(speakers: &[Speaker]) -> Self {
-        let mut full = HashMap::new();
-        let mut surname_map = HashMap::new();
+        let mut full = HashMap::default();
+        let mut surname_map = HashMap::default();
         let add = |m: &mut HashMap<String, Option<SpeakerId>>, k: String, id: SpeakerId| {
             m.entry(k)
                 .and_modify(|v: &mut Option<SpeakerId>| {
@@ -528,7 +505,7 @@ pub fn find_entities(text: &str, structure: &Structure, speakers: &[Speaker]) ->
     };
     let index = SpeakerIndex::new(speakers);
     // Surnames and names of people found so far ("Zinoviev" after "Georgy Zinoviev").
-    let mut known: FnvMap<String, ()> = FnvMap::default();
+    let mut known: FastMap<String, ()> = FastMap::default();
     let mut out = Vec::new();
     let mut items: Vec<Item> = Vec::new();
     let mut chunk: Vec<Item> = Vec::new();
@@ -711,7 +688,7 @@ fn classify_run(
     text: &str,
     run: &[Item],
     index: &SpeakerIndex,
-    known: &mut FnvMap<String, ()>,
+    known: &mut FastMap<String, ()>,
     chunk: &mut Vec<Item>,
     out: &mut Vec<Annotation>,
 ) {
@@ -793,7 +770,7 @@ fn flush(
     chunk: &mut Vec<Item>,
     titled: &mut bool,
     index: &SpeakerIndex,
-    known: &mut FnvMap<String, ()>,
+    known: &mut FastMap<String, ()>,
     out: &mut Vec<Annotation>,
 ) {
     if chunk.is_empty() {

@@ -25,6 +25,36 @@ use crate::model::{Annotation, AnnotationBody, Document, normalise_text};
 
 pub use topics::TopicLexicon;
 
+/// Hash map for the annotator's word lookups: the keys are short words and
+/// spans, where foldhash is several times faster than std's SipHash and its
+/// per-process seed still spreads adversarial keys.
+pub(crate) type FastMap<K, V> = foldhash::HashMap<K, V>;
+/// Hash set counterpart of [`FastMap`].
+pub(crate) type FastSet<K> = foldhash::HashSet<K>;
+
+/// Whether `c` is a letter or digit ([`char::is_alphanumeric`]), answering
+/// the common non-ASCII case, typographic punctuation (curly quotes, dashes,
+/// the General Punctuation block), without the slow Unicode table search.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
+    }
+}
+
+/// Whether `c` is a letter ([`char::is_alphabetic`]), with the same fast
+/// paths as [`is_alnum`].
+#[inline]
+pub(crate) fn is_alpha(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphabetic()
+    }
+}
+
 /// Settings for one annotation run.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -51,15 +81,16 @@ pub fn annotate(raw: &str, opts: &Options) -> Document {
     let (topics, topic_tags) =
         topics::assign_topics(&text, &structure, &attributed.quotes, lexicon);
 
-    let mut annotations: Vec<Annotation> =
-        Vec::with_capacity(attributed.quotes.len() + entities.len() + topic_tags.len());
-    annotations.extend(attributed.quotes.into_iter().map(|(span, q)| Annotation {
-        span,
-        body: AnnotationBody::Quote(q),
-    }));
-    annotations.extend(entities);
-    annotations.extend(topic_tags);
-    let mut doc = Document {
+    let quotes: Vec<Annotation> = attributed
+        .quotes
+        .into_iter()
+        .map(|(span, q)| Annotation {
+            span,
+            body: AnnotationBody::Quote(q),
+        })
+        .collect();
+    let annotations = merge_valid(&text, &structure.sections, [quotes, entities, topic_tags]);
+    let doc = Document {
         meta: structure.meta,
         text,
         blocks: structure.blocks,
@@ -68,19 +99,22 @@ pub fn annotate(raw: &str, opts: &Options) -> Document {
         topics,
         annotations,
     };
-    enforce_invariants(&mut doc);
+    debug_assert!(doc.validate().is_ok(), "{:?}", doc.validate());
     doc
 }
 
-/// Sort annotations and drop any quote that would break an invariant
-/// (a defensive last step: the stages should never produce one).
-fn enforce_invariants(doc: &mut Document) {
-    let sections = std::mem::take(&mut doc.sections);
-    let text_len = doc.text.len();
-    let text = &doc.text;
-    doc.annotations.retain(|a| {
+/// The annotations of every stage in document order, without any that would
+/// break an invariant (a defensive last step: the stages should never make
+/// one). Each stage's list is nearly or wholly in order already, so each is
+/// sorted on its own (cheap) and the lists are merged in one pass; equal keys
+/// keep the order of `runs`, as a stable sort of their concatenation would.
+fn merge_valid<const N: usize>(
+    text: &str,
+    sections: &[crate::model::Section],
+    runs: [Vec<Annotation>; N],
+) -> Vec<Annotation> {
+    let valid = |a: &Annotation| {
         a.span.is_valid_in(text)
-            && a.span.end <= text_len
             && match &a.body {
                 AnnotationBody::Quote(_) => {
                     // Sections are in text order and do not overlap: look at the
@@ -93,8 +127,45 @@ fn enforce_invariants(doc: &mut Document) {
                 }
                 _ => true,
             }
+    };
+    let total = runs.iter().map(Vec::len).sum();
+    let mut iters = runs.map(|mut run| {
+        if !run.is_sorted_by_key(Annotation::order_key) {
+            run.sort_by_key(Annotation::order_key);
+        }
+        run.into_iter().peekable()
     });
-    doc.sections = sections;
-    doc.sort_annotations();
-    debug_assert!(doc.validate().is_ok(), "{:?}", doc.validate());
+    let mut out = Vec::with_capacity(total);
+    loop {
+        let mut best = None;
+        for (r, it) in iters.iter_mut().enumerate() {
+            if let Some(a) = it.peek() {
+                let key = a.order_key();
+                if best.as_ref().is_none_or(|(_, k)| key < *k) {
+                    best = Some((r, key));
+                }
+            }
+        }
+        let Some((r, _)) = best else { break };
+        if let Some(a) = iters[r].next()
+            && valid(&a)
+        {
+            out.push(a);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fast_char_classes_agree_with_std() {
+        let sample = ('\0'..='\u{3000}').chain(['\u{feff}', '\u{1f600}', '\u{10fffd}']);
+        for c in sample {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+        }
+    }
 }

@@ -144,7 +144,7 @@ fn push_quote(
     let inner_raw = &p[oe..cs];
     let lead = inner_raw.len() - inner_raw.trim_start().len();
     let body = inner_raw.trim();
-    if body.is_empty() || !body.chars().any(char::is_alphanumeric) {
+    if body.is_empty() || !body.chars().any(super::is_alnum) {
         return;
     }
     let is = para.start + oe + lead;
@@ -177,11 +177,21 @@ fn opens_after(c: Option<char>) -> bool {
 fn scan_marks(p: &str) -> Vec<Mark> {
     let bytes = p.as_bytes();
     let mut marks = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = p.char_indices().peekable();
     let mut inside = false;
-    while let Some((i, c)) = it.next() {
-        let next = it.peek().map(|&(_, c)| c);
+    let mut at = 0;
+    // Jump from one possible mark to the next: every mark starts with one of
+    // these bytes (the lead byte of “ ” ‘ ’ „ is 0xE2, of « » 0xC2).
+    while let Some(k) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
+    {
+        let i = at + k;
+        let Some(c) = p[i..].chars().next() else {
+            break;
+        };
+        at = i + c.len_utf8();
+        let prev = p[..i].chars().next_back();
+        let next = p[at..].chars().next();
         let mut push = |start: usize, end: usize, family: Family, role: Role| {
             marks.push(Mark {
                 start,
@@ -193,7 +203,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
         match c {
             '“' | '„' => {
                 // A “ glued to a word on its left and free on its right acts as a closing mark.
-                let role = if prev.is_some_and(|c| c.is_alphanumeric() || ",.?!".contains(c))
+                let role = if prev.is_some_and(|c| super::is_alnum(c) || ",.?!".contains(c))
                     && next.is_none_or(char::is_whitespace)
                 {
                     Role::Close
@@ -229,8 +239,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
             }
             '`' if next == Some('`') => {
                 push(i, i + 2, Family::Doubled, Role::Open);
-                it.next();
-                prev = Some('`');
+                at = i + 2;
                 inside = true;
                 continue;
             }
@@ -253,21 +262,18 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                     _ => Role::Either,
                 };
                 push(ms, me, Family::Doubled, role);
-                while it.peek().is_some_and(|&(k, _)| k < j) {
-                    it.next();
-                }
-                prev = Some('\'');
+                at = j;
                 inside = !inside;
                 continue;
             }
-            '‘' if opens_after(prev) && next.is_some_and(char::is_alphanumeric) => {
+            '‘' if opens_after(prev) && next.is_some_and(super::is_alnum) => {
                 push(i, i + 3, Family::Single, Role::Open);
             }
             // A closing single mark is not followed by a letter (We’ve) and
             // follows a word; plural possessives stay apostrophes unless a quote is open.
             '’' if inside
                 && prev.is_some_and(|c| !c.is_whitespace())
-                && !next.is_some_and(char::is_alphanumeric) =>
+                && !next.is_some_and(super::is_alnum) =>
             {
                 push(i, i + 3, Family::Single, Role::Close);
             }
@@ -282,7 +288,6 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                 Role::Either => !inside,
             };
         }
-        prev = Some(c);
     }
     marks
 }
@@ -290,7 +295,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
 /// Count the words of a quote's inner text.
 pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .filter(|w| w.chars().any(super::is_alnum))
         .count()
 }
 

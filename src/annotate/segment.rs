@@ -317,7 +317,7 @@ fn source_line(s: &str) -> Option<&str> {
 
 /// A rule line made only of punctuation (`_____`, `* * *`, `---`).
 fn is_rule(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(|c| !c.is_alphanumeric())
+    !s.is_empty() && s.chars().all(|c| !super::is_alnum(c))
 }
 
 /// Site furniture: comment forms, share and subscribe lines.
@@ -485,7 +485,7 @@ fn joins(text: &str, a: &Line, b: &Line, width: Option<usize>) -> bool {
 
 /// A short line that may be a heading, judged on its own.
 fn heading_like(s: &str, chars: usize) -> bool {
-    if !(2..=100).contains(&chars) || !s.chars().any(char::is_alphabetic) {
+    if !(2..=100).contains(&chars) || !s.chars().any(super::is_alpha) {
         return false;
     }
     let words = word_count(s);
@@ -712,7 +712,7 @@ fn sentence_breaks(s: &str) -> usize {
     for (i, w) in b.windows(2).enumerate() {
         if matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ' && i + 2 < b.len() {
             let word = t[..i]
-                .rsplit(|c: char| !c.is_alphabetic())
+                .rsplit(|c: char| !super::is_alpha(c))
                 .next()
                 .unwrap_or("");
             if word.chars().count() >= 3 && word.chars().last().is_some_and(char::is_lowercase) {
@@ -727,9 +727,9 @@ fn sentence_breaks(s: &str) -> usize {
 fn title_case(s: &str) -> bool {
     let (mut long, mut caps) = (0, 0);
     for w in s.split_whitespace() {
-        if w.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
+        if w.chars().filter(|c| super::is_alpha(*c)).count() >= 4 {
             long += 1;
-            if w.trim_start_matches(|c: char| !c.is_alphanumeric())
+            if w.trim_start_matches(|c: char| !super::is_alnum(c))
                 .starts_with(char::is_uppercase)
             {
                 caps += 1;
@@ -757,7 +757,7 @@ fn dateline_place(s: &str) -> Option<String> {
                 .trim_end_matches(',');
             let first = place.split(',').next().unwrap_or("");
             if !first.is_empty()
-                && first.chars().any(char::is_alphabetic)
+                && first.chars().any(super::is_alpha)
                 && first.chars().all(|c| !c.is_lowercase())
                 && word_count(place) <= 5
             {

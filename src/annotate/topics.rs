@@ -2,8 +2,9 @@
 //!
 //! A reader wants to jump to "everything said about sanctions"; this stage tags
 //! each paragraph, turn and quote with the topics its words signal. The lexicon
-//! is data (`assets/topics.toml`, extendable by the user), matched in one
-//! aho-corasick pass over the whole text, so the cost is linear in the text.
+//! is data (`assets/topics.toml`, extendable by the user), compiled into an
+//! anchored aho-corasick DFA that is walked from each word start (behind a
+//! two-byte filter that most words fail), so the cost is linear in the text.
 //!
 //! # Topic file format
 //!
@@ -34,7 +35,8 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton as _;
+use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 
 use super::segment::Structure;
@@ -108,13 +110,89 @@ impl Ending {
     }
 }
 
-/// The two automata (case-insensitive words, case-sensitive acronyms).
+/// The two automata (case-insensitive words, case-sensitive acronyms), each
+/// with the byte pairs its patterns can begin with.
 #[derive(Debug)]
 struct Matcher {
-    folded: Option<AhoCorasick>,
+    folded: Option<Automaton>,
     folded_info: Vec<Vec<PatternInfo>>,
-    exact: Option<AhoCorasick>,
+    exact: Option<Automaton>,
     exact_info: Vec<Vec<PatternInfo>>,
+}
+
+/// An anchored automaton, walked by hand from each word start: most words
+/// leave it after a byte or two, so the scan costs little more than reading.
+#[derive(Debug)]
+struct Automaton {
+    dfa: aho_corasick::dfa::DFA,
+    start: aho_corasick::automaton::StateID,
+    /// `pairs[b0 << 8 | b1]`: some pattern begins with bytes `b0 b1` (any
+    /// `b1` for a one-byte pattern; both cases when folding). Most words fail
+    /// this one lookup and never enter the automaton.
+    pairs: Vec<bool>,
+}
+
+impl Automaton {
+    fn new(pats: &[String], fold: bool) -> Option<Automaton> {
+        if pats.is_empty() {
+            return None;
+        }
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .ascii_case_insensitive(fold)
+            .build(pats)
+            .ok()?;
+        let start = dfa.start_state(Anchored::Yes).ok()?;
+        let cases = |b: u8| {
+            if fold {
+                [b.to_ascii_lowercase(), b.to_ascii_uppercase()]
+            } else {
+                [b, b]
+            }
+        };
+        let mut pairs = vec![false; 1 << 16];
+        for p in pats.iter().map(|p| p.as_bytes()) {
+            let Some(&b0) = p.first() else { continue };
+            for c0 in cases(b0) {
+                let row = usize::from(c0) << 8;
+                match p.get(1) {
+                    None => pairs[row..row + 256].fill(true),
+                    Some(&b1) => {
+                        for c1 in cases(b1) {
+                            pairs[row | usize::from(c1)] = true;
+                        }
+                    }
+                }
+            }
+        }
+        Some(Automaton { dfa, start, pairs })
+    }
+
+    /// The longest pattern that starts at `i`, as `(pattern, end)`.
+    fn at(&self, text: &str, i: usize) -> Option<(usize, usize)> {
+        let b = text.as_bytes();
+        let pair = usize::from(b[i]) << 8 | usize::from(b.get(i + 1).copied().unwrap_or(0));
+        if !self.pairs[pair] {
+            return None;
+        }
+        let dfa = &self.dfa;
+        let mut sid = self.start;
+        let mut found = None;
+        for (k, &byte) in text.as_bytes()[i..].iter().enumerate() {
+            sid = dfa.next_state(Anchored::Yes, sid, byte);
+            if dfa.is_special(sid) {
+                if dfa.is_dead(sid) {
+                    break;
+                }
+                if dfa.is_match(sid) {
+                    found = Some((dfa.match_pattern(sid, 0).as_usize(), i + k + 1));
+                }
+            }
+        }
+        // Patterns are whole strings, so a match ends on a char boundary.
+        found.filter(|&(_, e)| text.is_char_boundary(e))
+    }
 }
 
 static BUNDLED: LazyLock<TopicLexicon> = LazyLock::new(|| {
@@ -235,7 +313,7 @@ fn pattern(phrase: &str) -> (String, Ending) {
 
 /// Written all in capitals (an acronym such as `NATO`): matched case-sensitively.
 fn is_acronym(p: &str) -> bool {
-    p.chars().any(char::is_alphabetic) && !p.chars().any(char::is_lowercase)
+    p.chars().any(super::is_alpha) && !p.chars().any(char::is_lowercase)
 }
 
 impl Matcher {
@@ -279,65 +357,81 @@ impl Matcher {
                 }
             }
         }
-        let build = |pats: &[String], fold: bool| {
-            (!pats.is_empty())
-                .then(|| {
-                    AhoCorasickBuilder::new()
-                        .match_kind(MatchKind::LeftmostLongest)
-                        .kind(Some(AhoCorasickKind::DFA))
-                        .ascii_case_insensitive(fold)
-                        .build(pats)
-                        .ok()
-                })
-                .flatten()
-        };
         Matcher {
-            folded: build(&folded, true),
+            folded: Automaton::new(&folded, true),
             folded_info,
-            exact: build(&exact, false),
+            exact: Automaton::new(&exact, false),
             exact_info,
         }
     }
 
     /// Every whole-word match in `text` as `(start, info)`, in text order.
-    /// The same phrase can sit in several topics, so every topic the matched
-    /// words belong to is reported.
+    /// Matches start where a word starts; the longest wins and the next
+    /// search starts after it. The same phrase can sit in several topics, so
+    /// every topic the matched words belong to is reported.
     fn find(&self, text: &str) -> Vec<(usize, PatternInfo)> {
         let mut out = Vec::new();
-        for (ac, infos) in [
-            (&self.folded, &self.folded_info),
-            (&self.exact, &self.exact_info),
-        ] {
-            let Some(ac) = ac else { continue };
-            for m in ac.find_iter(text) {
-                if !boundary_before(text, m.start()) {
+        let mut i = 0;
+        while let Some(start) = next_word_start(text, i) {
+            i = start;
+            // A word starts at `i`: the longest phrase of each automaton.
+            let mut next = i;
+            for (ac, infos) in [
+                (&self.folded, &self.folded_info),
+                (&self.exact, &self.exact_info),
+            ] {
+                let Some((pattern, end)) = ac.as_ref().and_then(|ac| ac.at(text, i)) else {
                     continue;
-                }
-                let tail = &text[m.end()..word_end(text, m.end())];
+                };
+                let we = word_end(text, end);
+                let tail = &text[end..we];
                 let mut seen_topic = u32::MAX;
-                for info in &infos[m.pattern().as_usize()] {
+                for info in &infos[pattern] {
                     // One count per topic per occurrence.
                     if info.topic != seen_topic && info.ending.accepts(tail) {
                         seen_topic = info.topic;
-                        out.push((m.start(), *info));
+                        next = next.max(we);
+                        out.push((i, *info));
                     }
                 }
             }
+            // Go on after the matched words (and their ending), or this word;
+            // never from inside a word.
+            i = if next > i && !text[..next].chars().next_back().is_some_and(is_word_char) {
+                next
+            } else {
+                word_end(text, next)
+            };
         }
-        out.sort_by_key(|(s, _)| *s);
         out
     }
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    super::is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-fn boundary_before(text: &str, i: usize) -> bool {
-    text[..i]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !is_word_char(c))
+/// The first position at or after `i` where a word starts (`i` itself
+/// counts only when the char before it is not a word char, or `i` is 0;
+/// callers pass a word end or 0).
+fn next_word_start(text: &str, mut i: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    while i < b.len() {
+        let c = b[i];
+        if c < 0x80 {
+            if c.is_ascii_alphanumeric() {
+                return Some(i);
+            }
+            i += 1;
+        } else {
+            let ch = text[i..].chars().next()?;
+            if is_word_char(ch) {
+                return Some(i);
+            }
+            i += ch.len_utf8();
+        }
+    }
+    None
 }
 
 /// The end of the word characters starting at `i`.
@@ -385,18 +479,23 @@ pub fn assign_topics(
     let mut touched: Vec<usize> = Vec::new();
     let mut tags: Vec<(Span, usize)> = Vec::new();
 
-    let spans = structure
+    // Each distinct span once (a turn and its quote share one), in text order.
+    let mut spans: Vec<Span> = structure
         .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Turn))
         .map(|b| b.span)
-        .chain(quotes.iter().map(|(s, _)| *s));
-    let mut seen_spans = std::collections::HashSet::new();
+        .chain(quotes.iter().map(|(s, _)| *s))
+        .filter(|s| !s.is_empty())
+        .collect();
+    spans.sort_unstable_by_key(|s| (s.start, s.end));
+    spans.dedup();
+    // Spans are in order of their starts, so the first hit of each only moves on.
+    let mut first = 0;
     for span in spans {
-        if span.is_empty() || !seen_spans.insert(span) {
-            continue;
+        while first < hits.len() && hits[first].0 < span.start {
+            first += 1;
         }
-        let first = hits.partition_point(|(s, _)| *s < span.start);
         for (start, info) in &hits[first..] {
             if *start >= span.end {
                 break;

@@ -40,8 +40,8 @@
 //! `A:` in a Q-and-A is "Answer"; role labels (`Moderator`, `Remark`) keep
 //! their role as name unless a parenthesis names the person.
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
+use super::{FastMap as HashMap, FastSet as HashSet};
+use std::sync::{Arc, LazyLock};
 
 use super::segment::Structure;
 use crate::model::{Block, BlockKind, Genre, Span, SpeakerKind};
@@ -57,8 +57,9 @@ pub struct Turn {
     pub content: Span,
     /// An interpreter note such as "(As interpreted.)" between label and words.
     pub note: Option<Span>,
-    /// Who speaks, with label variants resolved to one canonical name.
-    pub speaker: TurnSpeaker,
+    /// Who speaks, with label variants resolved to one canonical name
+    /// (shared by every turn of that speaker).
+    pub speaker: Arc<TurnSpeaker>,
 }
 
 /// The speaker of a turn, canonicalised across label variants
@@ -488,7 +489,7 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
         return None;
     }
     if !core.chars().all(|c| {
-        c.is_alphabetic() || is_space(c) || matches!(c, '.' | '-' | '’' | '\'' | '‘' | '&')
+        super::is_alpha(c) || is_space(c) || matches!(c, '.' | '-' | '’' | '\'' | '‘' | '&')
     }) {
         return None;
     }
@@ -503,13 +504,13 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
         if !c.is_uppercase() && !is_connector(w) && !particle_name(w) {
             return None;
         }
-        if !c.is_alphabetic() {
+        if !super::is_alpha(c) {
             return None;
         }
         if is_stop_word(w) {
             return None;
         }
-        for ch in w.chars().filter(|c| c.is_alphabetic()) {
+        for ch in w.chars().filter(|c| super::is_alpha(*c)) {
             letters += 1;
             upper += usize::from(ch.is_uppercase());
         }
@@ -718,7 +719,7 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
     }
 
     // Pass 2: accept by the label's own shape and by consistency.
-    let mut uses: HashMap<String, usize> = HashMap::new();
+    let mut uses: HashMap<String, usize> = HashMap::default();
     for c in &cands {
         if !c.quoted {
             *uses.entry(c.info.core.clone()).or_default() += 1;
@@ -876,7 +877,7 @@ fn title_case(w: &str) -> String {
         } else {
             out.extend(c.to_lowercase());
         }
-        start = !c.is_alphabetic();
+        start = !super::is_alpha(c);
     }
     // "Mcdonald" is left as is: ALL-CAPS labels lose that information.
     out
@@ -963,10 +964,10 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Resolve every accepted label to a speaker (one per candidate, in order).
-fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
+fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<Arc<TurnSpeaker>> {
     // Distinct label cores in order of first use, with their counts.
     let mut cores: Vec<(String, usize)> = Vec::new();
-    let mut core_index: HashMap<&str, usize> = HashMap::new();
+    let mut core_index: HashMap<&str, usize> = HashMap::default();
     let mut core_of: Vec<usize> = Vec::with_capacity(accepted.len());
     let mut infos: Vec<&LabelText> = Vec::new();
     let mut printed: Vec<Vec<String>> = Vec::new();
@@ -1138,7 +1139,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
 
     // Typos: a rarely used name one letter away (in the surname) from a more used one.
     let mut target: Vec<usize> = (0..cores.len()).collect();
-    let mut name_count: HashMap<String, usize> = HashMap::new();
+    let mut name_count: HashMap<String, usize> = HashMap::default();
     for (i, r) in resolved.iter().enumerate() {
         *name_count.entry(r.name.join(" ")).or_default() += cores[i].1;
     }
@@ -1171,7 +1172,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
     }
 
     // Build one TurnSpeaker per resolved name, with all label variants as aliases.
-    let mut by_name: HashMap<String, TurnSpeaker> = HashMap::new();
+    let mut by_name: HashMap<String, TurnSpeaker> = HashMap::default();
     for i in 0..cores.len() {
         let t = target[i];
         let r = &resolved[t];
@@ -1198,17 +1199,21 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<TurnSpeaker> {
             add(p);
         }
     }
-    core_of
-        .iter()
-        .map(|&ci| {
+    // One shared speaker per label core; turns only clone the handle.
+    let per_core: Vec<Arc<TurnSpeaker>> = (0..cores.len())
+        .map(|ci| {
             let name = resolved[target[ci]].name.join(" ");
-            by_name.get(&name).cloned().unwrap_or(TurnSpeaker {
+            Arc::new(by_name.get(&name).cloned().unwrap_or(TurnSpeaker {
                 name,
                 role: None,
                 aliases: Vec::new(),
                 kind: SpeakerKind::Person,
-            })
+            }))
         })
+        .collect();
+    core_of
+        .iter()
+        .map(|&ci| Arc::clone(&per_core[ci]))
         .collect()
 }
 
@@ -1222,7 +1227,7 @@ fn reporter_name(paren: &str) -> Option<String> {
     let ok = words.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+                .all(|c| super::is_alpha(c) || matches!(c, '.' | '-' | '’' | '\''))
             && !is_title_word(w)
     });
     ok.then(|| head.to_string())
@@ -1288,7 +1293,7 @@ fn first_name_in(header: &str, surname: &str) -> Option<String> {
         let ok = prev.chars().count() >= 2
             && prev.chars().next().is_some_and(char::is_uppercase)
             && prev.chars().skip(1).any(char::is_lowercase)
-            && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+            && prev.chars().all(|c| super::is_alpha(c) || c == '-')
             && !is_title_word(prev)
             && !is_connector(prev)
             && !matches!(
