@@ -395,6 +395,9 @@ pub struct ReaderSetup {
     pub styles: crate::theme::Styles,
     /// Key bindings with the user's overrides.
     pub keymap: crate::app::keymap::Keymap,
+    /// Whether output that is not a terminal gets colour too (`--color
+    /// always` or an explicit depth, unless `NO_COLOR` wins).
+    pub pipe_color: bool,
 }
 
 /// Build the reader's setup from the flags, a colour environment and an
@@ -430,6 +433,7 @@ pub fn setup_from(
         settings: eff.settings,
         styles,
         keymap,
+        pipe_color: color_depth(Some(eff.color), color, false) != ColorDepth::None,
     })
 }
 

@@ -103,6 +103,62 @@ fn piped_reader_prints_plain_text() {
     );
 }
 
+/// The piped reader output with a clean environment (no config file, no
+/// `NO_COLOR` unless asked) and the given colour flags.
+fn piped(args: &[&str], no_color: bool) -> String {
+    let config = tempfile::NamedTempFile::new().unwrap();
+    let mut c = Command::cargo_bin("attache").unwrap();
+    c.env("ATTACHE_CONFIG", config.path())
+        .env_remove("NO_COLOR");
+    if no_color {
+        c.env("NO_COLOR", "1");
+    }
+    let out = c.args(args).assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).unwrap()
+}
+
+/// Drop SGR escape sequences (`ESC [ … m`).
+fn strip_sgr(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('\u{1b}') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let end = tail.find('m').map_or(tail.len(), |m| m + 1);
+        rest = &tail[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn color_always_colours_the_piped_text_and_auto_does_not() {
+    let plain = piped(&[SAMPLE], false);
+    assert!(!plain.contains('\u{1b}'), "auto on a pipe: no escapes");
+    let coloured = piped(&["--color", "always", SAMPLE], false);
+    assert!(
+        coloured.contains("\u{1b}["),
+        "--color always on a pipe: escapes"
+    );
+    // The label and the quote that follows it share the speaker's colour.
+    let label = coloured
+        .find("[Georgy Zinoviev] ")
+        .expect("a speaker label");
+    let before = &coloured[..label];
+    let sgr = &before[before.rfind('\u{1b}').unwrap()..];
+    assert!(sgr.contains("38;"), "label in a colour: {sgr:?}");
+    // The same words, line for line, once the escapes are dropped.
+    assert_eq!(strip_sgr(&coloured), plain);
+    // Every line closes what it opened, for pagers.
+    for line in coloured.lines().filter(|l| l.contains('\u{1b}')) {
+        let last = line.rfind('\u{1b}').unwrap();
+        assert!(line[last..].starts_with("\u{1b}[0m"), "{line:?}");
+    }
+    // --color always wins over NO_COLOR; NO_COLOR alone keeps a pipe plain.
+    assert!(piped(&["--color", "always", SAMPLE], true).contains("\u{1b}["));
+    assert!(!piped(&[SAMPLE], true).contains('\u{1b}'));
+}
+
 struct Tmux(String);
 
 impl Drop for Tmux {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerKind};
+use crate::model::{BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerId, SpeakerKind};
 
 /// A span's text with code-point offsets (W3C TextPositionSelector counting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -404,16 +404,45 @@ fn is_quote_mark(c: char) -> bool {
     )
 }
 
+/// What a piece of [`plain_pieces`] output is, so that a caller can style it
+/// (the reader's `--color always` output on a pipe).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Piece {
+    /// Ordinary text, blank lines and line ends.
+    Text,
+    /// The document's title.
+    Title,
+    /// A header line (source, date, place).
+    Meta,
+    /// A section heading and its underline.
+    Heading,
+    /// The `[Name] ` label before a quote, with the quote's speaker.
+    Label(Option<SpeakerId>),
+    /// Quoted words (from the opening mark), with their speaker.
+    Quote(Option<SpeakerId>),
+}
+
 /// The annotated text as plain lines for a pipe: a header (title, source,
 /// date), section titles underlined, paragraphs, and each quote or turn with
 /// its speaker's name in brackets before it. Boilerplate is left out; control
 /// characters are made visible.
 pub fn plain_text(doc: &Document) -> String {
+    let mut out = String::with_capacity(doc.text.len() + doc.text.len() / 8);
+    plain_pieces(doc, &mut |_, s| out.push_str(s));
+    out
+}
+
+/// [`plain_text`] as a sequence of pieces, each handed to `emit` with what it
+/// is; their concatenation is exactly [`plain_text`].
+pub fn plain_pieces(doc: &Document, emit: &mut dyn FnMut(Piece, &str)) {
     let text = doc.text.as_str();
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut e = Emitter {
+        started: false,
+        emit,
+    };
     if let Some(t) = &doc.meta.title {
-        out.push_str(&visible_line(t));
-        out.push('\n');
+        e.put(Piece::Title, &visible_line(t));
+        e.put(Piece::Text, "\n");
     }
     for (label, value) in [
         ("Source", &doc.meta.source),
@@ -421,21 +450,22 @@ pub fn plain_text(doc: &Document) -> String {
         ("Place", &doc.meta.place),
     ] {
         if let Some(v) = value {
-            out.push_str(&format!("{label}: {}\n", visible_line(v)));
+            e.put(Piece::Meta, &format!("{label}: {}", visible_line(v)));
+            e.put(Piece::Text, "\n");
         }
     }
     if doc.blocks.is_empty() {
-        if !out.is_empty() {
-            out.push('\n');
+        if e.started {
+            e.put(Piece::Text, "\n");
         }
-        out.push_str(&visible(text));
-        if !out.ends_with('\n') {
-            out.push('\n');
+        e.put(Piece::Text, &visible(text));
+        if !text.ends_with('\n') {
+            e.put(Piece::Text, "\n");
         }
-        return out;
+        return;
     }
     // Quotes in reading order, with the name to show before each.
-    let marks: Vec<(Span, Option<&str>, bool)> = doc
+    let marks: Vec<(Span, Option<SpeakerId>, Option<&str>, bool)> = doc
         .quotes()
         .filter(|(_, q)| q.kind != QuoteKind::Term || q.turn)
         .map(|(s, q)| {
@@ -443,9 +473,10 @@ pub fn plain_text(doc: &Document) -> String {
                 .speaker
                 .and_then(|id| doc.speaker(id))
                 .map(|sp| sp.name.as_str());
-            (s, name, q.turn)
+            (s, q.speaker, name, q.turn)
         })
         .collect();
+    let mut quote_open: Option<(usize, Option<SpeakerId>)>;
     let mut qi = 0;
     let mut title_printed = doc.meta.title.is_some();
     for b in &doc.blocks {
@@ -463,43 +494,90 @@ pub fn plain_text(doc: &Document) -> String {
             BlockKind::Title => title_printed = true,
             _ => {}
         }
-        if !out.is_empty() {
-            out.push('\n');
+        if e.started {
+            e.put(Piece::Text, "\n");
         }
         if b.kind == BlockKind::Heading {
             let h = visible_line(doc.slice(b.span));
-            out.push_str(&h);
-            out.push('\n');
-            out.push_str(&"─".repeat(h.width().clamp(1, 80)));
-            out.push('\n');
+            e.put(Piece::Heading, &h);
+            e.put(Piece::Text, "\n");
+            e.put(Piece::Heading, &"─".repeat(h.width().clamp(1, 80)));
+            e.put(Piece::Text, "\n");
             continue;
         }
         // Skip quotes that start before this block.
         while qi < marks.len() && marks[qi].0.start < b.span.start {
             qi += 1;
         }
+        quote_open = None;
         let mut pos = b.span.start;
         while qi < marks.len() && marks[qi].0.start < b.span.end {
-            let (span, name, turn) = marks[qi];
+            let (span, who, name, turn) = marks[qi];
             qi += 1;
-            let at = if turn && b.kind == BlockKind::Turn && pos == b.span.start {
+            let end = span.end.min(b.span.end);
+            if turn && b.kind == BlockKind::Turn && pos == b.span.start {
                 // The label is replaced by the resolved speaker name.
-                out.push_str(&format!("[{}] ", visible_line(name.unwrap_or("?"))));
+                e.put(
+                    Piece::Label(who),
+                    &format!("[{}] ", visible_line(name.unwrap_or("?"))),
+                );
                 pos = span.start.max(pos);
+                quote_open = Some((end, who));
                 continue;
-            } else {
-                marker_at(text, span, b.span).max(pos)
-            };
-            out.push_str(&visible(&text[pos..at]));
-            if let Some(n) = name {
-                out.push_str(&format!("[{}] ", visible_line(n)));
             }
+            let at = marker_at(text, span, b.span).max(pos);
+            e.run(text, &mut quote_open, pos, at);
+            if let Some(n) = name {
+                e.put(Piece::Label(who), &format!("[{}] ", visible_line(n)));
+            }
+            // The closing mark belongs to the quote too.
+            let close = text[end..b.span.end]
+                .chars()
+                .next()
+                .filter(|&c| is_quote_mark(c))
+                .map_or(end, |c| end + c.len_utf8());
+            quote_open = Some((close, who));
             pos = at;
         }
-        out.push_str(&visible(&text[pos..b.span.end]));
-        out.push('\n');
+        e.run(text, &mut quote_open, pos, b.span.end);
+        e.put(Piece::Text, "\n");
     }
-    out
+}
+
+/// Hands pieces to the caller, remembering whether anything was emitted.
+struct Emitter<'a> {
+    started: bool,
+    emit: &'a mut dyn FnMut(Piece, &str),
+}
+
+impl Emitter<'_> {
+    fn put(&mut self, piece: Piece, s: &str) {
+        if !s.is_empty() {
+            self.started = true;
+            (self.emit)(piece, s);
+        }
+    }
+
+    /// Text from `pos` to `to`: in the colour of the open quote up to the
+    /// quote's end (closing it there), plain after.
+    fn run(
+        &mut self,
+        text: &str,
+        open: &mut Option<(usize, Option<SpeakerId>)>,
+        pos: usize,
+        to: usize,
+    ) {
+        let mut pos = pos;
+        if let Some((end, who)) = *open {
+            let cut = end.clamp(pos, to);
+            self.put(Piece::Quote(who), &visible(&text[pos..cut]));
+            pos = cut;
+            if end <= to {
+                *open = None;
+            }
+        }
+        self.put(Piece::Text, &visible(&text[pos..to]));
+    }
 }
 
 #[cfg(test)]

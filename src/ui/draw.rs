@@ -667,9 +667,25 @@ fn sgr_color(c: ratatui::style::Color, fg: bool) -> Option<String> {
 }
 
 fn sgr(c: &ratatui::buffer::Cell) -> String {
+    sgr_codes(c.fg, c.bg, c.modifier)
+}
+
+/// The SGR escape sequence that turns `style` on (empty for no style).
+pub fn style_sgr(style: ratatui::style::Style) -> String {
+    sgr_codes(
+        style.fg.unwrap_or(ratatui::style::Color::Reset),
+        style.bg.unwrap_or(ratatui::style::Color::Reset),
+        style.add_modifier - style.sub_modifier,
+    )
+}
+
+fn sgr_codes(
+    fg: ratatui::style::Color,
+    bg: ratatui::style::Color,
+    m: ratatui::style::Modifier,
+) -> String {
     use ratatui::style::Modifier;
     let mut codes: Vec<String> = Vec::new();
-    let m = c.modifier;
     for (flag, code) in [
         (Modifier::BOLD, "1"),
         (Modifier::DIM, "2"),
@@ -682,8 +698,8 @@ fn sgr(c: &ratatui::buffer::Cell) -> String {
             codes.push(code.into());
         }
     }
-    codes.extend(sgr_color(c.fg, true));
-    codes.extend(sgr_color(c.bg, false));
+    codes.extend(sgr_color(fg, true));
+    codes.extend(sgr_color(bg, false));
     if codes.is_empty() {
         String::new()
     } else {

@@ -36,7 +36,11 @@ pub fn run_reader(file: Option<&str>, g: &GlobalOpts) -> Result<()> {
     let doc = crate::cli::input::load(file, &opts)?;
     if !std::io::stdout().is_terminal() {
         let mut out = std::io::stdout().lock();
-        let text = crate::format::listing::plain_text(&doc);
+        let text = if setup.pipe_color {
+            ansi_text(&doc, &setup.styles)
+        } else {
+            crate::format::listing::plain_text(&doc)
+        };
         return match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
             Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                 Err(Error::runtime(format!("standard output: {e}")))
@@ -49,6 +53,45 @@ pub fn run_reader(file: Option<&str>, g: &GlobalOpts) -> Result<()> {
     let result = event_loop(&mut term.terminal, doc, setup);
     drop(term);
     result
+}
+
+/// The plain text of a pipe (see [`crate::format::listing::plain_text`]) in
+/// the theme's colours: title, header lines, headings, and each quote with its
+/// `[Name]` label in its speaker's colour. Every styled run is closed before
+/// its line ends, so pagers such as `less -R` show it line by line.
+pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
+    use crate::format::listing::{Piece, plain_pieces};
+    let mut out = String::with_capacity(doc.text.len() + doc.text.len() / 4);
+    let speaker = |who: Option<crate::model::SpeakerId>| match who {
+        Some(id) => styles.speaker(id.index()),
+        None => styles.unknown_speaker,
+    };
+    plain_pieces(doc, &mut |piece, s| {
+        let style = match piece {
+            Piece::Text => None,
+            Piece::Title => Some(styles.title),
+            Piece::Meta => Some(styles.meta),
+            Piece::Heading => Some(styles.heading),
+            Piece::Label(who) => Some(speaker(who).add_modifier(ratatui::style::Modifier::BOLD)),
+            Piece::Quote(who) => Some(speaker(who)),
+        };
+        let on = style.map(draw::style_sgr).unwrap_or_default();
+        if on.is_empty() {
+            out.push_str(s);
+            return;
+        }
+        for (i, line) in s.split('\n').enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            if !line.is_empty() {
+                out.push_str(&on);
+                out.push_str(line);
+                out.push_str("\x1b[0m");
+            }
+        }
+    });
+    out
 }
 
 fn term_err(e: impl std::fmt::Display) -> Error {
