@@ -1449,7 +1449,7 @@ impl<'t> State<'t> {
         for (n, q) in quotes.iter().enumerate() {
             let a = attrs[n];
             out.quotes.push((
-                q.inner,
+                self.after_label(q.inner, a.mention),
                 Quote {
                     kind: kinds[n],
                     speaker: a.speaker,
@@ -1464,6 +1464,25 @@ impl<'t> State<'t> {
         // is back-filled by `fill_back` at the end of the document.
         self.tok_buf = toks;
         self.sid_buf = sid;
+    }
+
+    /// The spoken words of a quoted transcript piece (`"SMITH: We agree."`):
+    /// when the quote opens with its speaker label, the words start after the
+    /// label's colon; any other quote keeps its span.
+    fn after_label(&self, inner: Span, mention: Option<Span>) -> Span {
+        let Some(m) = mention else { return inner };
+        if m.start != inner.start || m.end >= inner.end {
+            return inner;
+        }
+        let rest = &self.text[m.end..inner.end];
+        let Some(words) = rest.strip_prefix(':') else {
+            return inner;
+        };
+        let words = words.trim_start();
+        if words.is_empty() {
+            return inner;
+        }
+        Span::new(inner.end - words.len(), inner.end)
     }
 
     /// Attribute the quote at token `t` (the `n`th of the paragraph).
@@ -2283,6 +2302,14 @@ mod tests {
         assert_eq!(qs[0].1.as_deref(), Some("HOST"));
         assert_eq!(qs[1].3, QuoteKind::Term);
         assert_eq!(qs[2].1.as_deref(), Some("GUEST"));
+        // The spoken words start after the label; the label is the mention.
+        assert_eq!(qs[0].0, "Will you run again next year?");
+        assert_eq!(qs[0].2.as_deref(), Some("HOST"));
+        assert_eq!(qs[2].0, "I have not decided yet.");
+        let t = "The panel heard this:\n\"DR. MOSS: The samples were clean.\n\"SEN. LEE:\n";
+        let qs = quotes(t);
+        assert_eq!(qs[0].0, "The samples were clean.");
+        assert_eq!(qs[0].1.as_deref(), Some("DR. MOSS"));
     }
 
     #[test]
