@@ -396,6 +396,94 @@ const AUX: &[&str] = &[
 const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
 ];
+/// Nouns for works with titles: `his book “…”`, `the anthem “…”`.
+const WORK_NOUNS: &[&str] = &[
+    "book",
+    "books",
+    "novel",
+    "memoir",
+    "song",
+    "anthem",
+    "hymn",
+    "album",
+    "film",
+    "movie",
+    "documentary",
+    "show",
+    "series",
+    "program",
+    "programme",
+    "podcast",
+    "play",
+    "musical",
+    "poem",
+    "column",
+    "commentary",
+    "essay",
+    "editorial",
+    "op-ed",
+    "headline",
+    "article",
+    "newsletter",
+    "broadcast",
+    "sitcom",
+    "opera",
+];
+/// Small words a title leaves in lower case ("Contract with America").
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "with", "in", "on", "at", "to", "for", "by",
+    "from", "as", "into", "vs", "v",
+];
+
+/// Whether the words are written in title case: the first capitalised, every
+/// other word capitalised or a small word ("Make Your Kid a Millionaire").
+fn title_case(words: &str) -> bool {
+    let mut seen = false;
+    for (i, w) in words.split_whitespace().enumerate() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(c) = w.chars().next() else { continue };
+        let small = i > 0 && TITLE_SMALL.iter().any(|s| w.eq_ignore_ascii_case(s));
+        if !(c.is_uppercase() || c.is_ascii_digit() || small) {
+            return false;
+        }
+        seen |= c.is_uppercase();
+    }
+    seen
+}
+
+/// Whether a quoted phrase is the title of a work or programme rather than
+/// anyone's words. Journalists set titles in quotes and in title case right
+/// after the owner's possessive (`on CNN's “State of the Union”`), a work noun
+/// (`his book, “Make Your Kid a Millionaire,”`), a year (`his 1994 “Contract
+/// with America”`), or "on" for a broadcast (`said on “Meet the Press”`).
+fn names_a_work(text: &str, para_start: usize, q: &RawQuote) -> bool {
+    let inner = q.inner.slice(text).trim_end_matches(['.', ',', ';', ':']);
+    let words = super::quotes::word_count(inner);
+    if words == 0 || words > 10 || !title_case(inner) {
+        return false;
+    }
+    let before = text[para_start..q.outer.start].trim_end();
+    let (before, comma) = match before.strip_suffix(',') {
+        Some(b) => (b, true),
+        None => (before, false),
+    };
+    let prev = before
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("")
+        .trim_start_matches(|c: char| !c.is_alphanumeric());
+    if WORK_NOUNS.iter().any(|n| prev.eq_ignore_ascii_case(n)) {
+        return true;
+    }
+    if comma {
+        return false;
+    }
+    let possessive = prev.chars().next().is_some_and(char::is_uppercase)
+        && (prev.ends_with("'s") || prev.ends_with("’s"));
+    let year = prev.len() == 4 && prev.bytes().all(|b| b.is_ascii_digit());
+    possessive || year || (prev == "on" && words >= 2)
+}
+
 /// Prepositions whose object is never the subject of a speech verb.
 const PREPS: &[&str] = &[
     "through", "in", "on", "at", "into", "onto", "across", "around", "over", "under", "near",
@@ -1376,6 +1464,7 @@ impl<'t> State<'t> {
         let mut done = 0; // tokens before this have had their mentions registered
         let mut attrs: Vec<Attr> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
+        let mut works: Vec<bool> = Vec::with_capacity(quotes.len());
         let qtoks: Vec<usize> = toks
             .iter()
             .enumerate()
@@ -1399,11 +1488,17 @@ impl<'t> State<'t> {
             if kind == QuoteKind::Partial && a.mention.is_none() {
                 kind = QuoteKind::Term;
             }
+            // A title of a work is nobody's words, whatever cue is near.
+            let work = kind != QuoteKind::Term && names_a_work(self.text, para.start, q);
+            if work {
+                kind = QuoteKind::Term;
+            }
             if a.mention.is_some() {
                 self.last = Some((bi, a));
             }
             attrs.push(a);
             kinds.push(kind);
+            works.push(work);
         }
         self.mentions(&toks, done, toks.len());
         // "He said:" closing a paragraph introduces the quote that opens the next one.
@@ -1447,7 +1542,7 @@ impl<'t> State<'t> {
             }
         }
         for (n, q) in quotes.iter().enumerate() {
-            let a = attrs[n];
+            let a = if works[n] { Attr::default() } else { attrs[n] };
             out.quotes.push((
                 self.after_label(q.inner, a.mention),
                 Quote {
@@ -2331,6 +2426,30 @@ mod tests {
             "In a speech, Ada Park attacked “the cruel logic of the new tax on bread and milk.”";
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Ada Park"));
+    }
+
+    #[test]
+    fn titles_of_works_are_terms() {
+        let t = "“The port will reopen in May,” Vera Lund said on Radio North’s “Morning at the Docks.”";
+        let qs = quotes(t);
+        assert_eq!(qs[0].1.as_deref(), Some("Vera Lund"));
+        assert_eq!(qs[1].0, "Morning at the Docks.");
+        assert_eq!(qs[1].3, QuoteKind::Term);
+        assert_eq!(qs[1].1, None);
+        let t = "In her 2009 book, “Ten Winters on the Ice,” Mona Berg described the camp.";
+        let qs = quotes(t);
+        assert_eq!(qs[0].3, QuoteKind::Term);
+        let t = "The band closed with the anthem “Home Again,” and the crowd sang along.";
+        assert_eq!(quotes(t)[0].3, QuoteKind::Term);
+        let t = "Ole Dahl was a guest on “Evening Table Talk.” He spoke about fish prices.";
+        assert_eq!(quotes(t)[0].3, QuoteKind::Term);
+        // Speech stays speech, even in capitals or after a possessive.
+        let t = "Ole Dahl told the crowd, “We Will Not Move.”";
+        assert_ne!(quotes(t)[0].3, QuoteKind::Term);
+        let t = "Ole Dahl said the mayor’s “plan for the docks is a fantasy.”";
+        assert_eq!(quotes(t)[0].3, QuoteKind::Partial);
+        let t = "In his column, “We cannot wait for the council any longer,” Ole Dahl wrote.";
+        assert_eq!(quotes(t)[0].3, QuoteKind::Direct);
     }
 
     #[test]
