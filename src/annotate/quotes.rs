@@ -77,7 +77,10 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
     let first_out = out.len();
     let mut open: Option<Mark> = None;
     let mut ended_open = false;
-    for m in &marks {
+    let mut k = 0;
+    while k < marks.len() {
+        let m = &marks[k];
+        k += 1;
         match open {
             None => {
                 if m.role != Role::Close {
@@ -95,6 +98,13 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
                 if closes {
                     push_quote(text, para, o.start, o.end, m.start, m.end, false, out);
                     open = None;
+                } else if m.role == Role::Open
+                    && o.family == Family::Double
+                    && nested_same_marks(p, &marks[k - 1..])
+                {
+                    // “… calls “hell” than …”: a quote inside a quote written with
+                    // the same curly marks; the inner pair stays inside the outer quote.
+                    k += 1;
                 } else if m.role == Role::Open && m.family != Family::Single {
                     // A new opening mark while one is open: the first was never closed.
                     // A stray straight mark before curly ones is a typo, not a quote.
@@ -125,6 +135,23 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
         q.kind = classify(text, para, q);
     }
     ended_open
+}
+
+/// Whether `marks` (starting at an opening curly mark met while a curly quote
+/// is open) go open, close, close: an inner quote written with the same marks
+/// as the outer one, whose closing mark is followed by the outer one's.
+fn nested_same_marks(p: &str, marks: &[Mark]) -> bool {
+    let curly = |m: &Mark, c: char| p[m.start..].starts_with(c);
+    match marks {
+        [m, c1, c2, ..] => {
+            curly(m, '“')
+                && curly(c1, '”')
+                && curly(c2, '”')
+                && c1.role == Role::Close
+                && c2.role == Role::Close
+        }
+        _ => false,
+    }
 }
 
 /// Push the quote from the opening mark `[os, oe)` to the closing mark `[cs, ce)`
@@ -392,6 +419,18 @@ mod tests {
         assert_eq!(inners(t), vec!["Save Our Pier", "big crowd"]);
         let t = "In the ‘90s the pier was “busy all year,” he said.";
         assert_eq!(inners(t), vec!["busy all year,"]);
+    }
+
+    #[test]
+    fn same_marks_nested() {
+        let t = "“I would rather walk than take what he calls “the fast road” to town,” she said.";
+        assert_eq!(
+            inners(t),
+            vec!["I would rather walk than take what he calls “the fast road” to town,"]
+        );
+        // Two quotes in a row are still two quotes.
+        let t = "He said “go home” and then “stay there” to them.";
+        assert_eq!(inners(t), vec!["go home", "stay there"]);
     }
 
     #[test]
