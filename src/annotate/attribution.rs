@@ -1998,6 +1998,33 @@ impl<'t> State<'t> {
             if b < v && toks[b].k == TK::Word && !is_cap(self.w(&toks[b])) {
                 return Some(Np { a: i, b });
             }
+            // "Vogel, a former port director, mocked the plan, saying …": a
+            // person's name set off by an appositive that opens with an article.
+            let appositive = b + 1 < v
+                && toks[b].k == TK::Punct(',')
+                && toks[b + 1].k == TK::Word
+                && in_list(&["a", "an", "the"], self.w(&toks[b + 1]));
+            let person = toks[i..b].iter().any(|t| {
+                t.k == TK::Word
+                    && with_lower(self.w(t), |l| {
+                        self.by_name.contains_key(l)
+                            || LEX.first.contains_key(l)
+                            || LEX.titles.contains_key(l)
+                    })
+            });
+            // The appositive names a role ("a former party chairman,").
+            let role_end = appositive
+                && (b + 2..v.min(b + 16))
+                    .find(|&k| toks[k].k != TK::Word)
+                    .is_some_and(|k| {
+                        toks[k].k == TK::Punct(',')
+                            && with_lower(self.w(&toks[k - 1]), |l| {
+                                LEX.roles.contains_key(l) || LEX.titles.contains_key(l)
+                            })
+                    });
+            if appositive && (person || role_end) {
+                return Some(Np { a: i, b });
+            }
         }
         if in_list(&["the", "a", "an"], w) {
             // "the band leader", "a local official"
@@ -2359,6 +2386,22 @@ mod tests {
         let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+    }
+
+    #[test]
+    fn participle_cue_after_an_appositive() {
+        let t = "“The docks are full,” said Rita Vogel, who ran the port for years.\nThe mayor disagreed.\nVogel, a former port director, mocked the plan at the meeting, tweeting, “Nice roads. Where is the money?”";
+        let qs = quotes(t);
+        assert_eq!(qs[1].1.as_deref(), Some("Rita Vogel"));
+        assert_eq!(qs[1].2.as_deref(), Some("Vogel"));
+        assert_eq!(qs[1].0, "Nice roads. Where is the money?");
+        // A name not seen before, set off by an appositive that names a role.
+        let t = "Brandauer, a retired ferry captain, waved at the crowd, shouting, “Keep the pier open!”";
+        assert_eq!(quotes(t)[0].2.as_deref(), Some("Brandauer"));
+        // An opening adverb is no speaker.
+        let t = "Earlier, a clerk read the rules aloud, saying, “No dogs on the pier.”";
+        let qs = quotes(t);
+        assert_ne!(qs[0].2.as_deref(), Some("Earlier"));
     }
 
     #[test]
