@@ -751,6 +751,12 @@ impl<'t> State<'t> {
                 i = j;
             } else if c.is_whitespace() {
                 i += c.len_utf8();
+            } else if let Some(e) = (matches!(c, '"' | '“'))
+                .then(|| super::quotes::nickname_at(&text[..stop], i))
+                .flatten()
+            {
+                // A nickname inside a name (Anna “Nan” Kowal) is left out of it.
+                i = e;
             } else {
                 toks.push(Tok {
                     s: i,
@@ -2386,6 +2392,15 @@ mod tests {
         let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
         let qs = quotes(t);
         assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+    }
+
+    #[test]
+    fn nickname_inside_the_speaker_name() {
+        let t = "“The fair is open again!” Mayor Anna “Nan” Kowal shouted to the crowd. “Bring your friends.”";
+        let qs = quotes(t);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(qs[0].1.as_deref(), Some("Anna Kowal"));
+        assert_eq!(qs[1].1.as_deref(), Some("Anna Kowal"));
     }
 
     #[test]

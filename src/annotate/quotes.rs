@@ -96,7 +96,9 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
                         Family::Single => m.family == Family::Single,
                     };
                 if closes {
-                    push_quote(text, para, o.start, o.end, m.start, m.end, false, out);
+                    if !nickname(p, o.start, o.end, m.start, m.end) {
+                        push_quote(text, para, o.start, o.end, m.start, m.end, false, out);
+                    }
                     open = None;
                 } else if m.role == Role::Open
                     && o.family == Family::Double
@@ -135,6 +137,46 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
         q.kind = classify(text, para, q);
     }
     ended_open
+}
+
+/// Whether the quote `[os, ce)` is a nickname inside a name (`Anna "Nan"
+/// Kowal`): one or two capitalised words between two capitalised words.
+fn nickname(p: &str, os: usize, oe: usize, cs: usize, ce: usize) -> bool {
+    let inner = &p[oe..cs];
+    let words = inner.split(' ').count();
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let before = p[..os].strip_suffix(' ').and_then(|b| b.rsplit(' ').next());
+    let after = p[ce..].strip_prefix(' ').and_then(|a| a.split(' ').next());
+    words <= 2
+        && inner
+            .split(' ')
+            .all(|w| capitalised(w) && w.chars().all(char::is_alphabetic))
+        && before.is_some_and(|b| capitalised(b) && b.chars().all(char::is_alphabetic))
+        && after.is_some_and(|a| {
+            capitalised(a)
+                && a.trim_end_matches([',', '.', '\'', '’', 's'])
+                    .chars()
+                    .all(char::is_alphabetic)
+        })
+}
+
+/// The end of a nickname whose opening double mark starts at byte `at` of
+/// `text` (`Anna “Nan” Kowal`), if it is one.
+pub(crate) fn nickname_at(text: &str, at: usize) -> Option<usize> {
+    let open = text[at..].chars().next()?;
+    let close = match open {
+        '"' => '"',
+        '“' => '”',
+        _ => return None,
+    };
+    let oe = at + open.len_utf8();
+    let mut end = text.len().min(oe + 40);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cs = oe + text[oe..end].find(close)?;
+    let ce = cs + close.len_utf8();
+    nickname(text, at, oe, cs, ce).then_some(ce)
 }
 
 /// Whether `marks` (starting at an opening curly mark met while a curly quote
@@ -431,6 +473,21 @@ mod tests {
         // Two quotes in a row are still two quotes.
         let t = "He said “go home” and then “stay there” to them.";
         assert_eq!(inners(t), vec!["go home", "stay there"]);
+    }
+
+    #[test]
+    fn nicknames_are_not_quotes() {
+        let t =
+            "Mayor Anna \"Nan\" Kowal (Harbour Party) opened the fair. “We are back,” she said.";
+        assert_eq!(inners(t), vec!["We are back,"]);
+        let t = "The boxer Joe “Iron Fist” Malone’s coach said little.";
+        assert!(inners(t).is_empty());
+        // A capitalised quote between other words is still a quote.
+        let t = "The crowd chanted “Go Home” at the gate.";
+        assert_eq!(inners(t), vec!["Go Home"]);
+        assert_eq!(nickname_at("Anna “Nan” Kowal", 5), Some(14));
+        assert_eq!(nickname_at("Anna “Nan” kowal", 5), None);
+        assert_eq!(nickname_at("Ann “ééééééééééééééééééééééé", 4), None);
     }
 
     #[test]
