@@ -757,6 +757,11 @@ impl<'t> State<'t> {
             {
                 // A nickname inside a name (Anna “Nan” Kowal) is left out of it.
                 i = e;
+            } else if matches!(c, '"' | '“' | '”') {
+                // A double mark outside every quote (one left unpaired, such as
+                // the mark opening each paragraph of a quoted excerpt) says
+                // nothing about who speaks.
+                i += c.len_utf8();
             } else {
                 toks.push(Tok {
                     s: i,
@@ -2401,6 +2406,14 @@ mod tests {
         assert_eq!(qs.len(), 2);
         assert_eq!(qs[0].1.as_deref(), Some("Anna Kowal"));
         assert_eq!(qs[1].1.as_deref(), Some("Anna Kowal"));
+    }
+
+    #[test]
+    fn unpaired_marks_do_not_hide_the_subject() {
+        let t = "The report went on:\n\"Lena Ortiz stepped onto the stage, chanting “Go team! Go team!”";
+        let qs = quotes(t);
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].1.as_deref(), Some("Lena Ortiz"));
     }
 
     #[test]
