@@ -435,20 +435,23 @@ const TITLE_SMALL: &[&str] = &[
     "from", "as", "into", "vs", "v",
 ];
 
-/// Whether the words are written in title case: the first capitalised, every
-/// other word capitalised or a small word ("Make Your Kid a Millionaire").
-fn title_case(words: &str) -> bool {
+/// The number of words when they are at most `max` and written in title case:
+/// the first capitalised, every other word capitalised or a small word ("Make
+/// Your Kid a Millionaire"). Stops at the first word that does not fit.
+fn title_case(words: &str, max: usize) -> Option<usize> {
     let mut seen = false;
-    for (i, w) in words.split_whitespace().enumerate() {
+    let mut n = 0;
+    for w in words.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(c) = w.chars().next() else { continue };
-        let small = i > 0 && TITLE_SMALL.iter().any(|s| w.eq_ignore_ascii_case(s));
-        if !(c.is_uppercase() || c.is_ascii_digit() || small) {
-            return false;
+        let small = n > 0 && TITLE_SMALL.iter().any(|s| w.eq_ignore_ascii_case(s));
+        n += 1;
+        if n > max || !(c.is_uppercase() || c.is_ascii_digit() || small) {
+            return None;
         }
         seen |= c.is_uppercase();
     }
-    seen
+    seen.then_some(n)
 }
 
 /// Whether a quoted phrase is the title of a work or programme rather than
@@ -458,10 +461,9 @@ fn title_case(words: &str) -> bool {
 /// with America”`), or "on" for a broadcast (`said on “Meet the Press”`).
 fn names_a_work(text: &str, para_start: usize, q: &RawQuote) -> bool {
     let inner = q.inner.slice(text).trim_end_matches(['.', ',', ';', ':']);
-    let words = super::quotes::word_count(inner);
-    if words == 0 || words > 10 || !title_case(inner) {
+    let Some(words) = title_case(inner, 10) else {
         return false;
-    }
+    };
     let before = text[para_start..q.outer.start].trim_end();
     let (before, comma) = match before.strip_suffix(',') {
         Some(b) => (b, true),
@@ -2015,14 +2017,16 @@ impl<'t> State<'t> {
                 && toks[b].k == TK::Punct(',')
                 && toks[b + 1].k == TK::Word
                 && in_list(&["a", "an", "the"], self.w(&toks[b + 1]));
-            let person = toks[i..b].iter().any(|t| {
-                t.k == TK::Word
-                    && with_lower(self.w(t), |l| {
-                        self.by_name.contains_key(l)
-                            || LEX.first.contains_key(l)
-                            || LEX.titles.contains_key(l)
-                    })
-            });
+            let person = || {
+                toks[i..b].iter().any(|t| {
+                    t.k == TK::Word
+                        && with_lower(self.w(t), |l| {
+                            self.by_name.contains_key(l)
+                                || LEX.first.contains_key(l)
+                                || LEX.titles.contains_key(l)
+                        })
+                })
+            };
             // The appositive names a role ("a former party chairman,").
             let role_end = appositive
                 && (b + 2..v.min(b + 16))
@@ -2033,7 +2037,7 @@ impl<'t> State<'t> {
                                 LEX.roles.contains_key(l) || LEX.titles.contains_key(l)
                             })
                     });
-            if appositive && (person || role_end) {
+            if appositive && (role_end || person()) {
                 return Some(Np { a: i, b });
             }
         }

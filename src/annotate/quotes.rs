@@ -143,6 +143,9 @@ fn paragraph_quotes(text: &str, para: Span, open_before: bool, out: &mut Vec<Raw
 /// Kowal`): one or two capitalised words between two capitalised words.
 fn nickname(p: &str, os: usize, oe: usize, cs: usize, ce: usize) -> bool {
     let inner = &p[oe..cs];
+    if inner.len() > 40 {
+        return false;
+    }
     let words = inner.split(' ').count();
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let before = p[..os].strip_suffix(' ').and_then(|b| b.rsplit(' ').next());
@@ -362,6 +365,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
 }
 
 /// Count the words of a quote's inner text.
+#[inline]
 pub(crate) fn word_count(s: &str) -> usize {
     s.split_whitespace()
         .filter(|w| w.chars().any(super::is_alnum))
