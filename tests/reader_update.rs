@@ -314,3 +314,42 @@ fn panel_rows_go_to_first_and_last() {
     // The reading pane did not move.
     assert_eq!(s.percent(), 0);
 }
+
+/// Rows of the view that show byte `pos`.
+fn row_of(s: &State, pos: usize) -> Option<usize> {
+    s.view
+        .iter()
+        .position(|(_, l)| l.start <= pos && pos < l.end.max(l.start + 1))
+}
+
+#[test]
+fn quote_jumps_show_the_whole_quote_when_it_fits() {
+    // Narrow screens wrap each quote over several lines; after every jump the
+    // quote's last line must be on screen too, or its first line must sit
+    // just below the context rows (a quote taller than the screen).
+    for rows in 8..=16 {
+        let mut s = State::new(repeated(4), settings(), Keymap::default(), 40, rows);
+        let mut seen = 0;
+        loop {
+            let before = s.selected;
+            press(&mut s, "]q");
+            if s.selected == before {
+                break;
+            }
+            seen += 1;
+            let span = s.index.quotes[s.selected.expect("selected")].span;
+            let ctx = 3.min((rows as usize - 3) / 2);
+            let first = row_of(&s, span.start).expect("quote start in view");
+            assert!(
+                first >= ctx || s.view[0].1.start == 0,
+                "rows {rows}: first row {first}"
+            );
+            let last = row_of(&s, span.end - 1);
+            assert!(
+                last.is_some() || first == ctx,
+                "rows {rows}, quote {seen}: starts on row {first}, ends below the screen"
+            );
+        }
+        assert_eq!(seen, s.index.quotes.len());
+    }
+}

@@ -502,16 +502,43 @@ impl State {
 
     /// Put byte `pos` in view with [`CONTEXT`] rows above it (unless it is already comfortably in view).
     fn jump(&mut self, pos: usize) {
+        self.jump_span(pos, pos);
+    }
+
+    /// Put the text from byte `pos` to byte `end` in view with [`CONTEXT`]
+    /// rows above it. The view stays where it is when `pos` already has that
+    /// context and the line of `end` is on screen too; otherwise `pos` goes
+    /// [`CONTEXT`] rows below the top, so that as much of a long quote shows
+    /// as the screen holds.
+    fn jump_span(&mut self, pos: usize, end: usize) {
         self.cursor = pos;
         let target = self.anchor_of(pos);
+        let last = self.anchor_of(end.max(pos));
         let rows = self.rows();
         let ctx = CONTEXT.min(rows.saturating_sub(1) / 2);
         let at_start = self.top == Anchor::default();
-        match self.distance(self.top, target, rows) {
-            Some(d) if d < rows.saturating_sub(1).max(1) && (d >= ctx || at_start) => {}
-            _ => self.top = self.retreat(target, ctx),
+        let bottom = rows.saturating_sub(1).max(1);
+        let keep = match self.distance(self.top, target, rows) {
+            Some(d) if d < bottom && (d >= ctx || at_start) => {
+                d <= ctx
+                    || self
+                        .distance(target, last, rows)
+                        .is_some_and(|h| d + h < rows)
+            }
+            _ => false,
+        };
+        if !keep {
+            self.top = self.retreat(target, ctx);
         }
         self.refresh();
+    }
+
+    /// Jump to quote `q` and select it.
+    fn jump_quote(&mut self, q: usize) {
+        let span = self.index.quotes[q].span;
+        self.selected = Some(q);
+        self.jump_span(span.start, span.end.saturating_sub(1).max(span.start));
+        self.selected = Some(q);
     }
 
     fn scroll(&mut self, delta: isize) {
@@ -868,12 +895,7 @@ fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
         empty = list.map_or(s.index.quotes.is_empty(), |l| l.is_empty());
     }
     match pick {
-        Some(q) => {
-            let pos = s.index.quotes[q].span.start;
-            s.selected = Some(q);
-            s.jump(pos);
-            s.selected = Some(q);
-        }
+        Some(q) => s.jump_quote(q),
         None if empty => s.message = Some("no quotes".into()),
         None => {
             s.message = Some(
@@ -944,9 +966,7 @@ fn set_filter(s: &mut State, f: Filter) {
     s.selected = None;
     let list = s.quote_list().unwrap_or(&[]);
     let q = pick_quote(s, Some(list), true).unwrap_or(first);
-    let pos = s.index.quotes[q].span.start;
-    s.jump(pos);
-    s.selected = Some(q);
+    s.jump_quote(q);
 }
 
 fn command(s: &mut State, c: Command) {
