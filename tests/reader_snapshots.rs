@@ -95,3 +95,17 @@ fn small_20x5() {
 fn end_of_document() {
     insta::assert_snapshot!(frame(100, 20, "G"));
 }
+
+#[test]
+fn status_message_is_never_cut_when_it_fits_half_the_line() {
+    // "no more quotes below" (20 columns) with a speaker filter on: at any
+    // width from 40 columns the message keeps its last letters.
+    for cols in 40..=120 {
+        let out = frame(cols, 12, "<Tab> <Enter> ]s ]s ]s ]s");
+        let status = out.lines().nth(11).expect("status line");
+        assert!(
+            status.contains("no more quotes below"),
+            "{cols} columns: {status:?}"
+        );
+    }
+}

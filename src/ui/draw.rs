@@ -372,9 +372,10 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
             None => String::new(),
         }
     };
-    // Drop right-hand items from the left until everything fits.
+    // Drop right-hand items from the left until everything fits: a margin
+    // column at each end and a gap between the two sides.
     let mut right_s = right.join(" │ ");
-    while !right.is_empty() && right_s.width() + 2 > w.saturating_sub(left.width().min(w / 2)) {
+    while !right.is_empty() && right_s.width() + 3 > w.saturating_sub(left.width().min(w / 2)) {
         right.remove(0);
         right_s = right.join(" │ ");
     }
