@@ -109,3 +109,15 @@ fn status_message_is_never_cut_when_it_fits_half_the_line() {
         );
     }
 }
+
+#[test]
+fn gutter_labels_use_the_surname_when_the_full_name_does_not_fit() {
+    // At 70 columns the gutter holds 8 letters: "David Okafor" does not fit,
+    // his surname does.
+    let out = frame(70, 50, "");
+    let line = out
+        .lines()
+        .find(|l| l.contains("MR. OKAFOR"))
+        .unwrap_or_else(|| panic!("Okafor's turn on screen:\n{out}"));
+    assert!(line.trim_start().starts_with("Okafor "), "{line:?}");
+}

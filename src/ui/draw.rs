@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
 use crate::app::{Area, Filter, Focus, State, Tab};
-use crate::model::BlockKind;
+use crate::model::{BlockKind, SpeakerKind};
 use crate::theme::Styles;
 
 fn rect(a: Area) -> Rect {
@@ -283,20 +283,21 @@ fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) 
         return;
     };
     let r = s.index.quotes[q];
+    let w = g.gutter.saturating_sub(2) as usize;
     let (name, style) = match r.speaker.and_then(|id| s.doc.speaker(id)) {
-        Some(sp) => (short_name(&sp.name), st.speaker(sp.id.index())),
+        Some(sp) => (short_name(&sp.name, sp.kind, w), st.speaker(sp.id.index())),
         None => ("?".to_string(), st.unknown_speaker),
     };
     let style = if s.quote_passes(q) { style } else { st.dimmed };
-    let w = g.gutter.saturating_sub(2) as usize;
     let label = fit(&visible(&name), w);
     let x = g.pane.x + 1 + (w.saturating_sub(label.width())) as u16;
     put(buf, x, y, &label, w, style, st.control);
 }
 
-/// The surname-ish short form of a name for the gutter: the last word, unless the name is short.
-fn short_name(name: &str) -> String {
-    if name.width() <= 12 {
+/// The name for a gutter of `w` columns: the whole name when it fits, else
+/// a person's surname (the last word); other names are cut to fit.
+fn short_name(name: &str, kind: SpeakerKind, w: usize) -> String {
+    if name.width() <= w || kind != SpeakerKind::Person {
         return name.to_string();
     }
     name.split_whitespace().last().unwrap_or(name).to_string()
