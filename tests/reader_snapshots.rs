@@ -121,3 +121,13 @@ fn gutter_labels_use_the_surname_when_the_full_name_does_not_fit() {
         .unwrap_or_else(|| panic!("Okafor's turn on screen:\n{out}"));
     assert!(line.trim_start().starts_with("Okafor "), "{line:?}");
 }
+
+#[test]
+fn cut_topic_and_note_lines_end_with_an_ellipsis() {
+    // 18 columns: the note and "Ports and shipping" do not fit.
+    let out = frame(18, 40, "");
+    let note = out.lines().find(|l| l.starts_with('✎')).expect("note line");
+    assert!(note.ends_with('…'), "{note:?}");
+    let out = frame(18, 40, "G");
+    assert!(out.contains("◆ Ports and shipp…"), "{out}");
+}

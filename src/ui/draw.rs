@@ -267,11 +267,11 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
                     .map(|t| visible(&t.name))
                     .collect();
                 let line = format!("◆ {}", names.join(" · "));
-                put(buf, x0, y, &line, room, st.topic, st.control);
+                put(buf, x0, y, &fit(&line, room), room, st.topic, st.control);
             }
             LineKind::Note(n) => {
                 let line = format!("✎ {}", visible(&s.index.notes[n].1));
-                put(buf, x0, y, &line, room, st.meta, st.control);
+                put(buf, x0, y, &fit(&line, room), room, st.meta, st.control);
             }
         }
     }
