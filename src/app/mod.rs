@@ -533,6 +533,19 @@ impl State {
         self.refresh();
     }
 
+    /// Lay out again after a change of size, width, panel or layers, keeping
+    /// the selected quote on screen (it would otherwise slide out of view and
+    /// be dropped).
+    fn relayout(&mut self) {
+        let sel = self.selected;
+        self.refresh();
+        if let Some(q) = sel
+            && self.selected.is_none()
+        {
+            self.jump_quote(q);
+        }
+    }
+
     /// Jump to quote `q` and select it.
     fn jump_quote(&mut self, q: usize) {
         let span = self.index.quotes[q].span;
@@ -673,7 +686,7 @@ pub fn update(s: &mut State, action: Action) {
     match action {
         Action::Resize { cols, rows } => {
             s.screen = (cols, rows);
-            s.refresh();
+            s.relayout();
         }
         Action::Wheel(n) => {
             if s.help.is_some() {
@@ -1054,11 +1067,11 @@ fn command(s: &mut State, c: Command) {
                 _ => &mut l.notes,
             };
             *flag = !*flag;
-            s.refresh();
+            s.relayout();
         }
         Command::AllLayers => {
             s.layers = LayerSwitches::default();
-            s.refresh();
+            s.relayout();
         }
         Command::Outline => {
             s.panel_shown = true;
@@ -1067,7 +1080,7 @@ fn command(s: &mut State, c: Command) {
             if let Some(i) = s.current_section() {
                 s.panel_sel[Tab::Outline.index()] = i;
             }
-            s.refresh();
+            s.relayout();
             if s.geometry.panel.is_none() {
                 s.message = Some("the screen is too narrow for the panel".into());
             }
@@ -1077,7 +1090,7 @@ fn command(s: &mut State, c: Command) {
             if !s.panel_shown {
                 s.focus = Focus::Pane;
             }
-            s.refresh();
+            s.relayout();
         }
         Command::Focus => {
             s.focus = match s.focus {
@@ -1110,14 +1123,25 @@ fn command(s: &mut State, c: Command) {
         Command::Help => s.help = Some(0),
         Command::Quit => s.quit = true,
         Command::Narrower => {
-            s.width = s.width.saturating_sub(10).max(MIN_WIDTH);
-            s.refresh();
+            // Start from the width the text has now: when the pane is
+            // narrower than the setting, every press still shows.
+            let now = if s.geometry.too_small {
+                s.width
+            } else {
+                s.width.min(s.geometry.text_w)
+            };
+            s.width = now.saturating_sub(10).max(MIN_WIDTH);
+            s.relayout();
             s.message = Some(format!("width {}", s.width));
         }
         Command::Wider => {
             s.width = s.width.saturating_add(10).min(1000);
-            s.refresh();
-            s.message = Some(format!("width {}", s.width));
+            s.relayout();
+            s.message = Some(if s.geometry.text_w < s.width {
+                format!("width {} (the pane holds {})", s.width, s.geometry.text_w)
+            } else {
+                format!("width {}", s.width)
+            });
         }
     }
 }
