@@ -131,3 +131,14 @@ fn cut_topic_and_note_lines_end_with_an_ellipsis() {
     let out = frame(18, 40, "G");
     assert!(out.contains("◆ Ports and shipp…"), "{out}");
 }
+
+#[test]
+fn help_popup_on_a_narrow_screen_keeps_the_descriptions() {
+    // 40 columns: long key lists are cut so that "line down" still shows,
+    // and the popup's right border stands alone.
+    let out = frame(40, 14, "?");
+    assert!(out.contains("line down"), "{out}");
+    assert!(out.contains("page down"), "{out}");
+    let out = frame(80, 24, "?");
+    assert!(!out.contains("┐┐") && !out.contains("││"), "{out}");
+}

@@ -564,6 +564,10 @@ fn draw_help(buf: &mut Buffer, s: &State, st: &Styles, scroll: usize) {
         .unwrap_or(0)
         .min(30);
     let dw = lines.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    // On a narrow screen the keys give way to the descriptions (40 columns
+    // hold nearly all of them), down to a third of the room.
+    let room = (area.width as usize).saturating_sub(7);
+    let kw = kw.min(room.saturating_sub(40).max(room / 3)).max(1);
     let w = ((kw + dw + 5) as u16)
         .min(area.width.saturating_sub(2))
         .max(1);
@@ -573,7 +577,12 @@ fn draw_help(buf: &mut Buffer, s: &State, st: &Styles, scroll: usize) {
     let x = area.x + (area.width - w) / 2;
     let y = area.y + (area.height - h) / 2;
     let r = Rect::new(x, y, w, h);
-    ratatui::widgets::Clear.render(r, buf);
+    // Clear a column on each side too, so that no border of the panel
+    // behind sits right against the popup's own.
+    let margin_x = x.saturating_sub(1).max(area.x);
+    let margin_w = (x + w + 1).min(area.x + area.width) - margin_x;
+    ratatui::widgets::Clear.render(Rect::new(margin_x, y, margin_w, h), buf);
+    buf.set_style(Rect::new(margin_x, y, margin_w, h), st.base);
     Block::default()
         .borders(Borders::ALL)
         .border_style(st.panel_border)
