@@ -95,3 +95,50 @@ fn small_20x5() {
 fn end_of_document() {
     insta::assert_snapshot!(frame(100, 20, "G"));
 }
+
+#[test]
+fn status_message_is_never_cut_when_it_fits_half_the_line() {
+    // "no more quotes below" (20 columns) with a speaker filter on: at any
+    // width from 40 columns the message keeps its last letters.
+    for cols in 40..=120 {
+        let out = frame(cols, 12, "<Tab> <Enter> ]s ]s ]s ]s");
+        let status = out.lines().nth(11).expect("status line");
+        assert!(
+            status.contains("no more quotes below"),
+            "{cols} columns: {status:?}"
+        );
+    }
+}
+
+#[test]
+fn gutter_labels_use_the_surname_when_the_full_name_does_not_fit() {
+    // At 70 columns the gutter holds 8 letters: "David Okafor" does not fit,
+    // his surname does.
+    let out = frame(70, 50, "");
+    let line = out
+        .lines()
+        .find(|l| l.contains("MR. OKAFOR"))
+        .unwrap_or_else(|| panic!("Okafor's turn on screen:\n{out}"));
+    assert!(line.trim_start().starts_with("Okafor "), "{line:?}");
+}
+
+#[test]
+fn cut_topic_and_note_lines_end_with_an_ellipsis() {
+    // 18 columns: the note and "Ports and shipping" do not fit.
+    let out = frame(18, 40, "");
+    let note = out.lines().find(|l| l.starts_with('✎')).expect("note line");
+    assert!(note.ends_with('…'), "{note:?}");
+    let out = frame(18, 40, "G");
+    assert!(out.contains("◆ Ports and shipp…"), "{out}");
+}
+
+#[test]
+fn help_popup_on_a_narrow_screen_keeps_the_descriptions() {
+    // 40 columns: long key lists are cut so that "line down" still shows,
+    // and the popup's right border stands alone.
+    let out = frame(40, 14, "?");
+    assert!(out.contains("line down"), "{out}");
+    assert!(out.contains("page down"), "{out}");
+    let out = frame(80, 24, "?");
+    assert!(!out.contains("┐┐") && !out.contains("││"), "{out}");
+}

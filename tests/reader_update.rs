@@ -193,8 +193,10 @@ fn width_changes_keep_the_place() {
     let mut s = State::new(repeated(20), settings(), Keymap::default(), 120, 30);
     press(&mut s, "<C-d> <C-d> <C-d>");
     let before = s.view[0].1.start;
+    // The pane holds 74 columns of text: each press takes 10 from what shows.
+    assert_eq!(s.geometry.text_w, 74);
     press(&mut s, "- - -");
-    assert_eq!(s.width, 70);
+    assert_eq!(s.width, 44);
     let after = s.view[0].1.start;
     assert!(after <= before && before - after < 200, "{before} {after}");
 }
@@ -313,4 +315,91 @@ fn panel_rows_go_to_first_and_last() {
     assert_eq!(s.panel_sel[0], 0);
     // The reading pane did not move.
     assert_eq!(s.percent(), 0);
+}
+
+/// Rows of the view that show byte `pos`.
+fn row_of(s: &State, pos: usize) -> Option<usize> {
+    s.view
+        .iter()
+        .position(|(_, l)| l.start <= pos && pos < l.end.max(l.start + 1))
+}
+
+#[test]
+fn quote_jumps_show_the_whole_quote_when_it_fits() {
+    // Narrow screens wrap each quote over several lines; after every jump the
+    // quote's last line must be on screen too, or its first line must sit
+    // just below the context rows (a quote taller than the screen).
+    for rows in 8..=16 {
+        let mut s = State::new(repeated(4), settings(), Keymap::default(), 40, rows);
+        let mut seen = 0;
+        loop {
+            let before = s.selected;
+            press(&mut s, "]q");
+            if s.selected == before {
+                break;
+            }
+            seen += 1;
+            let span = s.index.quotes[s.selected.expect("selected")].span;
+            let ctx = 3.min((rows as usize - 3) / 2);
+            let first = row_of(&s, span.start).expect("quote start in view");
+            assert!(
+                first >= ctx || s.view[0].1.start == 0,
+                "rows {rows}: first row {first}"
+            );
+            let last = row_of(&s, span.end - 1);
+            assert!(
+                last.is_some() || first == ctx,
+                "rows {rows}, quote {seen}: starts on row {first}, ends below the screen"
+            );
+        }
+        assert_eq!(seen, s.index.quotes.len());
+    }
+}
+
+#[test]
+fn narrower_starts_from_the_width_on_screen() {
+    // 80 columns with the panel: the text is narrower than the 100-column
+    // setting, and the first `-` already narrows it.
+    let mut s = state(80, 24);
+    let before = s.geometry.text_w;
+    assert!(before < 100);
+    press(&mut s, "-");
+    assert_eq!(s.geometry.text_w, before - 10);
+    press(&mut s, "+");
+    assert_eq!(s.geometry.text_w, before);
+    press(&mut s, "+");
+    assert_eq!(s.geometry.text_w, before);
+    assert!(
+        s.message
+            .as_deref()
+            .is_some_and(|m| m.contains("pane holds"))
+    );
+}
+
+#[test]
+fn the_selected_quote_stays_in_view_through_relayouts() {
+    // Quotes selected anywhere on the screen, the lowest ones included.
+    for n in 1..=12 {
+        let mut s = State::new(repeated(6), settings(), Keymap::default(), 120, 30);
+        for _ in 0..n {
+            press(&mut s, "]q");
+        }
+        let q = s.selected.expect("a quote is selected");
+        let in_view = |s: &State| {
+            let span = s.index.quotes[q].span;
+            s.view
+                .iter()
+                .any(|(_, l)| l.start <= span.start && span.start < l.end)
+        };
+        for keys in ["- - - - -", "+ + +", "4", "2", "s", "0", "s"] {
+            press(&mut s, keys);
+            assert_eq!(s.selected, Some(q), "quote {n}, after {keys}");
+            assert!(in_view(&s), "quote {n}, after {keys}");
+        }
+        for (cols, rows) in [(60, 20), (30, 8), (200, 12), (80, 24)] {
+            update(&mut s, Action::Resize { cols, rows });
+            assert_eq!(s.selected, Some(q), "quote {n} at {cols}x{rows}");
+            assert!(in_view(&s), "quote {n} at {cols}x{rows}");
+        }
+    }
 }

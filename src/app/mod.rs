@@ -502,16 +502,56 @@ impl State {
 
     /// Put byte `pos` in view with [`CONTEXT`] rows above it (unless it is already comfortably in view).
     fn jump(&mut self, pos: usize) {
+        self.jump_span(pos, pos);
+    }
+
+    /// Put the text from byte `pos` to byte `end` in view with [`CONTEXT`]
+    /// rows above it. The view stays where it is when `pos` already has that
+    /// context and the line of `end` is on screen too; otherwise `pos` goes
+    /// [`CONTEXT`] rows below the top, so that as much of a long quote shows
+    /// as the screen holds.
+    fn jump_span(&mut self, pos: usize, end: usize) {
         self.cursor = pos;
         let target = self.anchor_of(pos);
+        let last = self.anchor_of(end.max(pos));
         let rows = self.rows();
         let ctx = CONTEXT.min(rows.saturating_sub(1) / 2);
         let at_start = self.top == Anchor::default();
-        match self.distance(self.top, target, rows) {
-            Some(d) if d < rows.saturating_sub(1).max(1) && (d >= ctx || at_start) => {}
-            _ => self.top = self.retreat(target, ctx),
+        let bottom = rows.saturating_sub(1).max(1);
+        let keep = match self.distance(self.top, target, rows) {
+            Some(d) if d < bottom && (d >= ctx || at_start) => {
+                d <= ctx
+                    || self
+                        .distance(target, last, rows)
+                        .is_some_and(|h| d + h < rows)
+            }
+            _ => false,
+        };
+        if !keep {
+            self.top = self.retreat(target, ctx);
         }
         self.refresh();
+    }
+
+    /// Lay out again after a change of size, width, panel or layers, keeping
+    /// the selected quote on screen (it would otherwise slide out of view and
+    /// be dropped).
+    fn relayout(&mut self) {
+        let sel = self.selected;
+        self.refresh();
+        if let Some(q) = sel
+            && self.selected.is_none()
+        {
+            self.jump_quote(q);
+        }
+    }
+
+    /// Jump to quote `q` and select it.
+    fn jump_quote(&mut self, q: usize) {
+        let span = self.index.quotes[q].span;
+        self.selected = Some(q);
+        self.jump_span(span.start, span.end.saturating_sub(1).max(span.start));
+        self.selected = Some(q);
     }
 
     fn scroll(&mut self, delta: isize) {
@@ -646,7 +686,7 @@ pub fn update(s: &mut State, action: Action) {
     match action {
         Action::Resize { cols, rows } => {
             s.screen = (cols, rows);
-            s.refresh();
+            s.relayout();
         }
         Action::Wheel(n) => {
             if s.help.is_some() {
@@ -868,12 +908,7 @@ fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
         empty = list.map_or(s.index.quotes.is_empty(), |l| l.is_empty());
     }
     match pick {
-        Some(q) => {
-            let pos = s.index.quotes[q].span.start;
-            s.selected = Some(q);
-            s.jump(pos);
-            s.selected = Some(q);
-        }
+        Some(q) => s.jump_quote(q),
         None if empty => s.message = Some("no quotes".into()),
         None => {
             s.message = Some(
@@ -944,9 +979,7 @@ fn set_filter(s: &mut State, f: Filter) {
     s.selected = None;
     let list = s.quote_list().unwrap_or(&[]);
     let q = pick_quote(s, Some(list), true).unwrap_or(first);
-    let pos = s.index.quotes[q].span.start;
-    s.jump(pos);
-    s.selected = Some(q);
+    s.jump_quote(q);
 }
 
 fn command(s: &mut State, c: Command) {
@@ -1034,11 +1067,11 @@ fn command(s: &mut State, c: Command) {
                 _ => &mut l.notes,
             };
             *flag = !*flag;
-            s.refresh();
+            s.relayout();
         }
         Command::AllLayers => {
             s.layers = LayerSwitches::default();
-            s.refresh();
+            s.relayout();
         }
         Command::Outline => {
             s.panel_shown = true;
@@ -1047,7 +1080,7 @@ fn command(s: &mut State, c: Command) {
             if let Some(i) = s.current_section() {
                 s.panel_sel[Tab::Outline.index()] = i;
             }
-            s.refresh();
+            s.relayout();
             if s.geometry.panel.is_none() {
                 s.message = Some("the screen is too narrow for the panel".into());
             }
@@ -1057,7 +1090,7 @@ fn command(s: &mut State, c: Command) {
             if !s.panel_shown {
                 s.focus = Focus::Pane;
             }
-            s.refresh();
+            s.relayout();
         }
         Command::Focus => {
             s.focus = match s.focus {
@@ -1090,14 +1123,25 @@ fn command(s: &mut State, c: Command) {
         Command::Help => s.help = Some(0),
         Command::Quit => s.quit = true,
         Command::Narrower => {
-            s.width = s.width.saturating_sub(10).max(MIN_WIDTH);
-            s.refresh();
+            // Start from the width the text has now: when the pane is
+            // narrower than the setting, every press still shows.
+            let now = if s.geometry.too_small {
+                s.width
+            } else {
+                s.width.min(s.geometry.text_w)
+            };
+            s.width = now.saturating_sub(10).max(MIN_WIDTH);
+            s.relayout();
             s.message = Some(format!("width {}", s.width));
         }
         Command::Wider => {
             s.width = s.width.saturating_add(10).min(1000);
-            s.refresh();
-            s.message = Some(format!("width {}", s.width));
+            s.relayout();
+            s.message = Some(if s.geometry.text_w < s.width {
+                format!("width {} (the pane holds {})", s.width, s.geometry.text_w)
+            } else {
+                format!("width {}", s.width)
+            });
         }
     }
 }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
 use crate::app::{Area, Filter, Focus, State, Tab};
-use crate::model::BlockKind;
+use crate::model::{BlockKind, SpeakerKind};
 use crate::theme::Styles;
 
 fn rect(a: Area) -> Rect {
@@ -267,11 +267,11 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
                     .map(|t| visible(&t.name))
                     .collect();
                 let line = format!("◆ {}", names.join(" · "));
-                put(buf, x0, y, &line, room, st.topic, st.control);
+                put(buf, x0, y, &fit(&line, room), room, st.topic, st.control);
             }
             LineKind::Note(n) => {
                 let line = format!("✎ {}", visible(&s.index.notes[n].1));
-                put(buf, x0, y, &line, room, st.meta, st.control);
+                put(buf, x0, y, &fit(&line, room), room, st.meta, st.control);
             }
         }
     }
@@ -283,20 +283,21 @@ fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) 
         return;
     };
     let r = s.index.quotes[q];
+    let w = g.gutter.saturating_sub(2) as usize;
     let (name, style) = match r.speaker.and_then(|id| s.doc.speaker(id)) {
-        Some(sp) => (short_name(&sp.name), st.speaker(sp.id.index())),
+        Some(sp) => (short_name(&sp.name, sp.kind, w), st.speaker(sp.id.index())),
         None => ("?".to_string(), st.unknown_speaker),
     };
     let style = if s.quote_passes(q) { style } else { st.dimmed };
-    let w = g.gutter.saturating_sub(2) as usize;
     let label = fit(&visible(&name), w);
     let x = g.pane.x + 1 + (w.saturating_sub(label.width())) as u16;
     put(buf, x, y, &label, w, style, st.control);
 }
 
-/// The surname-ish short form of a name for the gutter: the last word, unless the name is short.
-fn short_name(name: &str) -> String {
-    if name.width() <= 12 {
+/// The name for a gutter of `w` columns: the whole name when it fits, else
+/// a person's surname (the last word); other names are cut to fit.
+fn short_name(name: &str, kind: SpeakerKind, w: usize) -> String {
+    if name.width() <= w || kind != SpeakerKind::Person {
         return name.to_string();
     }
     name.split_whitespace().last().unwrap_or(name).to_string()
@@ -372,9 +373,10 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
             None => String::new(),
         }
     };
-    // Drop right-hand items from the left until everything fits.
+    // Drop right-hand items from the left until everything fits: a margin
+    // column at each end and a gap between the two sides.
     let mut right_s = right.join(" │ ");
-    while !right.is_empty() && right_s.width() + 2 > w.saturating_sub(left.width().min(w / 2)) {
+    while !right.is_empty() && right_s.width() + 3 > w.saturating_sub(left.width().min(w / 2)) {
         right.remove(0);
         right_s = right.join(" │ ");
     }
@@ -562,6 +564,10 @@ fn draw_help(buf: &mut Buffer, s: &State, st: &Styles, scroll: usize) {
         .unwrap_or(0)
         .min(30);
     let dw = lines.iter().map(|(_, d)| d.width()).max().unwrap_or(0);
+    // On a narrow screen the keys give way to the descriptions (40 columns
+    // hold nearly all of them), down to a third of the room.
+    let room = (area.width as usize).saturating_sub(7);
+    let kw = kw.min(room.saturating_sub(40).max(room / 3)).max(1);
     let w = ((kw + dw + 5) as u16)
         .min(area.width.saturating_sub(2))
         .max(1);
@@ -571,7 +577,12 @@ fn draw_help(buf: &mut Buffer, s: &State, st: &Styles, scroll: usize) {
     let x = area.x + (area.width - w) / 2;
     let y = area.y + (area.height - h) / 2;
     let r = Rect::new(x, y, w, h);
-    ratatui::widgets::Clear.render(r, buf);
+    // Clear a column on each side too, so that no border of the panel
+    // behind sits right against the popup's own.
+    let margin_x = x.saturating_sub(1).max(area.x);
+    let margin_w = (x + w + 1).min(area.x + area.width) - margin_x;
+    ratatui::widgets::Clear.render(Rect::new(margin_x, y, margin_w, h), buf);
+    buf.set_style(Rect::new(margin_x, y, margin_w, h), st.base);
     Block::default()
         .borders(Borders::ALL)
         .border_style(st.panel_border)
