@@ -206,15 +206,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 
 /// Run `f` on the lower-cased word, without allocating for short ASCII words.
 fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
-    let mut buf = [0u8; 40];
-    if w.is_ascii() && w.len() <= buf.len() {
-        let b = &mut buf[..w.len()];
-        b.copy_from_slice(w.as_bytes());
-        b.make_ascii_lowercase();
-        f(std::str::from_utf8(b).unwrap_or(w))
-    } else {
-        f(&w.to_lowercase())
-    }
+    f(&lower(w))
 }
 
 /// A lower-cased word: borrowed when it already is, on the stack when it is
@@ -474,7 +466,7 @@ fn names_a_work(text: &str, para_start: usize, q: &RawQuote) -> bool {
         .next()
         .unwrap_or("")
         .trim_start_matches(|c: char| !c.is_alphanumeric());
-    if WORK_NOUNS.iter().any(|n| prev.eq_ignore_ascii_case(n)) {
+    if in_list(WORK_NOUNS, prev) {
         return true;
     }
     if comma {
@@ -542,14 +534,10 @@ impl WordSet {
         if w.len() > self.longest {
             return false;
         }
-        let mut buf = [0u8; 64];
-        if w.len() <= buf.len() {
-            let b = &mut buf[..w.len()];
-            b.copy_from_slice(w.as_bytes());
-            b.make_ascii_lowercase();
-            // ASCII lower-casing keeps UTF-8 valid.
-            std::str::from_utf8(b).is_ok_and(|l| self.set.contains(l))
+        if w.is_ascii() {
+            self.set.contains(&*lower(w))
         } else {
+            // ASCII folding only, as `in_list` compares.
             self.set.contains(&w.to_ascii_lowercase())
         }
     }

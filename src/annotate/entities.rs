@@ -23,6 +23,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::is_word_char;
 use super::lexicon::{GIVEN_NAMES, MODIFIERS, ORGANISATIONS, PLACES, TITLES, parse_list};
 use super::segment::Structure;
 use crate::model::{
@@ -373,10 +374,6 @@ struct Item {
     span: Span,
     /// First word of its sentence.
     initial: bool,
-}
-
-fn is_word_char(c: char) -> bool {
-    super::is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// Read one word at `i` (which starts with a word char): letters and digits,

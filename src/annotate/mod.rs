@@ -44,6 +44,13 @@ pub(crate) fn is_alnum(c: char) -> bool {
     }
 }
 
+/// Whether `c` belongs to a word: a letter or digit, or a combining accent
+/// (U+0300–U+036F) written after its letter.
+#[inline]
+pub(crate) fn is_word_char(c: char) -> bool {
+    is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
 /// Whether `c` is a letter ([`char::is_alphabetic`]), with the same fast
 /// paths as [`is_alnum`].
 #[inline]

@@ -39,6 +39,7 @@ use aho_corasick::automaton::Automaton as _;
 use aho_corasick::{Anchored, MatchKind};
 use serde::Deserialize;
 
+use super::is_word_char;
 use super::segment::Structure;
 use crate::error::{Error, Result};
 use crate::model::{Annotation, AnnotationBody, BlockKind, Quote, Span, Topic, TopicId, TopicTag};
@@ -405,10 +406,6 @@ impl Matcher {
         }
         out
     }
-}
-
-fn is_word_char(c: char) -> bool {
-    super::is_alnum(c) || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
 /// The first position at or after `i` where a word starts (`i` itself
