@@ -14,15 +14,29 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use clap::ValueEnum;
 use serde::Deserialize;
 use toml::Spanned;
 
 use crate::app::keymap::Keymap;
 use crate::app::{LayerSwitches, Settings};
-use crate::cli::{ColorChoice, GlobalOpts};
 use crate::error::{Error, Result};
-use crate::theme::{ColorDepth, ColorEnv, DEFAULT_THEME, Styles, color_depth};
+use crate::theme::{ColorDepth, ColorEnv, ColorMode, DEFAULT_THEME, Styles, color_depth};
+
+/// What the command line says over the file: the values of the global flags,
+/// as plain data, so that this layer needs no command-line types.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Overrides {
+    /// `--topics FILE`: a topic lexicon that adds to or replaces the bundled one.
+    pub topics: Option<PathBuf>,
+    /// `--theme NAME|PATH`.
+    pub theme: Option<String>,
+    /// `--color WHEN`.
+    pub color: Option<ColorMode>,
+    /// `--width COLS`.
+    pub width: Option<u16>,
+    /// `--mouse`.
+    pub mouse: bool,
+}
 
 /// The environment variables the configuration depends on, read once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -222,7 +236,7 @@ pub struct Effective {
     /// Where the theme came from.
     pub theme_from: Source,
     /// Colour mode (`Auto` unless set).
-    pub color: ColorChoice,
+    pub color: ColorMode,
     /// Where the colour mode came from.
     pub color_from: Source,
     /// Width, layers, panel, mouse.
@@ -240,13 +254,10 @@ pub struct Effective {
 }
 
 /// Parse a colour mode as written in the file (a string or 16/256).
-fn parse_color(v: &toml::Value) -> std::result::Result<ColorChoice, String> {
-    let names: Vec<String> = ColorChoice::value_variants()
+fn parse_color(v: &toml::Value) -> std::result::Result<ColorMode, String> {
+    let names: Vec<String> = ColorMode::ALL
         .iter()
-        .filter_map(|c| {
-            c.to_possible_value()
-                .map(|p| format!("\"{}\"", p.get_name()))
-        })
+        .map(|c| format!("\"{}\"", c.name()))
         .collect();
     let bad = |what: String| {
         format!(
@@ -256,18 +267,16 @@ fn parse_color(v: &toml::Value) -> std::result::Result<ColorChoice, String> {
     };
     match v {
         toml::Value::String(s) => {
-            ColorChoice::from_str(s.trim(), true).map_err(|_| bad(format!("\"{s}\"")))
+            ColorMode::from_name(s.trim()).ok_or_else(|| bad(format!("\"{s}\"")))
         }
-        toml::Value::Integer(16) => Ok(ColorChoice::C16),
-        toml::Value::Integer(256) => Ok(ColorChoice::C256),
+        toml::Value::Integer(16) => Ok(ColorMode::C16),
+        toml::Value::Integer(256) => Ok(ColorMode::C256),
         other => Err(bad(other.to_string())),
     }
 }
 
-fn color_name(c: ColorChoice) -> String {
-    c.to_possible_value()
-        .map(|p| p.get_name().to_string())
-        .unwrap_or_else(|| "auto".into())
+fn color_name(c: ColorMode) -> String {
+    c.name().to_string()
 }
 
 /// Smallest and largest reading width the file accepts.
@@ -276,11 +285,11 @@ pub const WIDTH_RANGE: std::ops::RangeInclusive<i64> = 10..=1000;
 /// Combine the defaults, the file and the flags. Checks the file's values
 /// (colour mode, width); the theme and key bindings are checked by
 /// [`setup_from`].
-pub fn effective(g: &GlobalOpts, file: Option<&ConfigFile>) -> Result<Effective> {
+pub fn effective(g: &Overrides, file: Option<&ConfigFile>) -> Result<Effective> {
     let mut e = Effective {
         theme: DEFAULT_THEME.to_string(),
         theme_from: Source::Default,
-        color: ColorChoice::Auto,
+        color: ColorMode::Auto,
         color_from: Source::Default,
         settings: Settings::default(),
         width_from: Source::Default,
@@ -404,7 +413,7 @@ pub struct ReaderSetup {
 /// already-read configuration file. Theme and key-binding errors from the
 /// file name the file and line.
 pub fn setup_from(
-    g: &GlobalOpts,
+    g: &Overrides,
     file: Option<&ConfigFile>,
     color: &ColorEnv,
 ) -> Result<ReaderSetup> {
@@ -439,7 +448,7 @@ pub fn setup_from(
 
 /// Build the reader's setup from the flags, the environment (`NO_COLOR`,
 /// `COLORTERM`) and the configuration file.
-pub fn reader_setup(g: &GlobalOpts) -> Result<ReaderSetup> {
+pub fn reader_setup(g: &Overrides) -> Result<ReaderSetup> {
     let env = Env::from_process();
     let file = find_config(&env)?;
     setup_from(g, file.as_ref(), &env.color)
@@ -577,18 +586,4 @@ pub fn effective_text(eff: &Effective, file: Option<&ConfigFile>, env: &Env) -> 
         let _ = writeln!(o, "{entry:<28} # {}", src(&Source::File(*line)));
     }
     o
-}
-
-/// `attache config [--default]`: print the commented default file, or the
-/// effective configuration and where each value came from (after checking
-/// it: a bad file is an error here too).
-pub fn command(default: bool, g: &GlobalOpts) -> Result<()> {
-    if default {
-        return crate::theme::write_stdout(&default_file());
-    }
-    let env = Env::from_process();
-    let file = find_config(&env)?;
-    setup_from(g, file.as_ref(), &env.color)?;
-    let eff = effective(g, file.as_ref())?;
-    crate::theme::write_stdout(&effective_text(&eff, file.as_ref(), &env))
 }

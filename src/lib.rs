@@ -14,6 +14,8 @@ pub mod config;
 pub mod error;
 pub mod eval;
 pub mod format;
+pub mod load;
 pub mod model;
+pub mod output;
 pub mod theme;
 pub mod ui;

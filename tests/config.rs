@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use attache::app::Settings;
-use attache::cli::{ColorChoice, GlobalOpts};
+use attache::config::Overrides;
 use attache::config::{self, Env, Source};
 use attache::theme::ColorEnv;
+use attache::theme::ColorMode;
 
 fn parse(text: &str) -> attache::error::Result<config::ConfigFile> {
     config::parse(Path::new("my.toml"), text)
@@ -16,7 +17,7 @@ fn parse(text: &str) -> attache::error::Result<config::ConfigFile> {
 
 fn err(text: &str) -> String {
     let file = parse(text).and_then(|f| {
-        config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).map(|_| ())
+        config::setup_from(&Overrides::default(), Some(&f), &ColorEnv::default()).map(|_| ())
     });
     let e = file.unwrap_err();
     assert_eq!(e.code, 2);
@@ -29,17 +30,17 @@ fn a_good_file_sets_everything() {
         "theme = \"attache-light\"\ncolor = \"never\"\nwidth = 72\npanel = false\nmouse = true\n\n[layers]\ntopics = false\n",
     )
     .unwrap();
-    let e = config::effective(&GlobalOpts::default(), Some(&f)).unwrap();
+    let e = config::effective(&Overrides::default(), Some(&f)).unwrap();
     assert_eq!(e.theme, "attache-light");
     assert_eq!(e.theme_from, Source::File(1));
-    assert_eq!(e.color, ColorChoice::Never);
+    assert_eq!(e.color, ColorMode::Never);
     assert_eq!(e.settings.width, 72);
     assert_eq!(e.width_from, Source::File(3));
     assert!(!e.settings.panel);
     assert!(e.settings.mouse);
     assert!(!e.settings.layers.topics);
     assert!(e.settings.layers.quotes);
-    let setup = config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
+    let setup = config::setup_from(&Overrides::default(), Some(&f), &ColorEnv::default()).unwrap();
     assert_eq!(setup.settings.width, 72);
     // color = "never": no colour at all.
     assert_eq!(setup.styles.base.fg, None);
@@ -48,19 +49,19 @@ fn a_good_file_sets_everything() {
 #[test]
 fn flags_override_the_file() {
     let f = parse("theme = \"attache-light\"\ncolor = 16\nwidth = 72\n").unwrap();
-    let g = GlobalOpts {
+    let g = Overrides {
         theme: Some("attache-dark".into()),
-        color: Some(ColorChoice::Truecolor),
+        color: Some(ColorMode::Truecolor),
         width: Some(90),
         ..Default::default()
     };
     let e = config::effective(&g, Some(&f)).unwrap();
     assert_eq!(e.theme, "attache-dark");
     assert_eq!(e.theme_from, Source::Flag("--theme"));
-    assert_eq!(e.color, ColorChoice::Truecolor);
+    assert_eq!(e.color, ColorMode::Truecolor);
     assert_eq!(e.settings.width, 90);
-    let without = config::effective(&GlobalOpts::default(), Some(&f)).unwrap();
-    assert_eq!(without.color, ColorChoice::C16);
+    let without = config::effective(&Overrides::default(), Some(&f)).unwrap();
+    assert_eq!(without.color, ColorMode::C16);
 }
 
 #[test]
@@ -104,12 +105,12 @@ fn a_binding_the_keymap_refuses_names_file_and_line() {
 fn default_file_parses_back_to_the_defaults() {
     let text = config::default_file();
     let f = parse(&text).unwrap();
-    let e = config::effective(&GlobalOpts::default(), Some(&f)).unwrap();
+    let e = config::effective(&Overrides::default(), Some(&f)).unwrap();
     assert_eq!(e.settings, Settings::default());
     assert_eq!(e.theme, attache::theme::DEFAULT_THEME);
-    assert_eq!(e.color, ColorChoice::Auto);
+    assert_eq!(e.color, ColorMode::Auto);
     assert!(e.keys.is_empty());
-    config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
+    config::setup_from(&Overrides::default(), Some(&f), &ColorEnv::default()).unwrap();
     // It is commented.
     assert!(text.lines().filter(|l| l.starts_with('#')).count() > 10);
 
@@ -126,12 +127,12 @@ fn default_file_parses_back_to_the_defaults() {
             .collect::<Vec<_>>()
             .join("\n");
     let f = parse(&uncommented).unwrap();
-    let e = config::effective(&GlobalOpts::default(), Some(&f)).unwrap();
+    let e = config::effective(&Overrides::default(), Some(&f)).unwrap();
     assert_eq!(
         e.keys.len(),
         attache::app::keymap::Keymap::action_names().len()
     );
-    let setup = config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
+    let setup = config::setup_from(&Overrides::default(), Some(&f), &ColorEnv::default()).unwrap();
     assert_eq!(setup.keymap, attache::app::keymap::Keymap::default());
 }
 
@@ -176,7 +177,7 @@ fn theme_path_in_the_file_is_relative_to_the_file() {
     std::fs::copy(&src, dir.path().join("mine.tmTheme")).unwrap();
     let cfg = dir.path().join("config.toml");
     let f = config::parse(&cfg, "theme = \"mine.tmTheme\"\ncolor = \"truecolor\"\n").unwrap();
-    let s = config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
+    let s = config::setup_from(&Overrides::default(), Some(&f), &ColorEnv::default()).unwrap();
     assert_eq!(s.styles.title.bg, Some(ratatui::style::Color::Rgb(8, 8, 8)));
 }
 
@@ -236,7 +237,7 @@ fn config_command_shows_values_and_their_origin() {
 fn key_bindings_override_defaults_and_conflicts_name_the_line() {
     // Replacing an action's keys works and leaves the others alone.
     let f = parse("[keys]\nhalf-down = \"<C-d>\"\nnext-quote = \"]q <F2>\"\n").unwrap();
-    let setup = config::setup_from(&GlobalOpts::default(), Some(&f), &ColorEnv::default()).unwrap();
+    let setup = config::setup_from(&Overrides::default(), Some(&f), &ColorEnv::default()).unwrap();
     let rows = setup.keymap.help_rows();
     let names = attache::app::keymap::Keymap::action_names();
     let keys_of = |action: &str| {

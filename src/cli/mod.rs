@@ -1,13 +1,16 @@
 //! The command line: argument definitions (clap) and one handler module per
-//! group of subcommands. `main.rs` only parses and dispatches.
+//! subcommand. `main.rs` only parses, dispatches and maps errors to exit
+//! codes. Clap types stay here: the layers below take plain data
+//! ([`crate::config::Overrides`], [`crate::theme::ColorMode`]) built from them.
 
 pub mod commands;
-pub mod input;
 pub mod shell;
 
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::theme::ColorMode;
 
 /// Attaché: read annotated diplomatic interviews in the terminal.
 #[derive(Debug, Parser)]
@@ -43,6 +46,19 @@ pub struct GlobalOpts {
     pub mouse: bool,
 }
 
+impl GlobalOpts {
+    /// The flags as plain data for the layers below.
+    pub fn overrides(&self) -> crate::config::Overrides {
+        crate::config::Overrides {
+            topics: self.topics.clone(),
+            theme: self.theme.clone(),
+            color: self.color.map(ColorMode::from),
+            width: self.width,
+            mouse: self.mouse,
+        }
+    }
+}
+
 /// Colour modes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
@@ -60,6 +76,19 @@ pub enum ColorChoice {
     C256,
     /// 24-bit colour.
     Truecolor,
+}
+
+impl From<ColorChoice> for ColorMode {
+    fn from(c: ColorChoice) -> Self {
+        match c {
+            ColorChoice::Auto => ColorMode::Auto,
+            ColorChoice::Always => ColorMode::Always,
+            ColorChoice::Never => ColorMode::Never,
+            ColorChoice::C16 => ColorMode::C16,
+            ColorChoice::C256 => ColorMode::C256,
+            ColorChoice::Truecolor => ColorMode::Truecolor,
+        }
+    }
 }
 
 /// Output formats for `attache quotes`.
@@ -153,31 +182,32 @@ pub enum Command {
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> crate::error::Result<()> {
-    let g = &cli.global;
+    use commands::{annotate, listings, read, settings};
+    let o = &cli.global.overrides();
     match cli.command {
-        None => crate::ui::run_reader(cli.file.as_deref(), g),
-        Some(Command::Annotate { file, output }) => commands::annotate(&file, output.as_deref(), g),
+        None => read::read(cli.file.as_deref(), o),
+        Some(Command::Annotate { file, output }) => annotate::annotate(&file, output.as_deref(), o),
         Some(Command::Quotes {
             file,
             speaker,
             format,
-        }) => commands::quotes(&file, speaker.as_deref(), format, g),
-        Some(Command::Speakers { file }) => commands::speakers(&file, g),
-        Some(Command::Outline { file }) => commands::outline(&file, g),
+        }) => listings::quotes(&file, speaker.as_deref(), format, o),
+        Some(Command::Speakers { file }) => listings::speakers(&file, o),
+        Some(Command::Outline { file }) => listings::outline(&file, o),
         Some(Command::Render {
             file,
             size,
             keys,
             ansi,
-        }) => crate::ui::render_command(&file, &size, &keys, ansi, g),
+        }) => read::render(&file, &size, &keys, ansi, o),
         Some(Command::Eval {
             dir,
             turns,
             json,
             dump,
         }) => crate::eval::run(&dir, turns, json, dump),
-        Some(Command::Themes) => crate::theme::list_command(g),
-        Some(Command::Config { default }) => crate::config::command(default, g),
+        Some(Command::Themes) => settings::themes(o),
+        Some(Command::Config { default }) => settings::config(default, o),
         Some(Command::Completions { shell }) => shell::completions(shell),
         Some(Command::Man) => shell::man(),
     }

@@ -90,7 +90,7 @@ pub fn run(dir: &Path, turns: bool, json_out: bool, dump: bool) -> Result<()> {
 fn read_text(path: &Path) -> Result<String> {
     let bytes =
         std::fs::read(path).map_err(|e| Error::input(format!("{}: {e}", path.display())))?;
-    let s = crate::cli::input::decode(&bytes, &path.display().to_string())?;
+    let s = crate::load::decode(&bytes, &path.display().to_string())?;
     Ok(if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {

@@ -7,8 +7,6 @@
 
 use ratatui::style::Color;
 
-use crate::cli::ColorChoice;
-
 /// The environment variables that decide colour, read once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ColorEnv {
@@ -41,6 +39,56 @@ impl ColorEnv {
     }
 }
 
+/// When to use colour and how many colours: the user's choice, from a flag
+/// or the configuration file. A plain enum, so that this layer needs no
+/// command-line types; `cli` converts its flag into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorMode {
+    /// Colour on a terminal, truecolor when COLORTERM says so, else 256.
+    Auto,
+    /// Colour even when piped.
+    Always,
+    /// No colour: bold, underline and reverse only.
+    Never,
+    /// 16 colours.
+    C16,
+    /// 256 colours.
+    C256,
+    /// 24-bit colour.
+    Truecolor,
+}
+
+impl ColorMode {
+    /// Every mode, in the order help and error messages list them.
+    pub const ALL: [ColorMode; 6] = [
+        ColorMode::Auto,
+        ColorMode::Always,
+        ColorMode::Never,
+        ColorMode::C16,
+        ColorMode::C256,
+        ColorMode::Truecolor,
+    ];
+
+    /// The mode's name as written on the command line and in the file.
+    pub fn name(self) -> &'static str {
+        match self {
+            ColorMode::Auto => "auto",
+            ColorMode::Always => "always",
+            ColorMode::Never => "never",
+            ColorMode::C16 => "16",
+            ColorMode::C256 => "256",
+            ColorMode::Truecolor => "truecolor",
+        }
+    }
+
+    /// The mode a name stands for, ignoring case.
+    pub fn from_name(name: &str) -> Option<ColorMode> {
+        Self::ALL
+            .into_iter()
+            .find(|m| m.name().eq_ignore_ascii_case(name))
+    }
+}
+
 /// How many colours the output may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColorDepth {
@@ -58,19 +106,19 @@ pub enum ColorDepth {
 /// `is_terminal` says whether the output is a terminal; `auto` gives no
 /// colour when it is not, `always` and the explicit depths give colour anyway.
 /// Explicit choices override `NO_COLOR`, as no-color.org asks.
-pub fn color_depth(choice: Option<ColorChoice>, env: &ColorEnv, is_terminal: bool) -> ColorDepth {
+pub fn color_depth(choice: Option<ColorMode>, env: &ColorEnv, is_terminal: bool) -> ColorDepth {
     let detected = if env.truecolor() {
         ColorDepth::TrueColor
     } else {
         ColorDepth::Ansi256
     };
-    match choice.unwrap_or(ColorChoice::Auto) {
-        ColorChoice::Never => ColorDepth::None,
-        ColorChoice::C16 => ColorDepth::Ansi16,
-        ColorChoice::C256 => ColorDepth::Ansi256,
-        ColorChoice::Truecolor => ColorDepth::TrueColor,
-        ColorChoice::Always => detected,
-        ColorChoice::Auto => {
+    match choice.unwrap_or(ColorMode::Auto) {
+        ColorMode::Never => ColorDepth::None,
+        ColorMode::C16 => ColorDepth::Ansi16,
+        ColorMode::C256 => ColorDepth::Ansi256,
+        ColorMode::Truecolor => ColorDepth::TrueColor,
+        ColorMode::Always => detected,
+        ColorMode::Auto => {
             if env.no_color() || !is_terminal || env.term.as_deref() == Some("dumb") {
                 ColorDepth::None
             } else {
@@ -510,7 +558,7 @@ mod tests {
         assert_eq!(color_depth(None, &e, true), ColorDepth::TrueColor);
         assert_eq!(color_depth(None, &e, false), ColorDepth::None);
         assert_eq!(
-            color_depth(Some(ColorChoice::Always), &e, false),
+            color_depth(Some(ColorMode::Always), &e, false),
             ColorDepth::TrueColor
         );
         assert_eq!(
@@ -530,11 +578,11 @@ mod tests {
             ColorDepth::Ansi256
         );
         assert_eq!(
-            color_depth(Some(ColorChoice::C16), &env(Some("1"), None), true),
+            color_depth(Some(ColorMode::C16), &env(Some("1"), None), true),
             ColorDepth::Ansi16
         );
         assert_eq!(
-            color_depth(Some(ColorChoice::Never), &e, true),
+            color_depth(Some(ColorMode::Never), &e, true),
             ColorDepth::None
         );
     }

@@ -12,11 +12,9 @@ pub mod color;
 pub mod load;
 pub mod resolve;
 
-use std::io::IsTerminal;
-
 use ratatui::style::{Color, Modifier, Style};
 
-pub use color::{ColorDepth, ColorEnv, color_depth};
+pub use color::{ColorDepth, ColorEnv, ColorMode, color_depth};
 pub use load::{DEFAULT_THEME, load_theme, theme_names};
 pub use resolve::styles_from_theme;
 
@@ -175,19 +173,6 @@ impl Default for Styles {
     }
 }
 
-/// `attache themes`: list the themes, each with a one-line preview in its
-/// colours (names only when standard output is not a terminal or `NO_COLOR`
-/// is set; `--color always` forces the previews).
-pub fn list_command(g: &crate::cli::GlobalOpts) -> crate::error::Result<()> {
-    // The configuration file's colour mode and theme count, as in the reader.
-    let env = crate::config::Env::from_process();
-    let file = crate::config::find_config(&env)?;
-    let eff = crate::config::effective(g, file.as_ref())?;
-    let depth = color_depth(Some(eff.color), &env.color, std::io::stdout().is_terminal());
-    let out = list_text(depth, &eff.theme)?;
-    write_stdout(&out)
-}
-
 /// The text `attache themes` prints at a colour depth. `current` (the theme
 /// in effect: a name or a path) is marked, and listed too when it is a file.
 pub fn list_text(depth: ColorDepth, current: &str) -> crate::error::Result<String> {
@@ -331,16 +316,4 @@ fn color_code(c: Color, bg: bool) -> Option<String> {
         Color::LightCyan => named(14),
         Color::White => named(15),
     })
-}
-
-/// Write to standard output; a closed pipe (`| head`) is not an error.
-pub fn write_stdout(text: &str) -> crate::error::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(crate::error::Error::runtime(
-            format!("cannot write to standard output: {e}"),
-        )),
-        _ => Ok(()),
-    }
 }

@@ -2,12 +2,11 @@
 //!
 //! [`draw`] is a pure function of the reader's state; [`render_to_string`]
 //! replays keys through the same `update` and `draw` on an off-screen buffer
-//! (for `attache render`, tests and the README); [`run_reader`] owns the real
-//! terminal and restores it on quit, on error and on panic.
+//! (for `attache render`, tests and the README); [`run`] owns the real
+//! terminal and restores it on quit, on error and on panic. The commands that
+//! use them live in `cli::commands`.
 
 pub mod draw;
-
-use std::io::{IsTerminal, Write};
 
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
@@ -23,31 +22,13 @@ use ratatui::crossterm::{
 
 use crate::app::keymap::{Key, KeyCode, Keymap, parse_sequence};
 use crate::app::{Action, Settings, State, update};
-use crate::cli::GlobalOpts;
 use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::theme::Styles;
 
-/// Open the reader on `file` (none: the bundled sample). When standard output
-/// is not a terminal, print the annotated text plainly instead.
-pub fn run_reader(file: Option<&str>, g: &GlobalOpts) -> Result<()> {
-    let setup = crate::config::reader_setup(g)?;
-    let opts = crate::cli::commands::annotate_options(g)?;
-    let doc = crate::cli::input::load(file, &opts)?;
-    if !std::io::stdout().is_terminal() {
-        let mut out = std::io::stdout().lock();
-        let text = if setup.pipe_color {
-            ansi_text(&doc, &setup.styles)
-        } else {
-            crate::format::listing::plain_text(&doc)
-        };
-        return match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                Err(Error::runtime(format!("standard output: {e}")))
-            }
-            _ => Ok(()),
-        };
-    }
+/// Open the reader on `doc` in the real terminal and run it until the user
+/// quits. The terminal is restored on quit, on error and on panic.
+pub fn run(doc: Document, setup: crate::config::ReaderSetup) -> Result<()> {
     let mouse = setup.settings.mouse;
     let mut term = TerminalGuard::enter(mouse)?;
     let result = event_loop(&mut term.terminal, doc, setup);
@@ -298,39 +279,5 @@ pub fn frame_text(state: &State, styles: &Styles, ansi: bool) -> String {
         draw::buffer_ansi(&buf)
     } else {
         draw::buffer_text(&buf)
-    }
-}
-
-/// `attache render`: replay keys headlessly and print the final frame.
-pub fn render_command(
-    file: &str,
-    size: &str,
-    keys: &str,
-    ansi: bool,
-    g: &GlobalOpts,
-) -> Result<()> {
-    let size = parse_size(size)?;
-    let keys = parse_key_script(keys)?;
-    let setup = crate::config::reader_setup(g)?;
-    let opts = crate::cli::commands::annotate_options(g)?;
-    let doc = crate::cli::input::load(Some(file), &opts)?;
-    let out = render_to_string(
-        doc,
-        setup.settings,
-        setup.keymap,
-        &setup.styles,
-        size,
-        &keys,
-        ansi,
-    );
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(out.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::runtime(format!("standard output: {e}")))
-        }
-        _ => Ok(()),
     }
 }

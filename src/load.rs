@@ -1,4 +1,9 @@
 //! Loading a document from a path, standard input or the bundled sample.
+//!
+//! It sits below the reader and the command line: every command and the
+//! reader open documents the same way, a text annotated on the spot or an
+//! `attache/1` JSON document loaded as it was saved, with the same checks
+//! (UTF-8, not binary, not empty) and the same messages.
 
 use std::io::Read;
 
@@ -8,7 +13,7 @@ use crate::format::json;
 use crate::model::Document;
 
 /// The bundled sample interview.
-pub const SAMPLE: &str = include_str!("../../assets/zinoviev-interview.txt");
+pub const SAMPLE: &str = include_str!("../assets/zinoviev-interview.txt");
 
 /// Read `path` (`-` for standard input) and annotate it, or load it when it is
 /// an `attache/1` JSON document. No path: the bundled sample.
@@ -46,6 +51,16 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
             .map(|f| f.to_string_lossy().into_owned());
     }
     Ok(doc)
+}
+
+/// Annotation options for a user's topic lexicon (`--topics FILE`: it adds
+/// to or replaces the bundled one); none: the bundled topics.
+pub fn annotate_options(topics: Option<&std::path::Path>) -> Result<Options> {
+    let mut opts = Options::default();
+    if let Some(path) = topics {
+        opts.topics = Some(crate::annotate::TopicLexicon::with_user_file(path)?);
+    }
+    Ok(opts)
 }
 
 /// Decode bytes as UTF-8 text, or say where and why not (see [`decode_owned`]).
