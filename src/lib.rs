@@ -1,11 +1,26 @@
 //! Attaché: a terminal reader for annotated diplomatic interviews.
 //!
-//! The crate is layered so that nothing leaks upwards:
-//! [`model`] (document, spans, invariants) → [`annotate`] (plain text to
-//! annotated document) → [`format`] (JSON and listings) → [`app`] (reader
-//! state and `update`) → [`ui`] (drawing and the event loop). [`theme`]
-//! resolves styles for `ui`; [`cli`] is the command line; [`eval`] scores the
-//! annotator against gold annotations.
+//! The crate is layered so that imports only point down the list (a module
+//! uses the ones above it, never the ones below):
+//!
+//! 1. [`error`]: the user-facing error and its exit code.
+//! 2. [`model`]: document, spans, annotations and their invariants.
+//! 3. [`annotate`]: plain text to an annotated document, stage by stage.
+//! 4. [`format`] (JSON `attache/1` and the listings), [`load`] (a document
+//!    from a file, standard input or the bundled sample) and [`eval`]
+//!    (scores against gold annotations, as data).
+//! 5. [`app`]: the reader's state, actions and `update`, without a terminal.
+//! 6. [`theme`] (styles and colour depth, from a plain [`theme::ColorMode`])
+//!    and [`config`] (the configuration file, under plain
+//!    [`config::Overrides`]).
+//! 7. [`ui`]: drawing and the event loop, the only code that touches the
+//!    terminal; [`output`]: the one writer to standard output.
+//! 8. [`cli`]: clap types and one handler per subcommand.
+//!
+//! `main.rs` parses the command line and maps errors to exit codes.
+
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod annotate;
 pub mod app;

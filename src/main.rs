@@ -2,6 +2,8 @@
 //!
 //! Exit codes: 0 success, 1 runtime failure, 2 bad usage or bad input.
 
+#![forbid(unsafe_code)]
+
 use std::io::Write;
 
 use clap::Parser;
