@@ -261,11 +261,10 @@ fn is_cap(w: &str) -> bool {
 }
 
 /// Abbreviations whose period does not end a sentence.
-const ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt", "col", "sgt",
-    "capt", "prof", "rev", "inc", "corp", "co", "no", "vs", "adm", "ft", "mt", "maj", "cmdr",
-    "sept", "oct", "nov", "dec", "jan", "feb", "aug", "ltd", "messrs",
-];
+static ABBREV: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/abbreviations.txt"))
+        .collect()
+});
 /// Abbreviated titles that come before a name with a period ("Mr. Obama").
 const TITLE_ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
@@ -276,151 +275,26 @@ const CONNECTORS: &[&str] = &[
     "of", "to", "for", "de", "la", "van", "von", "der", "al", "bin", "da", "del", "du", "le", "and",
 ];
 /// Capitalised words at the start of a run that are not part of a name.
-const STOP_CAPS: &[&str] = &[
-    "once",
-    "despite",
-    "amid",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "when",
-    "after",
-    "before",
-    "while",
-    "as",
-    "so",
-    "yet",
-    "still",
-    "now",
-    "then",
-    "however",
-    "meanwhile",
-    "also",
-    "if",
-    "although",
-    "though",
-    "asked",
-    "speaking",
-    "later",
-    "earlier",
-    "last",
-    "this",
-    "that",
-    "his",
-    "her",
-    "their",
-    "its",
-    "a",
-    "an",
-    "for",
-    "with",
-    "by",
-    "from",
-    "since",
-    "during",
-    "instead",
-    "indeed",
-    "even",
-    "or",
-    "nor",
-    "because",
-    "where",
-    "there",
-    "here",
-    "what",
-    "why",
-    "how",
-    "who",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "under",
-    "over",
-    "to",
-    "of",
-    "according",
-];
+static STOP_CAPS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(include_str!(
+        "../../assets/lexicon/attribution-stop-caps.txt"
+    ))
+    .collect()
+});
 /// Words that may sit between a subject and its verb ("he also said").
-const AUX: &[&str] = &[
-    "now",
-    "also",
-    "later",
-    "then",
-    "has",
-    "had",
-    "have",
-    "would",
-    "will",
-    "once",
-    "again",
-    "further",
-    "just",
-    "was",
-    "is",
-    "did",
-    "does",
-    "had",
-    "earlier",
-    "previously",
-    "recently",
-    "often",
-    "still",
-    "even",
-    "has",
-    "had",
-    "may",
-    "might",
-    "could",
-    "should",
-    "can",
-    "must",
-    "repeatedly",
-];
+static AUX: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/auxiliaries.txt"))
+        .collect()
+});
 /// Determiners that open a role noun phrase.
 const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
 ];
 /// Nouns for works with titles: `his book “…”`, `the anthem “…”`.
-const WORK_NOUNS: &[&str] = &[
-    "book",
-    "books",
-    "novel",
-    "memoir",
-    "song",
-    "anthem",
-    "hymn",
-    "album",
-    "film",
-    "movie",
-    "documentary",
-    "show",
-    "series",
-    "program",
-    "programme",
-    "podcast",
-    "play",
-    "musical",
-    "poem",
-    "column",
-    "commentary",
-    "essay",
-    "editorial",
-    "op-ed",
-    "headline",
-    "article",
-    "newsletter",
-    "broadcast",
-    "sitcom",
-    "opera",
-];
+static WORK_NOUNS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/work-nouns.txt"))
+        .collect()
+});
 /// Small words a title leaves in lower case ("Contract with America").
 const TITLE_SMALL: &[&str] = &[
     "a", "an", "the", "and", "or", "nor", "but", "of", "with", "in", "on", "at", "to", "for", "by",
@@ -466,7 +340,7 @@ fn names_a_work(text: &str, para_start: usize, q: &RawQuote) -> bool {
         .next()
         .unwrap_or("")
         .trim_start_matches(|c: char| !c.is_alphanumeric());
-    if in_list(WORK_NOUNS, prev) {
+    if in_list(&WORK_NOUNS, prev) {
         return true;
     }
     if comma {
@@ -507,10 +381,10 @@ const TIME_NOUNS: &[&str] = &[
     "point",
 ];
 /// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
-const NP_STOP: &[&str] = &[
-    "in", "on", "at", "during", "to", "after", "before", "with", "that", "from", "while", "when",
-    "as", "about", "of", "last", "this", "on", "recently", "earlier", "later", "told", "and",
-];
+static NP_STOP: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/noun-phrase-stops.txt"))
+        .collect()
+});
 
 fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))
@@ -545,7 +419,7 @@ impl WordSet {
 
 macro_rules! word_sets {
     ($($set:ident = $list:ident),* $(,)?) => {
-        $(static $set: LazyLock<WordSet> = LazyLock::new(|| WordSet::new($list));)*
+        $(static $set: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&$list));)*
     };
 }
 

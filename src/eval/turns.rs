@@ -9,48 +9,10 @@ use super::text::{Placed, fold_accents, is_py_space};
 use crate::error::{Error, Result};
 
 /// Titles dropped when comparing speaker names.
-const TURN_TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "sir",
-    "madam",
-    "madame",
-    "secretary",
-    "chancellor",
-    "federal",
-    "prime",
-    "minister",
-    "foreign",
-    "state",
-    "general",
-    "ambassador",
-    "senator",
-    "sen",
-    "rep",
-    "governor",
-    "gov",
-    "his",
-    "her",
-    "excellency",
-    "the",
-    "frau",
-    "herr",
-    "monsieur",
-    "m",
-    "senor",
-    "presidente",
-    "chairman",
-    "premier",
-    "king",
-    "queen",
-    "prince",
-    "admiral",
-];
+static TURN_TITLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/eval-turn-titles.txt"))
+        .collect()
+});
 /// Ways transcripts name an unnamed questioner.
 const QUESTION_WORDS: &[&str] = &["q", "question", "questions", "reporter", "journalist"];
 
