@@ -114,7 +114,7 @@ pub fn attribute(
             },
         ));
     }
-    let mut st = State::new(text);
+    let mut st = Attributor::new(text);
     let mut qi = 0;
     let mut pq: Vec<&RawQuote> = Vec::new();
     for (bi, b) in structure.blocks.iter().enumerate() {
@@ -142,7 +142,7 @@ pub fn attribute(
 use super::lexicon::parse_list;
 use crate::model::BlockKind;
 
-use super::{FastMap as HashMap, FastSet as HashSet};
+use super::{FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// Grammatical gender a title, name or pronoun implies.
@@ -171,18 +171,18 @@ impl Gender {
 
 /// The lexicons attribution needs, parsed once.
 struct Lexicon {
-    verbs: HashSet<&'static str>,
-    weak: HashSet<&'static str>,
-    object: HashSet<&'static str>,
-    pronouns: HashMap<&'static str, Gender>,
-    titles: HashMap<&'static str, Gender>,
-    roles: HashMap<&'static str, Gender>,
-    orgs: HashSet<&'static str>,
-    places: HashSet<&'static str>,
-    first: HashMap<&'static str, Gender>,
+    verbs: FastSet<&'static str>,
+    weak: FastSet<&'static str>,
+    object: FastSet<&'static str>,
+    pronouns: FastMap<&'static str, Gender>,
+    titles: FastMap<&'static str, Gender>,
+    roles: FastMap<&'static str, Gender>,
+    orgs: FastSet<&'static str>,
+    places: FastSet<&'static str>,
+    first: FastMap<&'static str, Gender>,
 }
 
-fn tagged(src: &'static str) -> HashMap<&'static str, Gender> {
+fn tagged(src: &'static str) -> FastMap<&'static str, Gender> {
     parse_list(src)
         .map(|l| {
             let mut it = l.split_whitespace();
@@ -322,7 +322,7 @@ fn title_case(words: &str, max: usize) -> Option<usize> {
 
 /// Whether a quoted phrase is the title of a work or programme rather than
 /// anyone's words. Journalists set titles in quotes and in title case right
-/// after the owner's possessive (`on CNN's “State of the Union”`), a work noun
+/// after the owner's possessive (`on CNN's “Attributor of the Union”`), a work noun
 /// (`his book, “Make Your Kid a Millionaire,”`), a year (`his 1994 “Contract
 /// with America”`), or "on" for a broadcast (`said on “Meet the Press”`).
 fn names_a_work(text: &str, para_start: usize, q: &RawQuote) -> bool {
@@ -392,7 +392,7 @@ fn in_list(list: &[&str], w: &str) -> bool {
 
 /// A word list looked up by hash, ignoring ASCII case (as [`in_list`] does).
 struct WordSet {
-    set: HashSet<String>,
+    set: FastSet<String>,
     longest: usize,
 }
 
@@ -439,11 +439,11 @@ word_sets!(
 struct Tok {
     s: usize,
     e: usize,
-    k: TK,
+    k: TokKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TK {
+enum TokKind {
     Word,
     Punct(char),
     /// Index into the paragraph's quotes.
@@ -463,7 +463,7 @@ struct Person {
 
 /// How a quote was attributed.
 #[derive(Debug, Clone, Copy, Default)]
-struct Attr {
+struct Finding {
     speaker: Option<SpeakerId>,
     mention: Option<Span>,
     cue: Option<Span>,
@@ -475,33 +475,33 @@ struct Attr {
 
 /// A noun phrase: token range `[a, b)`.
 #[derive(Debug, Clone, Copy)]
-struct Np {
+struct NounPhrase {
     a: usize,
     b: usize,
 }
 
 /// The running state of attribution over a document.
-struct State<'t> {
+struct Attributor<'t> {
     text: &'t str,
     people: Vec<Person>,
     /// Lower-cased full names and surnames to people.
-    by_name: HashMap<String, usize>,
+    by_name: FastMap<String, usize>,
     /// Lower-cased role words ("ambassador") to the last person given that role.
-    by_role: HashMap<String, usize>,
+    by_role: FastMap<String, usize>,
     /// Recently mentioned people, most recent last (bounded).
     recent: Vec<usize>,
     /// The last attributed quote: block index and attribution.
-    last: Option<(usize, Attr)>,
+    last: Option<(usize, Finding)>,
     /// Attributions of the quotes pushed to `out`, for back-filling.
     gender_of: Vec<Gender>,
     /// A paragraph ending in "he said:": its block, subject tokens and cue.
     colon_intro: Option<(usize, Vec<Tok>, Span)>,
     /// [`analyse_name`] results by their words (joined by U+001F): a
     /// document names the same people again and again.
-    names: HashMap<String, NameParts>,
-    /// Reused token buffer of [`State::paragraph`].
+    names: FastMap<String, NameParts>,
+    /// Reused token buffer of [`Attributor::paragraph`].
     tok_buf: Vec<Tok>,
-    /// Reused sentence-index buffer of [`State::paragraph`].
+    /// Reused sentence-index buffer of [`Attributor::paragraph`].
     sid_buf: Vec<u32>,
 }
 
@@ -512,18 +512,18 @@ type NameParts = (String, Option<String>, Gender, SpeakerKind);
 /// grow the memo without limit.
 const NAME_MEMO_MAX: usize = 50_000;
 
-impl<'t> State<'t> {
+impl<'t> Attributor<'t> {
     fn new(text: &'t str) -> Self {
-        State {
+        Attributor {
             text,
             people: Vec::new(),
-            by_name: HashMap::default(),
-            by_role: HashMap::default(),
+            by_name: FastMap::default(),
+            by_role: FastMap::default(),
             recent: Vec::new(),
             last: None,
             gender_of: Vec::new(),
             colon_intro: None,
-            names: HashMap::default(),
+            names: FastMap::default(),
             tok_buf: Vec::new(),
             sid_buf: Vec::new(),
         }
@@ -557,7 +557,7 @@ impl<'t> State<'t> {
                 toks.push(Tok {
                     s: quotes[qi].outer.start,
                     e: quotes[qi].outer.end,
-                    k: TK::Quote(qi),
+                    k: TokKind::Quote(qi),
                 });
                 i = i.max(quotes[qi].outer.end);
                 qi += 1;
@@ -610,7 +610,7 @@ impl<'t> State<'t> {
                 toks.push(Tok {
                     s,
                     e: j,
-                    k: TK::Word,
+                    k: TokKind::Word,
                 });
                 i = j;
             } else if c.is_whitespace() {
@@ -630,7 +630,7 @@ impl<'t> State<'t> {
                 toks.push(Tok {
                     s: i,
                     e: i + c.len_utf8(),
-                    k: TK::Punct(c),
+                    k: TokKind::Punct(c),
                 });
                 i += c.len_utf8();
             }
@@ -646,16 +646,16 @@ impl<'t> State<'t> {
             let next_starts = match toks.get(i + 1) {
                 None => false,
                 Some(n) => match n.k {
-                    TK::Word => {
+                    TokKind::Word => {
                         is_cap(self.w(n)) || self.w(n).starts_with(|c: char| c.is_numeric())
                     }
-                    TK::Quote(_) => true,
-                    TK::Punct(c) => matches!(c, '(' | '—'),
+                    TokKind::Quote(_) => true,
+                    TokKind::Punct(c) => matches!(c, '(' | '—'),
                 },
             };
             let ends = match t.k {
-                TK::Punct('.') => {
-                    let abbr = i > 0 && toks[i - 1].k == TK::Word && toks[i - 1].e == t.s && {
+                TokKind::Punct('.') => {
+                    let abbr = i > 0 && toks[i - 1].k == TokKind::Word && toks[i - 1].e == t.s && {
                         let w = self.w(&toks[i - 1]);
                         ABBREV_SET.has(w)
                             || (w.chars().count() == 1 && is_cap(w))
@@ -663,11 +663,11 @@ impl<'t> State<'t> {
                     };
                     !abbr && next_starts
                 }
-                TK::Punct('?' | '!') => next_starts,
-                TK::Quote(q) => {
+                TokKind::Punct('?' | '!') => next_starts,
+                TokKind::Quote(q) => {
                     let inner = quotes[q].inner.slice(self.text);
                     inner.ends_with(['.', '?', '!'])
-                        && matches!(toks.get(i + 1), Some(n) if n.k == TK::Word && is_cap(self.w(n)))
+                        && matches!(toks.get(i + 1), Some(n) if n.k == TokKind::Word && is_cap(self.w(n)))
                         && !self.cue_follows(toks, i + 1)
                 }
                 _ => false,
@@ -681,7 +681,7 @@ impl<'t> State<'t> {
     /// Whether a speech verb comes within a few name-like words after `i` ("Smith said").
     fn cue_follows(&self, toks: &[Tok], i: usize) -> bool {
         for t in toks.iter().skip(i).take(6) {
-            if t.k != TK::Word {
+            if t.k != TokKind::Word {
                 return false;
             }
             let w = self.w(t);
@@ -696,7 +696,7 @@ impl<'t> State<'t> {
     }
 
     fn is_verb(&self, t: &Tok, weak_ok: bool) -> bool {
-        if t.k != TK::Word {
+        if t.k != TokKind::Word {
             return false;
         }
         let w = self.w(t);
@@ -708,11 +708,11 @@ impl<'t> State<'t> {
 
     fn is_word(&self, toks: &[Tok], i: usize, w: &str) -> bool {
         toks.get(i)
-            .is_some_and(|t| t.k == TK::Word && self.w(t).eq_ignore_ascii_case(w))
+            .is_some_and(|t| t.k == TokKind::Word && self.w(t).eq_ignore_ascii_case(w))
     }
 
     fn is_capword(&self, t: &Tok) -> bool {
-        t.k == TK::Word && is_cap(self.w(t))
+        t.k == TokKind::Word && is_cap(self.w(t))
     }
 
     /// Extend a capitalised run backwards from token `i` (inclusive), down to `lo`.
@@ -724,21 +724,21 @@ impl<'t> State<'t> {
             }
             let p = &toks[a - 1];
             match p.k {
-                TK::Word
+                TokKind::Word
                     if is_cap(self.w(p))
                         && !STOP_CAPS_SET.has(self.w(p))
                         && !in_list(&["said", "says", "added", "asked"], self.w(p)) =>
                 {
                     a -= 1
                 }
-                TK::Word if CONNECTORS_SET.has(self.w(p)) && !self.w(p).eq("and") => {
+                TokKind::Word if CONNECTORS_SET.has(self.w(p)) && !self.w(p).eq("and") => {
                     if a >= 2 && a - 2 >= lo && self.is_capword(&toks[a - 2]) {
                         a -= 2;
                     } else {
                         break;
                     }
                 }
-                TK::Punct('.') if a >= 2 && a - 2 >= lo && toks[a - 2].k == TK::Word => {
+                TokKind::Punct('.') if a >= 2 && a - 2 >= lo && toks[a - 2].k == TokKind::Word => {
                     let w = self.w(&toks[a - 2]);
                     if TITLE_ABBREV_SET.has(w) || (w.chars().count() == 1 && is_cap(w)) {
                         a -= 2;
@@ -750,7 +750,7 @@ impl<'t> State<'t> {
             }
         }
         // Drop leading function words ("But Smith").
-        while a < i && toks[a].k == TK::Word && STOP_CAPS_SET.has(self.w(&toks[a])) {
+        while a < i && toks[a].k == TokKind::Word && STOP_CAPS_SET.has(self.w(&toks[a])) {
             a += 1;
         }
         a
@@ -762,8 +762,8 @@ impl<'t> State<'t> {
         while b < hi {
             let t = &toks[b];
             match t.k {
-                TK::Word if is_cap(self.w(t)) => b += 1,
-                TK::Word
+                TokKind::Word if is_cap(self.w(t)) => b += 1,
+                TokKind::Word
                     if CONNECTORS_SET.has(self.w(t))
                         && self.w(t) != "and"
                         && toks.get(b + 1).is_some_and(|n| self.is_capword(n))
@@ -771,7 +771,7 @@ impl<'t> State<'t> {
                 {
                     b += 2
                 }
-                TK::Punct('.')
+                TokKind::Punct('.')
                     if {
                         let w = self.w(&toks[b - 1]);
                         TITLE_ABBREV_SET.has(w) || (w.chars().count() == 1 && is_cap(w))
@@ -786,8 +786,8 @@ impl<'t> State<'t> {
     }
 
     /// The subject noun phrase that ends right before the verb at `v` (not before `lo`).
-    fn np_before(&self, toks: &[Tok], v: usize, lo: usize, sid: &[u32]) -> Option<Np> {
-        if v > lo && toks[v - 1].k == TK::Word {
+    fn np_before(&self, toks: &[Tok], v: usize, lo: usize, sid: &[u32]) -> Option<NounPhrase> {
+        if v > lo && toks[v - 1].k == TokKind::Word {
             let pw = self.w(&toks[v - 1]);
             if pw.ends_with("'s") || pw.ends_with("’s") || pw.ends_with("s'") {
                 return None;
@@ -798,7 +798,7 @@ impl<'t> State<'t> {
         while i > lo {
             let t = &toks[i - 1];
             let w = self.w(t);
-            if t.k == TK::Word
+            if t.k == TokKind::Word
                 && !is_cap(w)
                 && skipped < 3
                 && (AUX_SET.has(w)
@@ -816,29 +816,29 @@ impl<'t> State<'t> {
         let h = i - 1;
         let t = &toks[h];
         match t.k {
-            TK::Punct(',') | TK::Punct(')') => {
+            TokKind::Punct(',') | TokKind::Punct(')') => {
                 // An appositive: "Jane Doe, a spokeswoman for the ministry, said".
-                let open = if t.k == TK::Punct(')') { '(' } else { ',' };
+                let open = if t.k == TokKind::Punct(')') { '(' } else { ',' };
                 let mut k = h;
                 let mut n = 0;
                 while k > lo && n < 20 {
                     k -= 1;
                     n += 1;
-                    if sid[k] != sid[h] || matches!(toks[k].k, TK::Quote(_)) {
+                    if sid[k] != sid[h] || matches!(toks[k].k, TokKind::Quote(_)) {
                         return None;
                     }
-                    if toks[k].k == TK::Punct(open) {
+                    if toks[k].k == TokKind::Punct(open) {
                         if k == 0 || k - 1 < lo {
                             return None;
                         }
-                        let inner = Np { a: k + 1, b: h };
+                        let inner = NounPhrase { a: k + 1, b: h };
                         // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
                         let mut e = k - 1;
-                        if toks[e].k == TK::Punct(')') {
-                            while e > lo && toks[e].k != TK::Punct('(') && k - e < 10 {
+                        if toks[e].k == TokKind::Punct(')') {
+                            while e > lo && toks[e].k != TokKind::Punct('(') && k - e < 10 {
                                 e -= 1;
                             }
-                            if e <= lo || toks[e].k != TK::Punct('(') {
+                            if e <= lo || toks[e].k != TokKind::Punct('(') {
                                 return None;
                             }
                             e -= 1;
@@ -847,7 +847,7 @@ impl<'t> State<'t> {
                         let first = toks[k + 1];
                         let fw = self.w(&first);
                         let appositive = h - k <= 26
-                            && first.k == TK::Word
+                            && first.k == TokKind::Word
                             && (DETS_SET.has(fw)
                                 || in_list(
                                     &["who", "whose", "which", "former", "now", "then"],
@@ -879,11 +879,11 @@ impl<'t> State<'t> {
     }
 
     /// Whether tokens `[a, b)` make a role phrase ("a spokeswoman for the ministry").
-    fn is_role_np(&self, toks: &[Tok], np: Np) -> bool {
+    fn is_role_np(&self, toks: &[Tok], np: NounPhrase) -> bool {
         np.b > np.a
             && np.b - np.a <= 8
             && self.is_word_any(toks, np.a, DETS)
-            && toks[np.a..np.b].iter().all(|t| t.k == TK::Word)
+            && toks[np.a..np.b].iter().all(|t| t.k == TokKind::Word)
             && (np.a..np.b)
                 .find(|&r| LEX.roles.contains_key(&*lower(self.w(&toks[r]))))
                 .is_some_and(|r| {
@@ -894,39 +894,39 @@ impl<'t> State<'t> {
 
     fn is_word_any(&self, toks: &[Tok], i: usize, list: &[&str]) -> bool {
         toks.get(i)
-            .is_some_and(|t| t.k == TK::Word && in_list(list, self.w(t)))
+            .is_some_and(|t| t.k == TokKind::Word && in_list(list, self.w(t)))
     }
 
     /// A noun phrase whose last word is token `h`.
-    fn np_head(&self, toks: &[Tok], h: usize, lo: usize) -> Option<Np> {
+    fn np_head(&self, toks: &[Tok], h: usize, lo: usize) -> Option<NounPhrase> {
         let t = &toks[h];
-        if t.k != TK::Word {
+        if t.k != TokKind::Word {
             return None;
         }
         let w = self.w(t);
         let lw = lower(w);
         if LEX.pronouns.contains_key(&*lw) {
-            return Some(Np { a: h, b: h + 1 });
+            return Some(NounPhrase { a: h, b: h + 1 });
         }
         // ", who joked": the relative pronoun stands for the name before its comma.
         if &*lw == "who"
             && h >= 2
             && h - 2 >= lo
-            && toks[h - 1].k == TK::Punct(',')
+            && toks[h - 1].k == TokKind::Punct(',')
             && self.is_capword(&toks[h - 2])
         {
-            return Some(Np { a: h, b: h + 1 });
+            return Some(NounPhrase { a: h, b: h + 1 });
         }
         // "the 34-year-old mother of three": a role phrase ending in an "of" phrase.
         if !is_cap(w)
             && h >= 2
             && h - 2 >= lo
             && self.is_word_any(toks, h - 1, &["of", "for", "at"])
-            && toks[h - 2].k == TK::Word
+            && toks[h - 2].k == TokKind::Word
             && LEX.roles.contains_key(&*lower(self.w(&toks[h - 2])))
             && let Some(np) = self.np_head(toks, h - 2, lo)
         {
-            return Some(Np { a: np.a, b: h + 1 });
+            return Some(NounPhrase { a: np.a, b: h + 1 });
         }
         if is_cap(w) {
             if STOP_CAPS_SET.has(w) {
@@ -936,7 +936,7 @@ impl<'t> State<'t> {
             if a > lo && self.is_word_any(toks, a - 1, &["the"]) {
                 a -= 1;
             }
-            return Some(self.extend_of(toks, Np { a, b: h + 1 }, lo));
+            return Some(self.extend_of(toks, NounPhrase { a, b: h + 1 }, lo));
         }
         let generic = h > lo
             && (self.is_word_any(toks, h - 1, DETS)
@@ -952,7 +952,7 @@ impl<'t> State<'t> {
             let mut det = false;
             while a > lo && n < 5 {
                 let p = &toks[a - 1];
-                if p.k != TK::Word {
+                if p.k != TokKind::Word {
                     break;
                 }
                 let pw = self.w(p);
@@ -978,7 +978,7 @@ impl<'t> State<'t> {
             }
             // The object of a preposition is no subject ("marching through the streets"),
             // unless it belongs to a role ("a narrator in the ad").
-            let np = self.extend_of(toks, Np { a, b: h + 1 }, lo);
+            let np = self.extend_of(toks, NounPhrase { a, b: h + 1 }, lo);
             if np.a == a && a > lo && self.is_word_any(toks, a - 1, PREPS) {
                 return None;
             }
@@ -989,7 +989,7 @@ impl<'t> State<'t> {
 
     /// "a spokeswoman for the ministry": extend an organisation phrase back over
     /// "for/of/at" to the role phrase it belongs to.
-    fn extend_of(&self, toks: &[Tok], np: Np, lo: usize) -> Np {
+    fn extend_of(&self, toks: &[Tok], np: NounPhrase, lo: usize) -> NounPhrase {
         if np.a >= 2
             && np.a - 2 >= lo
             && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from", "in"])
@@ -997,7 +997,7 @@ impl<'t> State<'t> {
         {
             let head = lower(self.w(&toks[np.a - 2]));
             if LEX.roles.contains_key(&*head) {
-                return Np {
+                return NounPhrase {
                     a: inner.a,
                     b: np.b,
                 };
@@ -1007,21 +1007,21 @@ impl<'t> State<'t> {
     }
 
     /// The noun phrase right after token `v` ("said Smith", "said the ambassador").
-    fn np_after(&self, toks: &[Tok], v: usize, hi: usize) -> Option<Np> {
+    fn np_after(&self, toks: &[Tok], v: usize, hi: usize) -> Option<NounPhrase> {
         let i = v + 1;
         let t = toks.get(i)?;
-        if i >= hi || t.k != TK::Word {
+        if i >= hi || t.k != TokKind::Word {
             return None;
         }
         let w = self.w(t);
         if LEX.pronouns.contains_key(&*lower(w)) && !is_cap(w) {
-            return Some(Np { a: i, b: i + 1 });
+            return Some(NounPhrase { a: i, b: i + 1 });
         }
         let (a, mut b) = if DETS_SET.has(w) || w.eq_ignore_ascii_case("the") {
             let mut b = i + 1;
             while b < hi && b - i < 6 {
                 let t = &toks[b];
-                if t.k != TK::Word || NP_STOP_SET.has(self.w(t)) || self.is_verb(t, false) {
+                if t.k != TokKind::Word || NP_STOP_SET.has(self.w(t)) || self.is_verb(t, false) {
                     break;
                 }
                 b += 1;
@@ -1031,12 +1031,12 @@ impl<'t> State<'t> {
             (i, self.cap_run_fwd(toks, i, hi))
         } else if let Some(c) = (i..(i + 6).min(hi))
             .take_while(|&k| {
-                matches!(toks[k].k, TK::Punct('/' | '-'))
-                    || toks[k].k == TK::Word && !NP_STOP_SET.has(self.w(&toks[k]))
+                matches!(toks[k].k, TokKind::Punct('/' | '-'))
+                    || toks[k].k == TokKind::Word && !NP_STOP_SET.has(self.w(&toks[k]))
             })
             .find(|&k| is_cap(self.w(&toks[k])))
         {
-            // "said 9/11 widow Terry Strada", "said former Secretary of State …"
+            // "said 9/11 widow Terry Strada", "said former Secretary of Attributor …"
             (i, self.cap_run_fwd(toks, c, hi))
         } else if LEX.roles.contains_key(w) {
             (i, i + 1)
@@ -1050,7 +1050,7 @@ impl<'t> State<'t> {
         if self.is_word_any(toks, b, &["for", "of", "at"])
             && toks
                 .get(b + 1)
-                .is_some_and(|n| n.k == TK::Word && (self.w(n) == "the" || is_cap(self.w(n))))
+                .is_some_and(|n| n.k == TokKind::Word && (self.w(n) == "the" || is_cap(self.w(n))))
         {
             let mut c = b + 1;
             if self.w(&toks[c]) == "the" {
@@ -1058,18 +1058,18 @@ impl<'t> State<'t> {
             }
             if c < hi && self.is_capword(&toks[c]) {
                 b = self.cap_run_fwd(toks, c, hi);
-            } else if c < hi && toks[c].k == TK::Word {
+            } else if c < hi && toks[c].k == TokKind::Word {
                 b = c + 1;
             }
         }
-        Some(Np { a, b: b.min(hi) })
+        Some(NounPhrase { a, b: b.min(hi) })
     }
 
     /// Resolve a noun phrase to a speaker; the mention is the phrase as written.
-    fn resolve(&mut self, toks: &[Tok], np: Np, out: &mut Attributed) -> Option<SpeakerId> {
+    fn resolve(&mut self, toks: &[Tok], np: NounPhrase, out: &mut Attributed) -> Option<SpeakerId> {
         let words: Vec<&'t str> = toks[np.a..np.b]
             .iter()
-            .filter(|t| t.k == TK::Word)
+            .filter(|t| t.k == TokKind::Word)
             .map(|t| self.w(t))
             .collect();
         let pos = toks[np.a].s;
@@ -1293,7 +1293,7 @@ impl<'t> State<'t> {
             // Cheap filter before the full analysis: a title, a known given
             // name or an already known name must be in the run.
             let promising = toks[i..b].iter().any(|t| {
-                t.k == TK::Word
+                t.k == TokKind::Word
                     && with_lower(self.w(t), |l| {
                         LEX.titles.contains_key(l)
                             || LEX.roles.contains_key(l)
@@ -1307,7 +1307,7 @@ impl<'t> State<'t> {
             }
             let words: Vec<&str> = toks[i..b]
                 .iter()
-                .filter(|t| t.k == TK::Word)
+                .filter(|t| t.k == TokKind::Word)
                 .map(|t| self.w(t))
                 .collect();
             let (name, role, g, kind) = self.analyse_name(&words);
@@ -1337,13 +1337,13 @@ impl<'t> State<'t> {
         self.tokenize(para, quotes, &mut toks);
         self.sentences(&toks, quotes, &mut sid);
         let mut done = 0; // tokens before this have had their mentions registered
-        let mut attrs: Vec<Attr> = Vec::with_capacity(quotes.len());
+        let mut attrs: Vec<Finding> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
         let mut works: Vec<bool> = Vec::with_capacity(quotes.len());
         let qtoks: Vec<usize> = toks
             .iter()
             .enumerate()
-            .filter(|(_, t)| matches!(t.k, TK::Quote(_)))
+            .filter(|(_, t)| matches!(t.k, TokKind::Quote(_)))
             .map(|(i, _)| i)
             .collect();
         for (n, &t) in qtoks.iter().enumerate() {
@@ -1378,7 +1378,7 @@ impl<'t> State<'t> {
         self.mentions(&toks, done, toks.len());
         // "He said:" closing a paragraph introduces the quote that opens the next one.
         self.colon_intro = None;
-        if toks.last().is_some_and(|t| t.k == TK::Punct(':')) && toks.len() >= 2 {
+        if toks.last().is_some_and(|t| t.k == TokKind::Punct(':')) && toks.len() >= 2 {
             let end = toks.len() - 1;
             let last = sid[end];
             let ss = (0..end)
@@ -1409,7 +1409,7 @@ impl<'t> State<'t> {
                 && attrs[n + 1].speaker.is_some()
                 && sid[qtoks[n]] == sid[qtoks[n + 1]]
             {
-                attrs[n] = Attr {
+                attrs[n] = Finding {
                     continues: false,
                     post_cue: None,
                     ..attrs[n + 1]
@@ -1417,7 +1417,11 @@ impl<'t> State<'t> {
             }
         }
         for (n, q) in quotes.iter().enumerate() {
-            let a = if works[n] { Attr::default() } else { attrs[n] };
+            let a = if works[n] {
+                Finding::default()
+            } else {
+                attrs[n]
+            };
             out.quotes.push((
                 self.after_label(q.inner, a.mention),
                 Quote {
@@ -1465,9 +1469,9 @@ impl<'t> State<'t> {
         t: usize,
         n: usize,
         q: &RawQuote,
-        prev: &[Attr],
+        prev: &[Finding],
         out: &mut Attributed,
-    ) -> (Attr, QuoteKind) {
+    ) -> (Finding, QuoteKind) {
         let s = sid[t];
         let ss = (0..t)
             .rev()
@@ -1479,8 +1483,10 @@ impl<'t> State<'t> {
             .last()
             .unwrap_or(t)
             + 1;
-        let prev_q = (ss..t).rev().find(|&i| matches!(toks[i].k, TK::Quote(_)));
-        let next_q = (t + 1..se).find(|&i| matches!(toks[i].k, TK::Quote(_)));
+        let prev_q = (ss..t)
+            .rev()
+            .find(|&i| matches!(toks[i].k, TokKind::Quote(_)));
+        let next_q = (t + 1..se).find(|&i| matches!(toks[i].k, TokKind::Quote(_)));
         let post_hi = next_q.unwrap_or(se);
         let mut kind = q.kind;
 
@@ -1506,7 +1512,7 @@ impl<'t> State<'t> {
             };
             let speaker = Some(self.speaker_of(pi, label.start, out));
             return (
-                Attr {
+                Finding {
                     speaker,
                     mention: Some(label),
                     cue: None,
@@ -1519,12 +1525,12 @@ impl<'t> State<'t> {
         }
         // A stage direction in parentheses is not speech.
         if inner.starts_with('(') && inner.trim_end_matches(['.', ',']).ends_with(')') {
-            return (Attr::default(), QuoteKind::Term);
+            return (Finding::default(), QuoteKind::Term);
         }
         // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”).
         let prev_any = (t.saturating_sub(10)..t)
             .rev()
-            .find(|&i| matches!(toks[i].k, TK::Quote(_)));
+            .find(|&i| matches!(toks[i].k, TokKind::Quote(_)));
         if let (Some(p), Some(pa)) = (prev_any, n.checked_sub(1).and_then(|k| prev.get(k)))
             && let Some(c) = pa.post_cue
             && (sid[p] == s || self.cue_phrase_only(toks, p, t, c))
@@ -1536,7 +1542,7 @@ impl<'t> State<'t> {
                 kind = QuoteKind::Partial;
             }
             return (
-                Attr {
+                Finding {
                     post_cue: None,
                     continues: true,
                     ..*pa
@@ -1551,7 +1557,7 @@ impl<'t> State<'t> {
             && b + 1 >= bi
             && !np_toks.is_empty()
         {
-            let np = Np {
+            let np = NounPhrase {
                 a: 0,
                 b: np_toks.len(),
             };
@@ -1585,7 +1591,7 @@ impl<'t> State<'t> {
             return (a, kind);
         }
         if kind == QuoteKind::Term {
-            return (Attr::default(), kind);
+            return (Finding::default(), kind);
         }
         // 5. A multi-paragraph piece or a quote right after a quote: same speaker.
         let follows = self.last.as_ref().is_some_and(|(lb, _)| *lb + 1 >= bi)
@@ -1608,23 +1614,26 @@ impl<'t> State<'t> {
         {
             return (self.continuing(la), kind);
         }
-        (Attr::default(), kind)
+        (Finding::default(), kind)
     }
 
     /// Whether the words between quotes `p` and `t` are only the cue phrase
     /// around the verb at `c` ("he said." / "said Smith, a lawyer.").
     fn cue_phrase_only(&self, toks: &[Tok], p: usize, t: usize, c: usize) -> bool {
-        let words = toks[p + 1..t].iter().filter(|x| x.k == TK::Word).count();
+        let words = toks[p + 1..t]
+            .iter()
+            .filter(|x| x.k == TokKind::Word)
+            .count();
         c > p && c < t && words <= 8 && !toks[c + 1..t].iter().any(|x| self.is_verb(x, false))
     }
 
-    fn continuing(&mut self, la: Attr) -> Attr {
+    fn continuing(&mut self, la: Finding) -> Finding {
         if let Some(id) = la.speaker
             && let Some(pi) = self.people.iter().position(|p| p.id == Some(id))
         {
             self.touch(pi);
         }
-        Attr {
+        Finding {
             post_cue: None,
             continues: true,
             cue: None,
@@ -1642,9 +1651,10 @@ impl<'t> State<'t> {
         hi: usize,
         strict: bool,
         out: &mut Attributed,
-    ) -> Option<Attr> {
+    ) -> Option<Finding> {
         let mut j = t + 1;
-        while j < hi && matches!(toks[j].k, TK::Punct(',' | '—' | '–' | '-' | '―' | '(')) {
+        while j < hi && matches!(toks[j].k, TokKind::Punct(',' | '—' | '–' | '-' | '―' | '('))
+        {
             j += 1;
         }
         if j >= hi {
@@ -1658,17 +1668,17 @@ impl<'t> State<'t> {
         // “…” ― Jane Doe (a signature at the end of the paragraph)
         if strict
             && j > t + 1
-            && matches!(toks[j - 1].k, TK::Punct('—' | '–' | '-' | '―'))
+            && matches!(toks[j - 1].k, TokKind::Punct('—' | '–' | '-' | '―'))
             && self.is_capword(&toks[j])
         {
             let b = self.cap_run_fwd(toks, j, toks.len());
             let rest_ok = toks.len() - b <= 12
-                && toks[b..]
-                    .iter()
-                    .all(|x| matches!(x.k, TK::Punct(_)) || x.k == TK::Word && !is_cap(self.w(x)));
+                && toks[b..].iter().all(|x| {
+                    matches!(x.k, TokKind::Punct(_)) || x.k == TokKind::Word && !is_cap(self.w(x))
+                });
             if rest_ok {
                 let cue = Span::new(toks[j - 1].s, toks[j - 1].e);
-                return Some(self.make(toks, Np { a: j, b }, cue, Some(j - 1), true, out));
+                return Some(self.make(toks, NounPhrase { a: j, b }, cue, Some(j - 1), true, out));
             }
         }
         // according to NP
@@ -1689,8 +1699,8 @@ impl<'t> State<'t> {
             }
         }
         for v in j..limit {
-            if toks[v].k != TK::Word {
-                if strict && !matches!(toks[v].k, TK::Punct(',' | '.')) {
+            if toks[v].k != TokKind::Word {
+                if strict && !matches!(toks[v].k, TokKind::Punct(',' | '.')) {
                     return None;
                 }
                 continue;
@@ -1730,32 +1740,39 @@ impl<'t> State<'t> {
         ss: usize,
         term: bool,
         out: &mut Attributed,
-    ) -> Option<Attr> {
+    ) -> Option<Finding> {
         if t <= lo {
             return None;
         }
         // "… exemplified by this finding: “…”"
-        if toks[t - 1].k == TK::Punct(':')
+        if toks[t - 1].k == TokKind::Punct(':')
             && t >= 3
             && t - 2 >= lo
             && self.is_word_any(toks, t - 3, &["this", "these"])
-            && toks[t - 2].k == TK::Word
+            && toks[t - 2].k == TokKind::Word
             && !is_cap(self.w(&toks[t - 2]))
         {
             let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
-            return Some(self.make(toks, Np { a: t - 3, b: t - 1 }, cue, None, true, out));
+            return Some(self.make(
+                toks,
+                NounPhrase { a: t - 3, b: t - 1 },
+                cue,
+                None,
+                true,
+                out,
+            ));
         }
         // "the candidate Jane Roe -- “…” --": a name set off by a dash before the quote.
-        if matches!(toks[t - 1].k, TK::Punct('—' | '–' | '-')) && t >= 2 {
+        if matches!(toks[t - 1].k, TokKind::Punct('—' | '–' | '-')) && t >= 2 {
             let mut e = t - 1;
-            while e > lo && matches!(toks[e - 1].k, TK::Punct('—' | '–' | '-')) {
+            while e > lo && matches!(toks[e - 1].k, TokKind::Punct('—' | '–' | '-')) {
                 e -= 1;
             }
             if e > lo
                 && self.is_capword(&toks[e - 1])
                 && toks
                     .get(t + 1)
-                    .is_some_and(|x| matches!(x.k, TK::Punct('—' | '–' | '-')))
+                    .is_some_and(|x| matches!(x.k, TokKind::Punct('—' | '–' | '-')))
                 && let Some(np) = self.np_head(toks, e - 1, lo)
             {
                 let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
@@ -1763,7 +1780,7 @@ impl<'t> State<'t> {
             }
         }
         // Name: “…” at the start of a sentence.
-        if toks[t - 1].k == TK::Punct(':') && t >= 2 && t - 1 > lo {
+        if toks[t - 1].k == TokKind::Punct(':') && t >= 2 && t - 1 > lo {
             let np = self.np_head(toks, t - 2, lo);
             let said_first = np
                 .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
@@ -1834,8 +1851,8 @@ impl<'t> State<'t> {
         t: usize,
         ss: usize,
         out: &mut Attributed,
-    ) -> Option<Attr> {
-        if t == 0 || toks[t - 1].k != TK::Punct(':') {
+    ) -> Option<Finding> {
+        if t == 0 || toks[t - 1].k != TokKind::Punct(':') {
             return None;
         }
         let np = self.sentence_subject(toks, ss, t - 1)?;
@@ -1845,43 +1862,43 @@ impl<'t> State<'t> {
 
     /// The subject at the start of the sentence `[ss, v)`: a pronoun, name or role phrase
     /// directly followed by a verb-like word.
-    fn sentence_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<Np> {
+    fn sentence_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<NounPhrase> {
         let mut i = ss;
         // An opening phrase ("During the speech, …") is skipped to its comma.
         if i < v
-            && toks[i].k == TK::Word
+            && toks[i].k == TokKind::Word
             && STOP_CAPS_SET.has(self.w(&toks[i]))
-            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TK::Punct(','))
+            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TokKind::Punct(','))
         {
             i = c + 1;
         }
-        while i < v && toks[i].k == TK::Word && STOP_CAPS_SET.has(self.w(&toks[i])) {
+        while i < v && toks[i].k == TokKind::Word && STOP_CAPS_SET.has(self.w(&toks[i])) {
             i += 1;
         }
-        while i < v && toks[i].k == TK::Punct(',') {
+        while i < v && toks[i].k == TokKind::Punct(',') {
             i += 1;
         }
-        if i >= v || toks[i].k != TK::Word {
+        if i >= v || toks[i].k != TokKind::Word {
             return None;
         }
         let w = self.w(&toks[i]);
         if LEX.pronouns.contains_key(&*lower(w)) {
-            return Some(Np { a: i, b: i + 1 });
+            return Some(NounPhrase { a: i, b: i + 1 });
         }
         if is_cap(w) && !in_list(&["the", "a", "an"], w) {
             let b = self.cap_run_fwd(toks, i, v);
-            if b < v && toks[b].k == TK::Word && !is_cap(self.w(&toks[b])) {
-                return Some(Np { a: i, b });
+            if b < v && toks[b].k == TokKind::Word && !is_cap(self.w(&toks[b])) {
+                return Some(NounPhrase { a: i, b });
             }
             // "Vogel, a former port director, mocked the plan, saying …": a
             // person's name set off by an appositive that opens with an article.
             let appositive = b + 1 < v
-                && toks[b].k == TK::Punct(',')
-                && toks[b + 1].k == TK::Word
+                && toks[b].k == TokKind::Punct(',')
+                && toks[b + 1].k == TokKind::Word
                 && in_list(&["a", "an", "the"], self.w(&toks[b + 1]));
             let person = || {
                 toks[i..b].iter().any(|t| {
-                    t.k == TK::Word
+                    t.k == TokKind::Word
                         && with_lower(self.w(t), |l| {
                             self.by_name.contains_key(l)
                                 || LEX.first.contains_key(l)
@@ -1892,25 +1909,25 @@ impl<'t> State<'t> {
             // The appositive names a role ("a former party chairman,").
             let role_end = appositive
                 && (b + 2..v.min(b + 16))
-                    .find(|&k| toks[k].k != TK::Word)
+                    .find(|&k| toks[k].k != TokKind::Word)
                     .is_some_and(|k| {
-                        toks[k].k == TK::Punct(',')
+                        toks[k].k == TokKind::Punct(',')
                             && with_lower(self.w(&toks[k - 1]), |l| {
                                 LEX.roles.contains_key(l) || LEX.titles.contains_key(l)
                             })
                     });
             if appositive && (role_end || person()) {
-                return Some(Np { a: i, b });
+                return Some(NounPhrase { a: i, b });
             }
         }
         if in_list(&["the", "a", "an"], w) {
             // "the band leader", "a local official"
             for (k, h) in toks.iter().enumerate().take((i + 4).min(v)).skip(i + 1) {
-                if h.k != TK::Word {
+                if h.k != TokKind::Word {
                     break;
                 }
                 if LEX.roles.contains_key(&*lower(self.w(h))) {
-                    return Some(Np { a: i, b: k + 1 });
+                    return Some(NounPhrase { a: i, b: k + 1 });
                 }
             }
         }
@@ -1924,11 +1941,11 @@ impl<'t> State<'t> {
         sid: &[u32],
         ns: usize,
         out: &mut Attributed,
-    ) -> Option<Attr> {
+    ) -> Option<Finding> {
         let s = sid[ns];
         let mut v = ns;
         while v < toks.len() && sid[v] == s && v < ns + 8 {
-            if matches!(toks[v].k, TK::Quote(_)) {
+            if matches!(toks[v].k, TokKind::Quote(_)) {
                 return None;
             }
             if self.is_verb(&toks[v], false)
@@ -1947,18 +1964,18 @@ impl<'t> State<'t> {
     fn make(
         &mut self,
         toks: &[Tok],
-        np: Np,
+        np: NounPhrase,
         cue: Span,
         post_cue: Option<usize>,
         strong: bool,
         out: &mut Attributed,
-    ) -> Attr {
+    ) -> Finding {
         let speaker = self.resolve(toks, np, out);
         let mut a = np.a;
         if np.b > a + 1 && self.is_word_any(toks, a, DETS) && !self.is_word(toks, a, "the") {
             a = np.a;
         }
-        Attr {
+        Finding {
             speaker,
             mention: Some(Span::new(toks[a].s, toks[np.b - 1].e)),
             cue: Some(cue),

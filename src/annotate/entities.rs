@@ -18,7 +18,7 @@
 //! Single unknown capitalised words (often just the first word of a sentence)
 //! are left alone. Entities never overlap. Everything is linear in the text.
 
-use super::FastMap as HashMap;
+use super::FastMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -99,7 +99,7 @@ static STOP: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|
         .collect()
 });
 
-use super::{FastMap, FastSet};
+use super::FastSet;
 
 static STOP_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
 static ORG_TAIL_SET: LazyLock<FastSet<&'static str>> =
@@ -194,8 +194,8 @@ fn capitalised(w: &str) -> bool {
 
 /// Speakers by lower-cased full name, alias and surname (`None` when ambiguous).
 struct SpeakerIndex {
-    full: HashMap<String, Option<SpeakerId>>,
-    surname: HashMap<String, Option<SpeakerId>>,
+    full: FastMap<String, Option<SpeakerId>>,
+    surname: FastMap<String, Option<SpeakerId>>,
 }
 
 fn surname(name: &str) -> Option<&str> {
@@ -206,9 +206,9 @@ fn surname(name: &str) -> Option<&str> {
 
 impl SpeakerIndex {
     fn new(speakers: &[Speaker]) -> Self {
-        let mut full = HashMap::default();
-        let mut surname_map = HashMap::default();
-        let add = |m: &mut HashMap<String, Option<SpeakerId>>, k: String, id: SpeakerId| {
+        let mut full = FastMap::default();
+        let mut surname_map = FastMap::default();
+        let add = |m: &mut FastMap<String, Option<SpeakerId>>, k: String, id: SpeakerId| {
             m.entry(k)
                 .and_modify(|v: &mut Option<SpeakerId>| {
                     if *v != Some(id) {

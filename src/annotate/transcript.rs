@@ -40,7 +40,7 @@
 //! `A:` in a Q-and-A is "Answer"; role labels (`Moderator`, `Remark`) keep
 //! their role as name unless a parenthesis names the person.
 
-use super::{FastMap as HashMap, FastSet as HashSet};
+use super::{FastMap, FastSet};
 use std::sync::{Arc, LazyLock};
 
 use super::segment::Structure;
@@ -129,16 +129,16 @@ fn lower_nodots(w: &str) -> String {
 }
 
 /// A word list as a set, built once.
-fn set_of(words: &'static [&'static str]) -> HashSet<&'static str> {
+fn set_of(words: &'static [&'static str]) -> FastSet<&'static str> {
     words.iter().copied().collect()
 }
 
-static TITLE_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&TITLES));
-static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&STOP_WORDS));
-static CONNECTOR_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| set_of(&CONNECTORS));
+static TITLE_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(&TITLES));
+static STOP_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(&STOP_WORDS));
+static CONNECTOR_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| set_of(&CONNECTORS));
 
 /// Whether `w` (any case) is in `set`, without allocating for short ASCII words.
-fn in_set(set: &HashSet<&'static str>, w: &str) -> bool {
+fn in_set(set: &FastSet<&'static str>, w: &str) -> bool {
     let mut buf = [0u8; 24];
     if w.len() <= buf.len() && w.is_ascii() {
         for (b, c) in buf.iter_mut().zip(w.bytes()) {
@@ -149,7 +149,7 @@ fn in_set(set: &HashSet<&'static str>, w: &str) -> bool {
     set.contains(w.to_lowercase().as_str())
 }
 
-static GIVEN_SET: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static GIVEN_SET: LazyLock<FastSet<String>> = LazyLock::new(|| {
     crate::annotate::lexicon::parse_list(crate::annotate::lexicon::GIVEN_NAMES)
         .chain(crate::annotate::lexicon::parse_list(include_str!(
             "../../assets/lexicon/first-names.txt"
@@ -453,7 +453,7 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
     }
 
     // Pass 2: accept by the label's own shape and by consistency.
-    let mut uses: HashMap<String, usize> = HashMap::default();
+    let mut uses: FastMap<String, usize> = FastMap::default();
     for c in &cands {
         if !c.quoted {
             *uses.entry(c.info.core.clone()).or_default() += 1;
@@ -486,7 +486,7 @@ pub fn find_turns(text: &str, structure: &mut Structure) -> Vec<Turn> {
         })
         .collect();
     // Labels that lost their colon: ALL-CAPS labels seen with their colon.
-    let caps_labels: HashMap<&str, LabelText> = accepted
+    let caps_labels: FastMap<&str, LabelText> = accepted
         .iter()
         .filter(|c| c.info.caps)
         .map(|c| (c.label.slice(text), c.info.clone()))
@@ -701,7 +701,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<Arc<TurnSpeaker>> {
     // Distinct label cores in order of first use, with their counts.
     let mut cores: Vec<(String, usize)> = Vec::new();
-    let mut core_index: HashMap<&str, usize> = HashMap::default();
+    let mut core_index: FastMap<&str, usize> = FastMap::default();
     let mut core_of: Vec<usize> = Vec::with_capacity(accepted.len());
     let mut infos: Vec<&LabelText> = Vec::new();
     let mut printed: Vec<Vec<String>> = Vec::new();
@@ -873,7 +873,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<Arc<TurnSpeaker>>
 
     // Typos: a rarely used name one letter away (in the surname) from a more used one.
     let mut target: Vec<usize> = (0..cores.len()).collect();
-    let mut name_count: HashMap<String, usize> = HashMap::default();
+    let mut name_count: FastMap<String, usize> = FastMap::default();
     for (i, r) in resolved.iter().enumerate() {
         *name_count.entry(r.name.join(" ")).or_default() += cores[i].1;
     }
@@ -906,7 +906,7 @@ fn resolve_speakers(text: &str, accepted: &[Candidate]) -> Vec<Arc<TurnSpeaker>>
     }
 
     // Build one TurnSpeaker per resolved name, with all label variants as aliases.
-    let mut by_name: HashMap<String, TurnSpeaker> = HashMap::default();
+    let mut by_name: FastMap<String, TurnSpeaker> = FastMap::default();
     for i in 0..cores.len() {
         let t = target[i];
         let r = &resolved[t];
