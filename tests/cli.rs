@@ -478,3 +478,44 @@ fn eval_to_a_closed_pipe_ends_quietly() {
     assert!(out.status.success(), "{:?} {stderr}", out.status);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+/// DEL, C1, bidirectional controls and the line/paragraph separators.
+const HIDDEN: [char; 17] = [
+    '\u{7f}', '\u{80}', '\u{85}', '\u{9b}', '\u{9f}', '\u{200e}', '\u{200f}', '\u{202a}',
+    '\u{202e}', '\u{2066}', '\u{2069}', '\u{061c}', '\u{2028}', '\u{2029}', '\u{202b}', '\u{202c}',
+    '\u{2067}',
+];
+
+#[test]
+fn json_output_escapes_del_c1_bidi_and_separators() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("hidden.txt");
+    let said: String = HIDDEN.iter().map(|c| format!("w{c}")).collect();
+    std::fs::write(
+        &f,
+        format!("Transcript\n\nMR. BELL: The ferry leaves at noon {said} \u{e9}t\u{e9}.\n\nQUESTION: And then?\n"),
+    )
+    .unwrap();
+    for args in [
+        ["quotes", "--format", "json"].as_slice(),
+        ["annotate"].as_slice(),
+    ] {
+        let mut all = args.to_vec();
+        all.push(f.to_str().unwrap());
+        let out = stdout_of(&all);
+        for c in HIDDEN {
+            assert!(!out.contains(c), "{args:?}: U+{:04X} written raw", c as u32);
+            let esc = format!("\\u{:04x}", c as u32);
+            assert!(out.contains(&esc), "{args:?}: no {esc} in {out}");
+        }
+        // Ordinary non-ASCII text stays as it is.
+        assert!(out.contains("\u{e9}t\u{e9}"), "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        let text = if args[0] == "annotate" {
+            v["text"].as_str().unwrap().to_string()
+        } else {
+            v[0]["text"].as_str().unwrap().to_string()
+        };
+        assert!(text.contains(&said), "{args:?}: {text:?}");
+    }
+}
