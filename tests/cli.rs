@@ -391,3 +391,131 @@ fn topics_file_adds_topics_and_bad_files_are_refused() {
         .code(2)
         .stderr(predicate::str::contains("bad-topics.toml"));
 }
+
+/// A tiny PolNeAR-style gold folder (metadata, text, one annotator's
+/// attributions), written for the test.
+fn polnear_folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::create_dir(root.join("text")).unwrap();
+    std::fs::create_dir(root.join("attributions")).unwrap();
+    let name = "herald_2040-01-02_pier-reopens";
+    std::fs::write(
+        root.join("metadata.tsv"),
+        format!(
+            "compartment\tfilename\tlevel\tannotators\tpublisher\tpublication_date\tauthor\ttitle\n\
+             dev\t{name}\t1\ta1\therald\t2040-01-02\tStaff\tPier reopens\n"
+        ),
+    )
+    .unwrap();
+    let text = "Pier reopens\n\n\u{201c}The pier is open again,\u{201d} Ida Moss said.\n";
+    std::fs::write(root.join("text").join(format!("{name}.txt")), text).unwrap();
+    let span = |s: &str| {
+        let start = text.find(s).unwrap();
+        (start, start + s.len())
+    };
+    let content = "\u{201c}The pier is open again,\u{201d}";
+    let (c0, c1) = span(content);
+    let (s0, s1) = span("Ida Moss");
+    let (q0, q1) = span("said");
+    std::fs::write(
+        root.join("attributions").join(format!("{name}_a1.ann")),
+        format!(
+            "T1\tContent {c0} {c1}\t{content}\n\
+             T2\tCue {q0} {q1}\tsaid\n\
+             T3\tSource {s0} {s1}\tIda Moss\n\
+             T4\tAttribution {q0} {q1}\tsaid\n\
+             E1\tAttribution:T4 Content:T1 Cue:T2 Source:T3\n"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn eval_to_a_full_disk_fails_cleanly() {
+    let dir = polnear_folder();
+    // The folder is a valid gold folder: eval succeeds on an ordinary pipe.
+    attache()
+        .arg("eval")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("herald"));
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full exists");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("attache"))
+        .arg("eval")
+        .arg(dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{:?} {stderr}", out.status);
+    assert!(stderr.contains("standard output"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn eval_to_a_closed_pipe_ends_quietly() {
+    use std::process::{Command as Std, Stdio};
+    let dir = polnear_folder();
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("attache"))
+        .arg("eval")
+        .arg("--dump")
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end at once: the write either fits the pipe before
+    // the close or meets a closed pipe; both must end quietly with success.
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?} {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+/// DEL, C1, bidirectional controls and the line/paragraph separators.
+const HIDDEN: [char; 17] = [
+    '\u{7f}', '\u{80}', '\u{85}', '\u{9b}', '\u{9f}', '\u{200e}', '\u{200f}', '\u{202a}',
+    '\u{202e}', '\u{2066}', '\u{2069}', '\u{061c}', '\u{2028}', '\u{2029}', '\u{202b}', '\u{202c}',
+    '\u{2067}',
+];
+
+#[test]
+fn json_output_escapes_del_c1_bidi_and_separators() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("hidden.txt");
+    let said: String = HIDDEN.iter().map(|c| format!("w{c}")).collect();
+    std::fs::write(
+        &f,
+        format!("Transcript\n\nMR. BELL: The ferry leaves at noon {said} \u{e9}t\u{e9}.\n\nQUESTION: And then?\n"),
+    )
+    .unwrap();
+    for args in [
+        ["quotes", "--format", "json"].as_slice(),
+        ["annotate"].as_slice(),
+    ] {
+        let mut all = args.to_vec();
+        all.push(f.to_str().unwrap());
+        let out = stdout_of(&all);
+        for c in HIDDEN {
+            assert!(!out.contains(c), "{args:?}: U+{:04X} written raw", c as u32);
+            let esc = format!("\\u{:04x}", c as u32);
+            assert!(out.contains(&esc), "{args:?}: no {esc} in {out}");
+        }
+        // Ordinary non-ASCII text stays as it is.
+        assert!(out.contains("\u{e9}t\u{e9}"), "{out}");
+        let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        let text = if args[0] == "annotate" {
+            v["text"].as_str().unwrap().to_string()
+        } else {
+            v[0]["text"].as_str().unwrap().to_string()
+        };
+        assert!(text.contains(&said), "{args:?}: {text:?}");
+    }
+}

@@ -69,7 +69,10 @@ fn polnear_gold_is_read_with_the_first_annotator() {
             let x = m[k].as_f64().expect("a number");
             assert!((0.0..=1.0).contains(&x), "{lv} {k} = {x}");
         }
-        assert!(m["tp_gold"].as_u64() <= Some(3));
+        let tp = m["tp_gold"]
+            .as_u64()
+            .unwrap_or_else(|| panic!("{lv}: tp_gold is missing or not a count: {m}"));
+        assert!(tp <= 3, "{lv} tp_gold = {tp}");
     }
 }
 

@@ -71,19 +71,30 @@ pub fn run(dir: &Path, turns: bool, json_out: bool, dump: bool) -> Result<()> {
     } else {
         eval_polnear(dir)?
     };
+    let mut out = String::new();
     if dump {
         if json_out {
-            eprint!("{dump_text}");
+            write_stderr(&dump_text);
         } else {
-            print!("{dump_text}");
+            out.push_str(&dump_text);
         }
     }
     if json_out {
-        println!("{summary}");
+        out.push_str(&summary.to_string());
+        out.push('\n');
     } else {
-        print!("{report}");
+        out.push_str(&report);
     }
-    Ok(())
+    crate::cli::commands::write_stdout(&out)
+}
+
+/// Write to standard error without panicking: a closed or full stderr is
+/// ignored, as there is nowhere left to report it.
+fn write_stderr(s: &str) {
+    use std::io::Write;
+    let stderr = std::io::stderr();
+    let mut lock = stderr.lock();
+    let _ = lock.write_all(s.as_bytes()).and_then(|()| lock.flush());
 }
 
 /// Read a UTF-8 file as the reference scorer does (universal newlines).

@@ -43,9 +43,102 @@ pub fn to_json(doc: &Document) -> String {
         offsets: OFFSETS,
         document: doc,
     };
-    let mut s = serde_json::to_string_pretty(&env).expect("a document always serialises");
+    let mut s = to_string_pretty_escaped(&env).expect("a document always serialises");
     s.push('\n');
     s
+}
+
+/// Pretty-print `value` as JSON like `serde_json::to_string_pretty`, but with
+/// characters that could fool a reader or a terminal written as `\u` escapes
+/// (lowercase hex) rather than raw: DEL, the C1 controls, the bidirectional
+/// controls and the line and paragraph separators. serde_json already escapes
+/// the C0 controls; the result parses back to the same strings.
+pub fn to_string_pretty_escaped<T: Serialize + ?Sized>(
+    value: &T,
+) -> std::result::Result<String, serde_json::Error> {
+    let mut buf = Vec::with_capacity(128);
+    let mut ser = serde_json::Serializer::with_formatter(&mut buf, EscapingFormatter::default());
+    value.serialize(&mut ser)?;
+    // The serializer writes only valid UTF-8: strings as given, escapes as ASCII.
+    Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
+}
+
+/// True for a character that JSON output writes as a `\u` escape beyond the
+/// C0 controls serde_json escapes itself.
+fn json_escaped(c: char) -> bool {
+    matches!(
+        c,
+        '\u{7f}'..='\u{9f}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{061c}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
+/// serde_json's pretty formatter, escaping [`json_escaped`] characters in
+/// string fragments (the parts of a string between serde_json's own escapes).
+#[derive(Default)]
+struct EscapingFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for EscapingFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        if !fragment.chars().any(json_escaped) {
+            return writer.write_all(fragment.as_bytes());
+        }
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if json_escaped(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
 }
 
 /// True when `src` looks like a JSON document rather than plain text.
@@ -112,6 +205,43 @@ mod tests {
         let back = from_json(&json, "t.json").unwrap();
         assert_eq!(back, doc);
         assert_eq!(to_json(&back), json);
+    }
+
+    #[test]
+    fn hidden_characters_are_escaped_and_parse_back() {
+        let hidden = "a\u{7f}b\u{80}\u{9b}\u{9f}c\u{202a}\u{202e}\u{2066}\u{2069}\u{200e}\u{200f}\u{061c}\u{2028}\u{2029}\u{1b}\"\\d";
+        let json = to_string_pretty_escaped(&serde_json::json!({ hidden: [hidden] })).unwrap();
+        assert!(json.is_ascii(), "{json}");
+        assert!(
+            json.contains(r"a\u007fb\u0080\u009b\u009fc\u202a\u202e\u2066\u2069"),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#"\u200e\u200f\u061c\u2028\u2029\u001b\"\\d"#),
+            "{json}"
+        );
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back[hidden][0], hidden);
+
+        let doc = annotate(
+            &format!("Title\n\nMR. BELL: Noon {hidden} here.\n\nQUESTION: Then?\n"),
+            &Options::default(),
+        );
+        let json = to_json(&doc);
+        assert!(
+            !json.contains('\u{9b}') && !json.contains('\u{2028}'),
+            "{json}"
+        );
+        assert_eq!(from_json(&json, "t.json").unwrap(), doc);
+    }
+
+    #[test]
+    fn ordinary_text_is_written_as_serde_json_writes_it() {
+        let v = serde_json::json!({"t\u{e9}xt": ["\u{201c}Yes,\u{201d} she said.\n\tOk", 1, null, {}, []], "n": 2.5});
+        assert_eq!(
+            to_string_pretty_escaped(&v).unwrap(),
+            serde_json::to_string_pretty(&v).unwrap()
+        );
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub fn quote_rows(doc: &Document) -> Vec<QuoteRow> {
 
 /// The rows as one pretty JSON array (with a final newline).
 pub fn quotes_json(rows: &[QuoteRow]) -> String {
-    let mut s = serde_json::to_string_pretty(rows).expect("rows always serialise");
+    let mut s = super::json::to_string_pretty_escaped(rows).expect("rows always serialise");
     s.push('\n');
     s
 }
