@@ -21,6 +21,8 @@
 
 #![forbid(unsafe_code)]
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
+// Output goes through `output::write_stdout` (or an explicit stderr write).
+#![deny(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod annotate;
 pub mod app;

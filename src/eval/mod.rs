@@ -85,7 +85,7 @@ pub fn run(dir: &Path, turns: bool, json_out: bool, dump: bool) -> Result<()> {
     } else {
         out.push_str(&report);
     }
-    crate::cli::commands::write_stdout(&out)
+    crate::output::write_stdout(&out)
 }
 
 /// Write to standard error without panicking: a closed or full stderr is
