@@ -237,7 +237,14 @@ fn end_to_end_in_tmux() {
         screen.contains("next quote by the same speaker"),
         "{screen}"
     );
-    send(&["Escape", "q"]);
+    // Escape and q in one burst can arrive as Alt+q: close the help first.
+    send(&["Escape"]);
+    let start = Instant::now();
+    while capture(&name).contains("Keys (Esc closes)") && start.elapsed() < Duration::from_secs(20)
+    {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    send(&["q"]);
     // After quitting, the shell's `sleep` keeps the pane: the reader's screen is gone
     // (alternate screen left) and the pane is back to the normal screen.
     let start = Instant::now();
