@@ -42,7 +42,20 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
         )));
     }
     if json::looks_like_json(&text) && (path.ends_with(".json") || text.contains("\"format\"")) {
+        if text.starts_with('\u{feff}') {
+            return Err(Error::input(format!(
+                "{origin}: line 1, column 1: the JSON starts with a byte-order mark (U+FEFF), \
+                 which JSON does not allow; remove it (e.g. sed -i '1s/^\\xEF\\xBB\\xBF//')"
+            )));
+        }
         return json::from_json(&text, &origin);
+    }
+    if path.ends_with(".json") {
+        if let Some(kind) = json_value_kind(&text) {
+            return Err(Error::input(format!(
+                "{origin}: an attache/1 document is a JSON object ({{…}}); this file holds {kind}"
+            )));
+        }
     }
     let mut doc = annotate::annotate(&text, opts);
     if doc.meta.source.is_none() && path != "-" {
@@ -61,6 +74,20 @@ pub fn annotate_options(topics: Option<&std::path::Path>) -> Result<Options> {
         opts.topics = Some(crate::annotate::TopicLexicon::with_user_file(path)?);
     }
     Ok(opts)
+}
+
+/// What a text that parses as JSON but not as an object holds ("an array",
+/// "null", …); `None` when it is not JSON at all (then it is read as text).
+fn json_value_kind(text: &str) -> Option<&'static str> {
+    let v: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    Some(match v {
+        serde_json::Value::Array(_) => "an array",
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Object(_) => return None,
+    })
 }
 
 /// Decode bytes as UTF-8 text, or say where and why not (see [`decode_owned`]).

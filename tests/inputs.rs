@@ -161,3 +161,34 @@ fn missing_file_and_directory() {
         .code(2)
         .stderr(predicate::str::contains("attache: "));
 }
+
+#[test]
+fn json_that_is_not_an_object_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, body, kind) in [
+        ("array.json", "[]\n", "an array"),
+        ("null.json", "null\n", "null"),
+        ("string.json", "\"a text\"\n", "a string"),
+    ] {
+        refused(&write(dir.path(), name, body), &["JSON object", kind]);
+    }
+}
+
+#[test]
+fn json_with_a_byte_order_mark_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = b"\xef\xbb\xbf".to_vec();
+    bytes.extend_from_slice(document().to_string().as_bytes());
+    refused(&write(dir.path(), "bom.json", bytes), &["byte-order mark"]);
+}
+
+#[test]
+fn a_json_named_text_that_is_not_json_is_still_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        dir.path(),
+        "notes.json",
+        "The envoy spoke. \u{201c}We will return,\u{201d} she said.\n",
+    );
+    attache().arg("quotes").arg(&f).assert().success();
+}
