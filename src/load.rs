@@ -50,12 +50,12 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
         }
         return json::from_json(&text, &origin);
     }
-    if path.ends_with(".json") {
-        if let Some(kind) = json_value_kind(&text) {
-            return Err(Error::input(format!(
-                "{origin}: an attache/1 document is a JSON object ({{…}}); this file holds {kind}"
-            )));
-        }
+    if path.ends_with(".json")
+        && let Some(kind) = json_value_kind(&text)
+    {
+        return Err(Error::input(format!(
+            "{origin}: an attache/1 document is a JSON object ({{…}}); this file holds {kind}"
+        )));
     }
     let mut doc = annotate::annotate(&text, opts);
     if doc.meta.source.is_none() && path != "-" {
