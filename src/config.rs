@@ -275,10 +275,6 @@ fn parse_color(v: &toml::Value) -> std::result::Result<ColorMode, String> {
     }
 }
 
-fn color_name(c: ColorMode) -> String {
-    c.name().to_string()
-}
-
 /// Smallest and largest reading width the file accepts.
 pub const WIDTH_RANGE: std::ops::RangeInclusive<i64> = 10..=1000;
 
@@ -554,7 +550,7 @@ pub fn effective_text(eff: &Effective, file: Option<&ConfigFile>, env: &Env) -> 
     line("theme", format!("{:?}", eff.theme), &eff.theme_from);
     line(
         "color",
-        format!("\"{}\"", color_name(eff.color)),
+        format!("\"{}\"", eff.color.name()),
         &eff.color_from,
     );
     let _ = writeln!(o, "{:<28} # on a terminal here: {depth}", "");

@@ -11,6 +11,7 @@
 use super::quotes::RawQuote;
 use super::segment::Structure;
 use super::transcript::Turn;
+use crate::annotate::lexicon::word_list;
 use crate::model::{Quote, QuoteKind, Span, Speaker, SpeakerId, SpeakerKind};
 
 /// The attributed quotes and the speaker table they refer to.
@@ -260,11 +261,10 @@ fn is_cap(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// Abbreviations whose period does not end a sentence.
-static ABBREV: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/abbreviations.txt"))
-        .collect()
-});
+word_list!(
+    /// Abbreviations whose period does not end a sentence.
+    ABBREV = "abbreviations.txt"
+);
 /// Abbreviated titles that come before a name with a period ("Mr. Obama").
 const TITLE_ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
@@ -274,27 +274,22 @@ const TITLE_ABBREV: &[&str] = &[
 const CONNECTORS: &[&str] = &[
     "of", "to", "for", "de", "la", "van", "von", "der", "al", "bin", "da", "del", "du", "le", "and",
 ];
-/// Capitalised words at the start of a run that are not part of a name.
-static STOP_CAPS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!(
-        "../../assets/lexicon/attribution-stop-caps.txt"
-    ))
-    .collect()
-});
-/// Words that may sit between a subject and its verb ("he also said").
-static AUX: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/auxiliaries.txt"))
-        .collect()
-});
+word_list!(
+    /// Capitalised words at the start of a run that are not part of a name.
+    STOP_CAPS = "attribution-stop-caps.txt"
+);
+word_list!(
+    /// Words that may sit between a subject and its verb ("he also said").
+    AUX = "auxiliaries.txt"
+);
 /// Determiners that open a role noun phrase.
 const DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
 ];
-/// Nouns for works with titles: `his book “…”`, `the anthem “…”`.
-static WORK_NOUNS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/work-nouns.txt"))
-        .collect()
-});
+word_list!(
+    /// Nouns for works with titles: `his book “…”`, `the anthem “…”`.
+    WORK_NOUNS = "work-nouns.txt"
+);
 /// Small words a title leaves in lower case ("Contract with America").
 const TITLE_SMALL: &[&str] = &[
     "a", "an", "the", "and", "or", "nor", "but", "of", "with", "in", "on", "at", "to", "for", "by",
@@ -380,11 +375,10 @@ const TIME_NOUNS: &[&str] = &[
     "case",
     "point",
 ];
-/// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
-static NP_STOP: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/noun-phrase-stops.txt"))
-        .collect()
-});
+word_list!(
+    /// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
+    NP_STOP = "noun-phrase-stops.txt"
+);
 
 fn in_list(list: &[&str], w: &str) -> bool {
     list.iter().any(|x| x.eq_ignore_ascii_case(w))

@@ -19,6 +19,7 @@
 //! are left alone. Entities never overlap. Everything is linear in the text.
 
 use super::FastMap;
+use crate::annotate::lexicon::word_list;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -81,23 +82,20 @@ static GAZETTEER: LazyLock<Option<Gazetteer>> = LazyLock::new(|| {
     Some(Gazetteer { ac, kinds, firsts })
 });
 
-/// Words that end an organisation's name.
-static ORG_TAIL: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/entity-org-tails.txt"))
-        .collect()
-});
+word_list!(
+    /// Words that end an organisation's name.
+    ORG_TAIL = "entity-org-tails.txt"
+);
 
-/// Words that open an organisation's name before "of" ("Ministry of …").
-static ORG_HEAD: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/entity-org-heads.txt"))
-        .collect()
-});
+word_list!(
+    /// Words that open an organisation's name before "of" ("Ministry of …").
+    ORG_HEAD = "entity-org-heads.txt"
+);
 
-/// Capitalised words that are never (the start of) a name.
-static STOP: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/entity-stop-words.txt"))
-        .collect()
-});
+word_list!(
+    /// Capitalised words that are never (the start of) a name.
+    STOP = "entity-stop-words.txt"
+);
 
 use super::FastSet;
 

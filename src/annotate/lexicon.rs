@@ -10,6 +10,24 @@ pub fn parse_list(src: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
+/// Declare `static NAME: LazyLock<Vec<&str>>`, the entries of
+/// `assets/lexicon/FILE` (see [`parse_list`]), parsed on first use:
+/// `word_list!(STOP = "entity-stop-words.txt");`. Call it from a file two
+/// folders below the crate root (`src/<layer>/<file>.rs`).
+macro_rules! word_list {
+    ($(#[$meta:meta])* $name:ident = $file:literal) => {
+        $(#[$meta])*
+        static $name: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+            $crate::annotate::lexicon::parse_list(include_str!(concat!(
+                "../../assets/lexicon/",
+                $file
+            )))
+            .collect()
+        });
+    };
+}
+pub(crate) use word_list;
+
 /// Places: countries, capitals, major cities, regions.
 pub const PLACES: &str = include_str!("../../assets/gazetteer/places.txt");
 /// Organisations: international bodies, government bodies, media, companies.

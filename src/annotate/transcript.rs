@@ -41,6 +41,7 @@
 //! their role as name unless a parenthesis names the person.
 
 use super::{FastMap, FastSet};
+use crate::annotate::lexicon::word_list;
 use std::sync::{Arc, LazyLock};
 
 use super::segment::Structure;
@@ -83,23 +84,20 @@ const MAX_CROSS_LABELS: usize = 300;
 /// Most words in a label.
 const MAX_LABEL_WORDS: usize = 14;
 
-/// Lower-case words that may stand uncapitalised inside a label.
-static CONNECTORS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/name-connectors.txt"))
-        .collect()
-});
+word_list!(
+    /// Lower-case words that may stand uncapitalised inside a label.
+    CONNECTORS = "name-connectors.txt"
+);
 
-/// Words (lower case, dots dropped) that are titles or roles, not names.
-static TITLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/label-titles.txt"))
-        .collect()
-});
+word_list!(
+    /// Words (lower case, dots dropped) that are titles or roles, not names.
+    TITLES = "label-titles.txt"
+);
 
-/// Single words that are labels of a role by themselves.
-static ROLE_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/label-role-words.txt"))
-        .collect()
-});
+word_list!(
+    /// Single words that are labels of a role by themselves.
+    ROLE_WORDS = "label-role-words.txt"
+);
 
 /// Words that name an unnamed questioner.
 const QUESTION_WORDS: &[&str] = &[
@@ -113,11 +111,10 @@ const QUESTION_WORDS: &[&str] = &[
     "audience",
 ];
 
-/// Words that make a colon line furniture rather than a label.
-static STOP_WORDS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/label-stop-words.txt"))
-        .collect()
-});
+word_list!(
+    /// Words that make a colon line furniture rather than a label.
+    STOP_WORDS = "label-stop-words.txt"
+);
 
 fn is_space(c: char) -> bool {
     c.is_whitespace()

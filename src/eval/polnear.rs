@@ -1,5 +1,6 @@
 //! PolNeAR gold (brat standoff) and the quote metrics of the reference scorer.
 
+use crate::annotate::lexicon::word_list;
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
@@ -14,17 +15,15 @@ const OPEN_MARKS: &[&str] = &["“", "\"", "''", "‘", "``", "„", "«"];
 /// Marks that close a direct quote.
 const CLOSE_MARKS: &[&str] = &["”", "\"", "''", "’", "»"];
 
-/// Gold sources that are pronouns can only be checked by mention.
-static PRONOUNS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/eval-pronouns.txt"))
-        .collect()
-});
+word_list!(
+    /// Gold sources that are pronouns can only be checked by mention.
+    PRONOUNS = "eval-pronouns.txt"
+);
 
-/// Capitalised words that never count as a shared name.
-static NAME_STOP: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/eval-name-stop.txt"))
-        .collect()
-});
+word_list!(
+    /// Capitalised words that never count as a shared name.
+    NAME_STOP = "eval-name-stop.txt"
+);
 
 /// One gold attribution.
 #[derive(Debug, Clone)]

@@ -1,5 +1,6 @@
 //! Transcript turn metrics: gold turns found, and found with the right speaker.
 
+use crate::annotate::lexicon::word_list;
 use std::path::Path;
 
 use serde_json::{Value, json};
@@ -8,11 +9,10 @@ use super::ratio;
 use super::text::{Placed, fold_accents, is_py_space};
 use crate::error::{Error, Result};
 
-/// Titles dropped when comparing speaker names.
-static TURN_TITLES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(include_str!("../../assets/lexicon/eval-turn-titles.txt"))
-        .collect()
-});
+word_list!(
+    /// Titles dropped when comparing speaker names.
+    TURN_TITLES = "eval-turn-titles.txt"
+);
 /// Ways transcripts name an unnamed questioner.
 const QUESTION_WORDS: &[&str] = &["q", "question", "questions", "reporter", "journalist"];
 
