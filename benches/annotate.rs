@@ -4,13 +4,15 @@
 //! headings, prose paragraphs with quotes attributed by "he said" cues to named
 //! speakers, pronoun follow-ups, partial quotes and scare quotes, and
 //! transcript-style sections of labelled turns. Run with
-//! `cargo bench --bench annotate`; criterion reports MB/s. With
+//! `cargo bench --bench annotate`; criterion reports MB/s, and the `open`
+//! group compares annotating the text with opening its saved JSON. With
 //! `ATTACHE_BENCH_DUMP=FILE` set, the generated text is also written to FILE.
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use attache::annotate::{Options, annotate};
+use attache::format::json::{from_json, to_json};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 const NAMES: &[(&str, &str, &str)] = &[
@@ -153,6 +155,22 @@ fn bench(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(20));
     g.bench_function("synthetic interview 10 MB", |b| {
         b.iter(|| annotate(black_box(&text), &opts))
+    });
+    g.finish();
+
+    // Opening a saved document must be cheaper than annotating its text again
+    // (the README's target: at most half the time).
+    let doc = annotate(&text, &opts);
+    let json = to_json(&doc);
+    let mut g = c.benchmark_group("open");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(20));
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_function("text 10 MB (annotate)", |b| {
+        b.iter(|| annotate(black_box(&text), &opts))
+    });
+    g.bench_function("saved JSON of the same text (parse + validate)", |b| {
+        b.iter(|| from_json(black_box(&json), "bench.json").expect("the bench document loads"))
     });
     g.finish();
 }

@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::Document;
+use crate::model::{Annotation, Block, Document, Meta, Section, Speaker, Topic};
 
 /// The format tag written into every JSON document.
 pub const FORMAT: &str = "attache/1";
@@ -28,12 +28,28 @@ struct Header {
     format: Option<serde_json::Value>,
 }
 
+/// A document as read: [`Document`]'s fields spelled out beside `offsets`
+/// rather than `#[serde(flatten)]`ed, which would make serde buffer the whole
+/// document (text included) before building it.
 #[derive(Deserialize)]
 struct Owned {
     #[serde(default)]
+    format: Option<serde_json::Value>,
+    #[serde(default)]
     offsets: Option<String>,
-    #[serde(flatten)]
-    document: Document,
+    #[serde(default)]
+    meta: Meta,
+    text: String,
+    #[serde(default)]
+    blocks: Vec<Block>,
+    #[serde(default)]
+    sections: Vec<Section>,
+    #[serde(default)]
+    speakers: Vec<Speaker>,
+    #[serde(default)]
+    topics: Vec<Topic>,
+    #[serde(default)]
+    annotations: Vec<Annotation>,
 }
 
 /// Serialise a document as pretty-printed `attache/1` JSON (with a final newline).
@@ -149,34 +165,30 @@ pub fn looks_like_json(src: &str) -> bool {
 }
 
 /// Parse and validate an `attache/1` document; `origin` names the file in errors.
+///
+/// One pass over the JSON when it is a good document; only when it fails is
+/// the `format` field looked at on its own, so that a document of another
+/// format is reported as such rather than by the first field it lacks.
 pub fn from_json(src: &str, origin: &str) -> Result<Document> {
-    let header: Header = serde_json::from_str(src).map_err(|e| {
-        Error::input(format!(
-            "{origin}: line {}, column {}: not valid JSON: {e}",
-            e.line(),
-            e.column()
-        ))
-    })?;
-    match header.format {
-        Some(serde_json::Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
+    let owned: Owned = match serde_json::from_str(src) {
+        Ok(owned) => owned,
+        Err(e) => {
+            let header: Header = serde_json::from_str(src).map_err(|e| {
+                Error::input(format!(
+                    "{origin}: line {}, column {}: not valid JSON: {e}",
+                    e.line(),
+                    e.column()
+                ))
+            })?;
+            check_format(header.format, origin)?;
             return Err(Error::input(format!(
-                "{origin}: unknown format {other} (this attache reads \"{FORMAT}\")"
+                "{origin}: line {}, column {}: {e}",
+                e.line(),
+                e.column()
             )));
         }
-        None => {
-            return Err(Error::input(format!(
-                "{origin}: no \"format\" field: not an attache document (expected \"format\": \"{FORMAT}\")"
-            )));
-        }
-    }
-    let owned: Owned = serde_json::from_str(src).map_err(|e| {
-        Error::input(format!(
-            "{origin}: line {}, column {}: {e}",
-            e.line(),
-            e.column()
-        ))
-    })?;
+    };
+    check_format(owned.format, origin)?;
     if let Some(o) = owned.offsets.as_deref()
         && o != OFFSETS
     {
@@ -184,10 +196,31 @@ pub fn from_json(src: &str, origin: &str) -> Result<Document> {
             "{origin}: unknown offsets \"{o}\" (this attache reads \"{OFFSETS}\")"
         )));
     }
-    let doc = owned.document;
+    let doc = Document {
+        meta: owned.meta,
+        text: owned.text,
+        blocks: owned.blocks,
+        sections: owned.sections,
+        speakers: owned.speakers,
+        topics: owned.topics,
+        annotations: owned.annotations,
+    };
     doc.validate()
         .map_err(|e| Error::input(format!("{origin}: {e}")))?;
     Ok(doc)
+}
+
+/// The `format` field must say `attache/1`.
+fn check_format(format: Option<serde_json::Value>, origin: &str) -> Result<()> {
+    match format {
+        Some(serde_json::Value::String(f)) if f == FORMAT => Ok(()),
+        Some(other) => Err(Error::input(format!(
+            "{origin}: unknown format {other} (this attache reads \"{FORMAT}\")"
+        ))),
+        None => Err(Error::input(format!(
+            "{origin}: no \"format\" field: not an attache document (expected \"format\": \"{FORMAT}\")"
+        ))),
+    }
 }
 
 #[cfg(test)]
@@ -257,5 +290,50 @@ mod tests {
         .unwrap_err();
         assert!(e.message.contains("annotations[0] (entity)"), "{e}");
         assert!(e.message.contains("outside the text"), "{e}");
+    }
+
+    #[test]
+    fn annotations_are_read_field_by_field_with_clear_errors() {
+        let doc =
+            |ann: &str| format!(r#"{{"format":"attache/1","text":"abc","annotations":[{ann}]}}"#);
+        // Fields in any order; fields of other layers ignored; quote kind defaults.
+        let ok = from_json(
+            &doc(r#"{"kind":"place","layer":"entity","span":{"start":0,"end":3},"text":"x"}"#),
+            "a.json",
+        )
+        .unwrap();
+        assert_eq!(ok.annotations[0].layer(), crate::model::Layer::Entity);
+        let q = from_json(
+            &doc(r#"{"span":{"start":0,"end":3},"layer":"quote"}"#),
+            "q.json",
+        )
+        .unwrap();
+        assert_eq!(
+            q.annotations[0].as_quote().unwrap().kind,
+            crate::model::QuoteKind::Direct
+        );
+        for (ann, want) in [
+            (
+                r#"{"span":{"start":0,"end":3},"layer":"entity"}"#,
+                "missing field `kind`",
+            ),
+            (
+                r#"{"span":{"start":0,"end":3},"layer":"quote","kind":"place"}"#,
+                "a quote's kind",
+            ),
+            (
+                r#"{"span":{"start":0,"end":3},"layer":"topic"}"#,
+                "missing field `topic`",
+            ),
+            (
+                r#"{"span":{"start":0,"end":3},"layer":"shout"}"#,
+                "unknown variant `shout`",
+            ),
+            (r#"{"layer":"note","text":"n"}"#, "missing field `span`"),
+        ] {
+            let e = from_json(&doc(ann), "e.json").unwrap_err();
+            assert!(e.message.starts_with("e.json: line 1, column"), "{e}");
+            assert!(e.message.contains(want), "{ann}: {e}");
+        }
     }
 }

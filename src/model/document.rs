@@ -187,7 +187,13 @@ pub enum Layer {
 }
 
 /// A standoff annotation: a span and what it says about that span.
+///
+/// Written as one flat object (`{"span": …, "layer": "quote", "kind": …}`);
+/// read through [`RawAnnotation`], a plain struct, so that loading a large
+/// document does not buffer every annotation the way serde's flattened,
+/// internally tagged enums do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "RawAnnotation")]
 pub struct Annotation {
     /// The annotated text.
     pub span: Span,
@@ -217,6 +223,84 @@ impl Annotation {
             AnnotationBody::Quote(q) => Some(q),
             _ => None,
         }
+    }
+}
+
+/// Every field any layer's annotation may carry, as read from JSON; the layer
+/// decides which are used. Fields of other layers are ignored, as unknown
+/// fields are.
+#[derive(Deserialize)]
+struct RawAnnotation {
+    span: Span,
+    layer: Layer,
+    #[serde(default)]
+    kind: Option<AnyKind>,
+    #[serde(default)]
+    speaker: Option<SpeakerId>,
+    #[serde(default)]
+    mention: Option<Span>,
+    #[serde(default)]
+    cue: Option<Span>,
+    #[serde(default)]
+    continues: bool,
+    #[serde(default)]
+    turn: bool,
+    #[serde(default)]
+    topic: Option<TopicId>,
+    #[serde(default)]
+    text: Option<String>,
+}
+
+/// A `kind` of either layer that has one: quote kinds and entity kinds.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum AnyKind {
+    Direct,
+    Partial,
+    Term,
+    Person,
+    Place,
+    Organisation,
+}
+
+impl TryFrom<RawAnnotation> for Annotation {
+    type Error = String;
+
+    fn try_from(r: RawAnnotation) -> Result<Self, String> {
+        let missing = |field: &str| format!("missing field `{field}`");
+        let wrong_kind =
+            |layer: &str, kinds: &str| format!("a {layer}'s kind must be one of {kinds}");
+        let body = match r.layer {
+            Layer::Quote => AnnotationBody::Quote(Quote {
+                kind: match r.kind {
+                    None | Some(AnyKind::Direct) => QuoteKind::Direct,
+                    Some(AnyKind::Partial) => QuoteKind::Partial,
+                    Some(AnyKind::Term) => QuoteKind::Term,
+                    Some(_) => return Err(wrong_kind("quote", "direct, partial, term")),
+                },
+                speaker: r.speaker,
+                mention: r.mention,
+                cue: r.cue,
+                continues: r.continues,
+                turn: r.turn,
+            }),
+            Layer::Entity => AnnotationBody::Entity(Entity {
+                kind: match r.kind.ok_or_else(|| missing("kind"))? {
+                    AnyKind::Person => EntityKind::Person,
+                    AnyKind::Place => EntityKind::Place,
+                    AnyKind::Organisation => EntityKind::Organisation,
+                    _ => return Err(wrong_kind("entity", "person, place, organisation")),
+                },
+                speaker: r.speaker,
+            }),
+            Layer::Topic => AnnotationBody::Topic(TopicTag {
+                topic: r.topic.ok_or_else(|| missing("topic"))?,
+            }),
+            Layer::Note => AnnotationBody::Note(Note {
+                text: r.text.ok_or_else(|| missing("text"))?,
+            }),
+        };
+        Ok(Annotation { span: r.span, body })
     }
 }
 
