@@ -79,9 +79,18 @@ fn parse_brat(
     let mut tbs = HashMap::new();
     let mut events = Vec::new();
     let bad = |n: usize, why: &str| Error::input(format!("{}: line {n}: {why}", path.display()));
+    // An annotation line starts with its id: a letter, digits and a tab. Any
+    // other line continues the text of the span before it (brat keeps a
+    // span's text verbatim, newlines included) and is skipped, as the
+    // scorer skips it.
+    let id_of = |line: &str, kind: char| {
+        line.strip_prefix(kind)
+            .and_then(|r| r.split_once('\t'))
+            .is_some_and(|(num, _)| !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()))
+    };
     for (n, line) in src.lines().enumerate() {
         let n = n + 1;
-        if line.starts_with('T') {
+        if id_of(line, 'T') {
             let mut parts = line.splitn(3, '\t');
             let tid = parts.next().unwrap_or("");
             let mid = parts.next().ok_or_else(|| {
@@ -106,7 +115,7 @@ fn parse_brat(
                 spans.push((parse(nums[0])?, parse(nums[1])?));
             }
             tbs.insert(tid.to_string(), spans);
-        } else if line.starts_with('E') {
+        } else if id_of(line, 'E') {
             let (eid, args) = line
                 .split_once('\t')
                 .ok_or_else(|| bad(n, "event without a tab after its id"))?;
@@ -699,6 +708,21 @@ mod tests {
         assert_eq!(a.len(), 1);
         assert!(a[0].direct);
         assert_eq!(a[0].pieces, vec![(1, 12)]);
+        assert_eq!(a[0].source_text, "Ada Reed");
+    }
+
+    #[test]
+    fn a_span_text_running_onto_the_next_line_is_skipped() {
+        let text: Vec<char> = "“We will win,” Ada Reed said.\nThen more."
+            .chars()
+            .collect();
+        // T5's text runs onto a line that starts with a capital T (not an id).
+        let ann = "T1\tContent 0 14\t“We will win,”\nT2\tSource 15 23\tAda Reed\n\
+                   T3\tCue 24 28\tsaid\nT4\tAttribution 24 28\tsaid\n\
+                   T5\tContent 25 35\tsaid.\nThen more\nTen\nE7x\tnot an event\n\
+                   E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n";
+        let a = load_article(&text, ann, Path::new("x.ann")).expect("parses");
+        assert_eq!(a.len(), 1);
         assert_eq!(a[0].source_text, "Ada Reed");
     }
 
