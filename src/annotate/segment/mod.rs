@@ -820,7 +820,7 @@ mod tests {
 
     #[test]
     fn sample_has_four_sections_and_boilerplate() {
-        let text = include_str!("../../assets/zinoviev-interview.txt");
+        let text = include_str!("../../../assets/zinoviev-interview.txt");
         let s = segment(text);
         let titles: Vec<Option<&str>> = s.sections.iter().map(|s| s.title.as_deref()).collect();
         assert_eq!(

@@ -655,7 +655,7 @@ mod tests {
 
     #[test]
     fn sample_names() {
-        let text = include_str!("../../assets/zinoviev-interview.txt");
+        let text = include_str!("../../../assets/zinoviev-interview.txt");
         let e = ents(text, &[]);
         assert!(has(&e, "Yoon Suk Yeol", EntityKind::Person), "{e:?}");
         assert!(has(&e, "Vladimir Putin", EntityKind::Person), "{e:?}");
