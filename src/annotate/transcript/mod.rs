@@ -3,7 +3,8 @@
 //! Official transcripts print who speaks before the words: `MR. KIRBY:`,
 //! `Q` followed by spaces, `Question (retranslated):`,
 //! `President of Russia Vladimir Putin:`. This stage finds those labels,
-//! turns the paragraphs they open into [`BlockKind::Turn`] blocks and resolves
+//! turns the paragraphs they open into turn blocks
+//! ([`BlockKind::Turn`](crate::model::BlockKind::Turn)) and resolves
 //! the variants of one person's label to one speaker, so that the quote stage
 //! can treat every turn as a direct quote by a known speaker.
 //!
