@@ -30,7 +30,9 @@ mod tests;
 
 use crate::model::{Block, BlockKind, Meta, Section, Span};
 
-/// The document's structure, as found by [`segment`] and refined by later stages.
+/// The document's structure, as found by [`segment`]; the transcript stage
+/// then splits off its turn blocks and sets the genre, in one step of its own
+/// ([`super::transcript::apply_structure_edit`]).
 #[derive(Debug, Clone, Default)]
 pub struct Structure {
     /// Title, date, place, source.
