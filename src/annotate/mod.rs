@@ -4,7 +4,10 @@
 //! normalised text and the results of the stages before it:
 //!
 //! 1. [`segment`]: blocks (title, header, headings, paragraphs, boilerplate) and sections;
-//! 2. [`transcript`]: speaker labels that turn paragraphs into transcript turns;
+//! 2. [`transcript`]: speaker labels that turn paragraphs into transcript turns,
+//!    then [`transcript::apply_structure_edit`], the one step that changes an
+//!    earlier stage's output: labelled lines become turn blocks of the
+//!    segment stage's structure, and a document with turns a transcript;
 //! 3. [`quotes`]: quotation-mark pairing inside prose paragraphs;
 //! 4. [`attribution`]: who said each quote, and the speaker table;
 //! 5. [`entities`]: people, places and organisations, linked to speakers;
@@ -73,7 +76,12 @@ pub struct Options {
 pub fn annotate(raw: &str, opts: &Options) -> Document {
     let text = normalise_text(raw);
     let mut structure = segment::segment(&text);
-    let turns = transcript::find_turns(&text, &mut structure);
+    let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
+    // The only step that changes an earlier stage's output: the transcript
+    // stage's turn blocks and genre go into the segment stage's structure.
+    // Every later stage (and `turns`, whose block indices count the new
+    // blocks) reads the structure as edited here.
+    transcript::apply_structure_edit(&mut structure, edit);
     let raw_quotes = quotes::find_quotes(&text, &structure.blocks);
     let attributed = attribution::attribute(&text, &structure, &turns, &raw_quotes);
     let entities = entities::find_entities(&text, &structure, &attributed.speakers);
