@@ -12,14 +12,15 @@ pub fn parse_list(src: &str) -> impl Iterator<Item = &str> {
 
 /// Declare `static NAME: LazyLock<Vec<&str>>`, the entries of
 /// `assets/lexicon/FILE` (see [`parse_list`]), parsed on first use:
-/// `word_list!(STOP = "entity-stop-words.txt");`. Call it from a file two
-/// folders below the crate root (`src/<layer>/<file>.rs`).
+/// `word_list!(STOP = "entity-stop-words.txt");`. The path is taken from the
+/// crate root, so it may be called from a file at any depth.
 macro_rules! word_list {
     ($(#[$meta:meta])* $name:ident = $file:literal) => {
         $(#[$meta])*
         static $name: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
             $crate::annotate::lexicon::parse_list(include_str!(concat!(
-                "../../assets/lexicon/",
+                env!("CARGO_MANIFEST_DIR"),
+                "/assets/lexicon/",
                 $file
             )))
             .collect()
