@@ -13,7 +13,7 @@ pub fn parse_list(src: &str) -> impl Iterator<Item = &str> {
 /// Declare `static NAME: LazyLock<Vec<&str>>`, the entries of
 /// `assets/lexicon/FILE` (see [`parse_list`]), parsed on first use:
 /// `word_list!(STOP = "entity-stop-words.txt");`. The path is taken from the
-/// crate root, so it can be called from a file at any depth.
+/// crate root, so it may be called from a file at any depth.
 macro_rules! word_list {
     ($(#[$meta:meta])* $name:ident = $file:literal) => {
         $(#[$meta])*

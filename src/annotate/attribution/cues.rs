@@ -1,0 +1,383 @@
+//! Speech cues around a quote: a speech verb with its subject before the quote
+//! (`Smith said: “…”`), after it (`“…,” said Smith`), in a signature, after
+//! "according to", or in the sentence that follows.
+
+use super::noun_phrase::NounPhrase;
+use super::tokens::{Tok, TokKind, is_cap, lower, with_lower};
+use super::words::{AUX_SET, CONNECTORS_SET, LEX, STOP_CAPS_SET, in_list};
+use super::{Attributed, Attributor, Finding};
+use crate::model::Span;
+
+impl<'t> Attributor<'t> {
+    /// Whether a speech verb comes within a few name-like words after `i` ("Smith said").
+    pub(super) fn cue_follows(&self, toks: &[Tok], i: usize) -> bool {
+        for t in toks.iter().skip(i).take(6) {
+            if t.k != TokKind::Word {
+                return false;
+            }
+            let w = self.w(t);
+            if !is_cap(w) && LEX.verbs.contains(&*lower(w)) {
+                return true;
+            }
+            if !is_cap(w) && !AUX_SET.has(w) && !CONNECTORS_SET.has(w) {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// Whether a token is a speech verb (a weak one only when `weak_ok`).
+    pub(super) fn is_verb(&self, t: &Tok, weak_ok: bool) -> bool {
+        if t.k != TokKind::Word {
+            return false;
+        }
+        let w = self.w(t);
+        if is_cap(w) {
+            return false;
+        }
+        LEX.verbs.contains(w) && (weak_ok || !LEX.weak.contains(w))
+    }
+
+    /// A cue after the quote at `t`: `, NP verb`, `, verb NP`, `, according to NP`.
+    /// `strict` wants it right after the quote; otherwise anywhere before `hi`.
+    pub(super) fn post_cue(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        hi: usize,
+        strict: bool,
+        out: &mut Attributed,
+    ) -> Option<Finding> {
+        let mut j = t + 1;
+        while j < hi && matches!(toks[j].k, TokKind::Punct(',' | '—' | '–' | '-' | '―' | '('))
+        {
+            j += 1;
+        }
+        if j >= hi {
+            return None;
+        }
+        let limit = if strict {
+            (j + 9).min(hi)
+        } else {
+            (j + 25).min(hi)
+        };
+        // “…” ― Jane Doe (a signature at the end of the paragraph)
+        if strict && let Some(np) = self.signature(toks, t, j) {
+            let cue = Span::new(toks[j - 1].s, toks[j - 1].e);
+            return Some(self.make(toks, np, cue, Some(j - 1), out));
+        }
+        for v in j..limit {
+            if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
+                if strict && v != j {
+                    break;
+                }
+                let np = self.np_after(toks, v + 1, hi)?;
+                return Some(self.make(
+                    toks,
+                    np,
+                    Span::new(toks[v].s, toks[v + 1].e),
+                    Some(v),
+                    out,
+                ));
+            }
+        }
+        for v in j..limit {
+            if toks[v].k != TokKind::Word {
+                if strict && !matches!(toks[v].k, TokKind::Punct(',' | '.')) {
+                    return None;
+                }
+                continue;
+            }
+            if !self.is_verb(&toks[v], true) || LEX.object.contains(self.w(&toks[v])) {
+                continue;
+            }
+            let cue = Span::new(toks[v].s, toks[v].e);
+            let pc = Some(v).filter(|_| strict);
+            if v == j {
+                // “…,” said Smith
+                let np = self.np_after(toks, v, hi)?;
+                return Some(self.make(toks, np, cue, pc, out));
+            }
+            if let Some(np) = self.np_before(toks, v, j, sid) {
+                if strict && np.a > j + 1 {
+                    return None;
+                }
+                return Some(self.make(toks, np, cue, pc, out));
+            }
+            if strict {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The name of a signature: “…” ― Jane Doe, a name at token `j` after a
+    /// dash that follows the quote at `t`, with only a few lower-case words
+    /// and marks after it to the end of the paragraph.
+    fn signature(&self, toks: &[Tok], t: usize, j: usize) -> Option<NounPhrase> {
+        if !(j > t + 1
+            && matches!(toks[j - 1].k, TokKind::Punct('—' | '–' | '-' | '―'))
+            && self.is_capword(&toks[j]))
+        {
+            return None;
+        }
+        let b = self.cap_run_fwd(toks, j, toks.len());
+        let rest_ok = toks.len() - b <= 12
+            && toks[b..].iter().all(|x| {
+                matches!(x.k, TokKind::Punct(_)) || x.k == TokKind::Word && !is_cap(self.w(x))
+            });
+        rest_ok.then_some(NounPhrase { a: j, b })
+    }
+
+    /// A cue before the quote at `t`, in `[lo, t)`: `NP verb [that|:|,] “…”`,
+    /// `according to NP, “…”`, `Name: “…”`.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn pre_cue(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        lo: usize,
+        ss: usize,
+        term: bool,
+        out: &mut Attributed,
+    ) -> Option<Finding> {
+        if t <= lo {
+            return None;
+        }
+        if let Some(np) = self.marked_speaker(toks, t, lo) {
+            let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+            return Some(self.make(toks, np, cue, None, out));
+        }
+        for v in (lo..t).rev() {
+            if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
+                let np = self.np_after(toks, v + 1, t)?;
+                let cue = Span::new(toks[v].s, toks[v + 1].e);
+                return Some(self.make(toks, np, cue, None, out));
+            }
+            let weak_ok = t - v <= 4;
+            if !self.is_verb(&toks[v], weak_ok) {
+                continue;
+            }
+            let strong = !LEX.weak.contains(self.w(&toks[v]));
+            if term && !strong && t - v > 4 {
+                continue;
+            }
+            if let Some(np) = self.verb_subject(toks, sid, t, v, ss) {
+                let cue = Span::new(toks[v].s, toks[v].e);
+                return Some(self.make(toks, np, cue, None, out));
+            }
+        }
+        None
+    }
+
+    /// The speaker that the mark right before the quote at `t` sets off (not
+    /// before `lo`): "this finding: “…”", "Jane Roe -- “…” --", "Name: “…”".
+    fn marked_speaker(&self, toks: &[Tok], t: usize, lo: usize) -> Option<NounPhrase> {
+        // "… exemplified by this finding: “…”"
+        if toks[t - 1].k == TokKind::Punct(':')
+            && t >= 3
+            && t - 2 >= lo
+            && self.is_word_any(toks, t - 3, &["this", "these"])
+            && toks[t - 2].k == TokKind::Word
+            && !is_cap(self.w(&toks[t - 2]))
+        {
+            return Some(NounPhrase { a: t - 3, b: t - 1 });
+        }
+        // "the candidate Jane Roe -- “…” --": a name set off by a dash before the quote.
+        if matches!(toks[t - 1].k, TokKind::Punct('—' | '–' | '-')) && t >= 2 {
+            let mut e = t - 1;
+            while e > lo && matches!(toks[e - 1].k, TokKind::Punct('—' | '–' | '-')) {
+                e -= 1;
+            }
+            if e > lo
+                && self.is_capword(&toks[e - 1])
+                && toks
+                    .get(t + 1)
+                    .is_some_and(|x| matches!(x.k, TokKind::Punct('—' | '–' | '-')))
+                && let Some(np) = self.np_head(toks, e - 1, lo)
+            {
+                return Some(np);
+            }
+        }
+        // Name: “…” at the start of a sentence.
+        if toks[t - 1].k == TokKind::Punct(':') && t >= 2 && t - 1 > lo {
+            let np = self.np_head(toks, t - 2, lo);
+            let said_first = np
+                .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
+            if let Some(np) = np
+                && (np.a == lo || said_first)
+                && self.is_capword(&toks[np.a.min(t - 2)])
+            {
+                return Some(np);
+            }
+        }
+        None
+    }
+
+    /// Who speaks through the cue verb at `v` before the quote at `t`, in the
+    /// sentence from `ss`: the noun phrase before the verb; else the subject of
+    /// the sentence ("…, stating, “…”"); else the subject of another cue in the
+    /// sentence ("Saying that …, Smith underscored …").
+    fn verb_subject(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        v: usize,
+        ss: usize,
+    ) -> Option<NounPhrase> {
+        if let Some(np) = self.np_before(toks, v, ss, sid) {
+            return Some(np);
+        }
+        if let Some(np) = self.sentence_subject(toks, ss, v) {
+            return Some(np);
+        }
+        let se = (t..toks.len())
+            .take_while(|&i| sid[i] == sid[t])
+            .last()
+            .unwrap_or(t)
+            + 1;
+        (v + 1..se)
+            .filter(|&u| u != t && self.is_verb(&toks[u], false))
+            .find_map(|u| self.np_before(toks, u, ss, sid))
+    }
+
+    /// "X had a message: “…”": the subject of a sentence that ends in a colon.
+    pub(super) fn colon_subject(
+        &mut self,
+        toks: &[Tok],
+        t: usize,
+        ss: usize,
+        out: &mut Attributed,
+    ) -> Option<Finding> {
+        if t == 0 || toks[t - 1].k != TokKind::Punct(':') {
+            return None;
+        }
+        let np = self.sentence_subject(toks, ss, t - 1)?;
+        let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
+        Some(self.make(toks, np, cue, None, out))
+    }
+
+    /// The subject at the start of the sentence `[ss, v)`: a pronoun, name or role phrase
+    /// directly followed by a verb-like word.
+    pub(super) fn sentence_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<NounPhrase> {
+        let mut i = ss;
+        // An opening phrase ("During the speech, …") is skipped to its comma.
+        if i < v
+            && toks[i].k == TokKind::Word
+            && STOP_CAPS_SET.has(self.w(&toks[i]))
+            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TokKind::Punct(','))
+        {
+            i = c + 1;
+        }
+        while i < v && toks[i].k == TokKind::Word && STOP_CAPS_SET.has(self.w(&toks[i])) {
+            i += 1;
+        }
+        while i < v && toks[i].k == TokKind::Punct(',') {
+            i += 1;
+        }
+        if i >= v || toks[i].k != TokKind::Word {
+            return None;
+        }
+        let w = self.w(&toks[i]);
+        if LEX.pronouns.contains_key(&*lower(w)) {
+            return Some(NounPhrase { a: i, b: i + 1 });
+        }
+        if is_cap(w) && !in_list(&["the", "a", "an"], w) {
+            let b = self.cap_run_fwd(toks, i, v);
+            if b < v && toks[b].k == TokKind::Word && !is_cap(self.w(&toks[b])) {
+                return Some(NounPhrase { a: i, b });
+            }
+            // "Vogel, a former port director, mocked the plan, saying …": a
+            // person's name set off by an appositive that opens with an article.
+            let appositive = b + 1 < v
+                && toks[b].k == TokKind::Punct(',')
+                && toks[b + 1].k == TokKind::Word
+                && in_list(&["a", "an", "the"], self.w(&toks[b + 1]));
+            let person = || {
+                toks[i..b].iter().any(|t| {
+                    t.k == TokKind::Word
+                        && with_lower(self.w(t), |l| {
+                            self.by_name.contains_key(l)
+                                || LEX.first.contains_key(l)
+                                || LEX.titles.contains_key(l)
+                        })
+                })
+            };
+            // The appositive names a role ("a former party chairman,").
+            let role_end = appositive
+                && (b + 2..v.min(b + 16))
+                    .find(|&k| toks[k].k != TokKind::Word)
+                    .is_some_and(|k| {
+                        toks[k].k == TokKind::Punct(',')
+                            && with_lower(self.w(&toks[k - 1]), |l| {
+                                LEX.roles.contains_key(l) || LEX.titles.contains_key(l)
+                            })
+                    });
+            if appositive && (role_end || person()) {
+                return Some(NounPhrase { a: i, b });
+            }
+        }
+        if in_list(&["the", "a", "an"], w) {
+            // "the band leader", "a local official"
+            for (k, h) in toks.iter().enumerate().take((i + 4).min(v)).skip(i + 1) {
+                if h.k != TokKind::Word {
+                    break;
+                }
+                if LEX.roles.contains_key(&*lower(self.w(h))) {
+                    return Some(NounPhrase { a: i, b: k + 1 });
+                }
+            }
+        }
+        None
+    }
+
+    /// A cue near the start of the sentence after the quote ("Smith said so on Friday").
+    pub(super) fn next_sentence(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        ns: usize,
+        out: &mut Attributed,
+    ) -> Option<Finding> {
+        let s = sid[ns];
+        let mut v = ns;
+        while v < toks.len() && sid[v] == s && v < ns + 8 {
+            if matches!(toks[v].k, TokKind::Quote(_)) {
+                return None;
+            }
+            if self.is_verb(&toks[v], false)
+                && let Some(np) = self.np_before(toks, v, ns, sid)
+                && np.a == ns
+                && !LEX.pronouns.contains_key(&*lower(self.w(&toks[np.a])))
+            {
+                let cue = Span::new(toks[v].s, toks[v].e);
+                return Some(self.make(toks, np, cue, None, out));
+            }
+            v += 1;
+        }
+        None
+    }
+
+    /// The finding for speaker phrase `np` and `cue`: the phrase resolved to a
+    /// speaker, and written as the mention.
+    pub(super) fn make(
+        &mut self,
+        toks: &[Tok],
+        np: NounPhrase,
+        cue: Span,
+        post_cue: Option<usize>,
+        out: &mut Attributed,
+    ) -> Finding {
+        let speaker = self.resolve(toks, np, out);
+        Finding {
+            speaker,
+            mention: Some(Span::new(toks[np.a].s, toks[np.b - 1].e)),
+            cue: Some(cue),
+            post_cue,
+            continues: false,
+        }
+    }
+}

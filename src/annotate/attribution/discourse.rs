@@ -1,0 +1,245 @@
+//! Discourse: a noun phrase resolved to the person it means, and the running
+//! list of people mentioned so far that pronouns ("she") and role nouns ("the
+//! ambassador") refer back to.
+
+use super::names::{Gender, strip_det};
+use super::noun_phrase::NounPhrase;
+use super::tokens::{Tok, TokKind, is_cap, lower, with_lower};
+use super::words::{LEX, STOP_CAPS_SET};
+use super::{Attributed, Attributor, Person};
+use crate::model::{SpeakerId, SpeakerKind};
+
+impl<'t> Attributor<'t> {
+    /// Resolve a noun phrase to a speaker; the mention is the phrase as written.
+    pub(super) fn resolve(
+        &mut self,
+        toks: &[Tok],
+        np: NounPhrase,
+        out: &mut Attributed,
+    ) -> Option<SpeakerId> {
+        let words: Vec<&'t str> = toks[np.a..np.b]
+            .iter()
+            .filter(|t| t.k == TokKind::Word)
+            .map(|t| self.w(t))
+            .collect();
+        let pos = toks[np.a].s;
+        if words.len() == 1
+            && let Some(&g) = LEX.pronouns.get(&*lower(words[0]))
+        {
+            return self.pronoun(g, out);
+        }
+        if words.len() == 1 && words[0].eq_ignore_ascii_case("who") {
+            let ante = np.a.checked_sub(2).and_then(|h| self.np_head(toks, h, 0))?;
+            return self.resolve(toks, ante, out);
+        }
+        let any_cap = words
+            .iter()
+            .any(|w| is_cap(w) && !w.eq_ignore_ascii_case("the"));
+        if !any_cap {
+            // A role or organisation phrase: "the ambassador", "a spokeswoman for the ministry".
+            let head = words
+                .iter()
+                .find(|w| LEX.roles.contains_key(&*lower(w)))
+                .or_else(|| words.iter().rev().find(|w| LEX.orgs.contains(&*lower(w))))?;
+            let lh = lower(head).into_owned();
+            let is_role = LEX.roles.contains_key(lh.as_str());
+            let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            if is_role
+                && definite
+                && words.len() <= 3
+                && let Some(pi) = self.find_role(&lh)
+            {
+                return Some(self.speaker_of(pi, pos, out));
+            }
+            let name = strip_det(&words).join(" ");
+            let kind = if is_role {
+                if LEX.roles.get(lh.as_str()) == Some(&Gender::P) {
+                    SpeakerKind::Group
+                } else {
+                    SpeakerKind::Person
+                }
+            } else {
+                SpeakerKind::Organisation
+            };
+            let g = LEX.roles.get(lh.as_str()).copied().unwrap_or(Gender::U);
+            let pi = self.person(&name, Some(name.as_str()).filter(|_| is_role), g, kind, pos);
+            return Some(self.speaker_of(pi, pos, out));
+        }
+        let (name, role, g, kind) = self.analyse_name(&words);
+        if name.is_empty() {
+            // Only a title: "the President said".
+            let head = words.last().map(|w| lower(w).into_owned())?;
+            let pi = match self.find_role(&head) {
+                Some(pi) => pi,
+                None => {
+                    let n = strip_det(&words).join(" ");
+                    self.person(&n, Some(&n), g, SpeakerKind::Person, pos)
+                }
+            };
+            return Some(self.speaker_of(pi, pos, out));
+        }
+        let pi = self.person(&name, role.as_deref(), g, kind, pos);
+        Some(self.speaker_of(pi, pos, out))
+    }
+
+    /// The most recent person whose role contains `head` ("ambassador").
+    fn find_role(&self, head: &str) -> Option<usize> {
+        let matches = |p: &Person| {
+            p.role.as_deref().is_some_and(|r| {
+                r.split(|c: char| !crate::annotate::is_alnum(c))
+                    .any(|w| w.eq_ignore_ascii_case(head))
+            })
+        };
+        self.recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| matches(&self.people[i]))
+            .or_else(|| self.by_role.get(head).copied())
+    }
+
+    /// Resolve a pronoun to the most recent compatible person.
+    fn pronoun(&mut self, g: Gender, out: &mut Attributed) -> Option<SpeakerId> {
+        let pick = self.recent.iter().rev().copied().find(|&i| {
+            let p = &self.people[i];
+            match g {
+                Gender::M | Gender::F => {
+                    p.kind == SpeakerKind::Person && (p.gender == g || p.gender == Gender::U)
+                }
+                _ => p.kind != SpeakerKind::Person || p.gender == Gender::P,
+            }
+        })?;
+        if matches!(g, Gender::M | Gender::F) && self.people[pick].gender == Gender::U {
+            self.people[pick].gender = g;
+        }
+        let pos = self.people[pick].last;
+        Some(self.speaker_of(pick, pos, out))
+    }
+
+    /// Find or add a person by name, merging a surname with a full name.
+    pub(super) fn person(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        g: Gender,
+        kind: SpeakerKind,
+        pos: usize,
+    ) -> usize {
+        let key = name.to_lowercase();
+        let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
+        let multi = key.contains(' ') && kind == SpeakerKind::Person;
+        let found = self.by_name.get(&key).copied().or_else(|| {
+            if multi {
+                // A full name after its surname alone: upgrade that person.
+                self.by_name.get(&surname).copied().filter(|&i| {
+                    let p = &self.people[i];
+                    p.kind == SpeakerKind::Person && !p.name.contains(' ')
+                })
+            } else {
+                None
+            }
+        });
+        let i = match found {
+            Some(i) => {
+                let p = &mut self.people[i];
+                if multi && !p.name.contains(' ') {
+                    p.name = name.to_string();
+                }
+                i
+            }
+            None => {
+                self.people.push(Person {
+                    name: name.to_string(),
+                    role: None,
+                    gender: Gender::U,
+                    kind,
+                    last: pos,
+                    id: None,
+                });
+                self.people.len() - 1
+            }
+        };
+        self.by_name.insert(key, i);
+        if kind == SpeakerKind::Person {
+            self.by_name.entry(surname).or_insert(i);
+        }
+        if self.people[i].role.is_none()
+            && let Some(r) = role
+        {
+            for w in r
+                .split(|c: char| !crate::annotate::is_alnum(c))
+                .filter(|w| !w.is_empty())
+            {
+                self.by_role.insert(w.to_lowercase(), i);
+            }
+            self.people[i].role = Some(r.to_string());
+        }
+        let p = &mut self.people[i];
+        if p.gender == Gender::U {
+            p.gender = g;
+        }
+        p.last = p.last.max(pos);
+        self.touch(i);
+        i
+    }
+
+    /// Make person `i` the most recently mentioned one.
+    pub(super) fn touch(&mut self, i: usize) {
+        if let Some(k) = self.recent.iter().position(|&x| x == i) {
+            self.recent.remove(k);
+        }
+        self.recent.push(i);
+        if self.recent.len() > 32 {
+            self.recent.remove(0);
+        }
+    }
+
+    /// Register people named in a paragraph's words outside quotes (for pronouns and roles).
+    pub(super) fn mentions(&mut self, toks: &[Tok], lo: usize, hi: usize) {
+        let mut i = lo;
+        while i < hi {
+            let t = &toks[i];
+            if !self.is_capword(t) || STOP_CAPS_SET.has(self.w(t)) {
+                i += 1;
+                continue;
+            }
+            let b = self.cap_run_fwd(toks, i, hi);
+            // Cheap filter before the full analysis: a title, a known given
+            // name or an already known name must be in the run.
+            let promising = toks[i..b].iter().any(|t| {
+                t.k == TokKind::Word
+                    && with_lower(self.w(t), |l| {
+                        LEX.titles.contains_key(l)
+                            || LEX.roles.contains_key(l)
+                            || LEX.first.contains_key(l)
+                            || self.by_name.contains_key(l)
+                    })
+            });
+            if !promising {
+                i = b.max(i + 1);
+                continue;
+            }
+            let words: Vec<&str> = toks[i..b]
+                .iter()
+                .filter(|t| t.k == TokKind::Word)
+                .map(|t| self.w(t))
+                .collect();
+            let (name, role, g, kind) = self.analyse_name(&words);
+            if kind == SpeakerKind::Person && !name.is_empty() {
+                let first = name.split(' ').next().unwrap_or("");
+                let known = self.by_name.contains_key(&name.to_lowercase());
+                let titled = role.as_deref().is_some_and(|r| {
+                    r.split(' ').any(|w| {
+                        let l = lower(w);
+                        let l = l.trim_end_matches('.');
+                        LEX.titles.contains_key(l) || LEX.roles.contains_key(l)
+                    })
+                });
+                if titled || g != Gender::U || known || LEX.first.contains_key(&*lower(first)) {
+                    self.person(&name, role.as_deref(), g, kind, t.s);
+                }
+            }
+            i = b.max(i + 1);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+//! Attribution: who said each quote, through cues, names, pronouns, roles and labels.
+//!
+//! Journalists attribute a quotation with a speech verb next to it (“…,” he
+//! said; Smith said: “…”; according to X), name the speaker once in full and
+//! then by surname, pronoun or role ("the ambassador"), and let a quote that
+//! follows a quote run on without a new cue. This stage follows those habits
+//! with a token scan per paragraph: bounded windows around each quote, lexicons
+//! looked up through hash sets built once, and a running list of recently
+//! mentioned people for pronouns and role nouns, so it stays linear.
+//!
+//! The scan is split by what it looks at: `tokens` cuts a paragraph into
+//! words, marks and quotes and finds its sentences; `noun_phrase` finds the
+//! noun phrases around a cue; `names` splits a capitalised run into name and
+//! role; `cues` finds the speech cues around a quote; `quote` tries them in
+//! order for one quote; `discourse` resolves names, pronouns and role nouns to
+//! people; `speaker_table` is the speaker table they end up in; `works`
+//! tells titles of works from speech; `words` holds the word lists.
+
+mod cues;
+mod discourse;
+mod names;
+mod noun_phrase;
+mod quote;
+mod speaker_table;
+#[cfg(test)]
+mod tests;
+mod tokens;
+mod words;
+mod works;
+
+pub use speaker_table::Attributed;
+
+use super::FastMap;
+use super::quotes::RawQuote;
+use super::segment::Structure;
+use super::transcript::Turn;
+use crate::model::{BlockKind, Quote, QuoteKind, Span, SpeakerId, SpeakerKind};
+use names::{Gender, NameParts};
+use tokens::{Tok, TokKind};
+
+/// Attribute quotes and turns to speakers.
+pub fn attribute(
+    text: &str,
+    structure: &Structure,
+    turns: &[Turn],
+    quotes: &[RawQuote],
+) -> Attributed {
+    let mut out = Attributed::default();
+    out.quotes.reserve(turns.len() + quotes.len());
+    for t in turns {
+        let id = out.intern(
+            &t.speaker.name,
+            t.speaker.role.as_deref(),
+            &t.speaker.aliases,
+            t.speaker.kind,
+        );
+        out.quotes.push((
+            t.content,
+            Quote {
+                kind: QuoteKind::Direct,
+                speaker: Some(id),
+                mention: Some(t.label),
+                cue: None,
+                continues: false,
+                turn: true,
+            },
+        ));
+    }
+    let mut st = Attributor::new(text);
+    let mut qi = 0;
+    let mut pq: Vec<&RawQuote> = Vec::new();
+    for (bi, b) in structure.blocks.iter().enumerate() {
+        if b.kind != BlockKind::Paragraph {
+            continue;
+        }
+        while qi < quotes.len() && quotes[qi].outer.start < b.span.start {
+            qi += 1;
+        }
+        let first = qi;
+        while qi < quotes.len() && quotes[qi].outer.end <= b.span.end {
+            qi += 1;
+        }
+        // Quotes only come from paragraph blocks, so none lies inside a turn.
+        pq.clear();
+        pq.extend(&quotes[first..qi]);
+        st.paragraph(bi, b.span, &pq, &mut out);
+    }
+    if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
+        out.quotes.sort_by_key(|(s, _)| s.start);
+    }
+    out
+}
+
+/// A person, organisation or country seen in the text.
+#[derive(Debug, Clone)]
+struct Person {
+    name: String,
+    role: Option<String>,
+    gender: Gender,
+    kind: SpeakerKind,
+    last: usize,
+    id: Option<SpeakerId>,
+}
+
+/// How a quote was attributed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Finding {
+    speaker: Option<SpeakerId>,
+    mention: Option<Span>,
+    cue: Option<Span>,
+    /// Token index of the cue, when the cue came after the quote.
+    post_cue: Option<usize>,
+    continues: bool,
+}
+
+/// The running state of attribution over a document.
+struct Attributor<'t> {
+    text: &'t str,
+    people: Vec<Person>,
+    /// Lower-cased full names and surnames to people.
+    by_name: FastMap<String, usize>,
+    /// Lower-cased role words ("ambassador") to the last person given that role.
+    by_role: FastMap<String, usize>,
+    /// Recently mentioned people, most recent last (bounded).
+    recent: Vec<usize>,
+    /// The last attributed quote: block index and attribution.
+    last: Option<(usize, Finding)>,
+    /// Attributions of the quotes pushed to `out`, for back-filling.
+    gender_of: Vec<Gender>,
+    /// A paragraph ending in "he said:": its block, subject tokens and cue.
+    colon_intro: Option<(usize, Vec<Tok>, Span)>,
+    /// [`Attributor::analyse_name`] results by their words (joined by U+001F): a
+    /// document names the same people again and again.
+    names: FastMap<String, NameParts>,
+    /// Reused token buffer of [`Attributor::paragraph`].
+    tok_buf: Vec<Tok>,
+    /// Reused sentence-index buffer of [`Attributor::paragraph`].
+    sid_buf: Vec<u32>,
+}
+
+impl<'t> Attributor<'t> {
+    fn new(text: &'t str) -> Self {
+        Attributor {
+            text,
+            people: Vec::new(),
+            by_name: FastMap::default(),
+            by_role: FastMap::default(),
+            recent: Vec::new(),
+            last: None,
+            gender_of: Vec::new(),
+            colon_intro: None,
+            names: FastMap::default(),
+            tok_buf: Vec::new(),
+            sid_buf: Vec::new(),
+        }
+    }
+
+    /// Attribute the quotes of one paragraph.
+    fn paragraph(&mut self, bi: usize, para: Span, quotes: &[&RawQuote], out: &mut Attributed) {
+        // Token and sentence buffers are reused from paragraph to paragraph.
+        let mut toks = std::mem::take(&mut self.tok_buf);
+        let mut sid = std::mem::take(&mut self.sid_buf);
+        self.tokenize(para, quotes, &mut toks);
+        self.sentences(&toks, quotes, &mut sid);
+        let mut done = 0; // tokens before this have had their mentions registered
+        let mut attrs: Vec<Finding> = Vec::with_capacity(quotes.len());
+        let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
+        let mut works: Vec<bool> = Vec::with_capacity(quotes.len());
+        let qtoks: Vec<usize> = toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| matches!(t.k, TokKind::Quote(_)))
+            .map(|(i, _)| i)
+            .collect();
+        for (n, &t) in qtoks.iter().enumerate() {
+            self.mentions(&toks, done, t);
+            done = t + 1;
+            let q = quotes[n];
+            let (a, kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
+            let (kind, work) = self.settle_kind(kind, &a, q, para.start);
+            if a.mention.is_some() {
+                self.last = Some((bi, a));
+            }
+            attrs.push(a);
+            kinds.push(kind);
+            works.push(work);
+        }
+        self.mentions(&toks, done, toks.len());
+        self.colon_intro = self.closing_colon(bi, &toks, &sid);
+        take_later_speakers(&mut attrs, &sid, &qtoks);
+        for (n, q) in quotes.iter().enumerate() {
+            let a = if works[n] {
+                Finding::default()
+            } else {
+                attrs[n]
+            };
+            out.quotes.push((
+                self.after_label(q.inner, a.mention),
+                Quote {
+                    kind: kinds[n],
+                    speaker: a.speaker,
+                    mention: a.mention,
+                    cue: a.cue,
+                    continues: a.continues,
+                    turn: false,
+                },
+            ));
+        }
+        // A quote whose speaker is named only in a continuing piece in the next paragraph
+        // is back-filled by `fill_back` at the end of the document.
+        self.tok_buf = toks;
+        self.sid_buf = sid;
+    }
+
+    /// The kind of quote `q` once attributed as `a`, and whether it is the
+    /// title of a work: a short or unattributed fragment and a title are terms.
+    fn settle_kind(
+        &self,
+        mut kind: QuoteKind,
+        a: &Finding,
+        q: &RawQuote,
+        para_start: usize,
+    ) -> (QuoteKind, bool) {
+        // A short fragment (a word or name quoted from someone) is a term,
+        // even when the sentence attributes it.
+        if kind == QuoteKind::Partial && super::quotes::word_count(q.inner.slice(self.text)) <= 3 {
+            kind = QuoteKind::Term;
+        }
+        // A fragment that nothing in its sentence attributes is not reported
+        // speech: a scare-quoted phrase or title.
+        if kind == QuoteKind::Partial && a.mention.is_none() {
+            kind = QuoteKind::Term;
+        }
+        // A title of a work is nobody's words, whatever cue is near.
+        let work = kind != QuoteKind::Term && works::names_a_work(self.text, para_start, q);
+        if work {
+            kind = QuoteKind::Term;
+        }
+        (kind, work)
+    }
+
+    /// "He said:" closing a paragraph introduces the quote that opens the next
+    /// one: the paragraph's block, the subject's tokens and the cue.
+    fn closing_colon(
+        &self,
+        bi: usize,
+        toks: &[Tok],
+        sid: &[u32],
+    ) -> Option<(usize, Vec<Tok>, Span)> {
+        if !(toks.last().is_some_and(|t| t.k == TokKind::Punct(':')) && toks.len() >= 2) {
+            return None;
+        }
+        let end = toks.len() - 1;
+        let last = sid[end];
+        let ss = (0..end)
+            .rev()
+            .take_while(|&i| sid[i] == last)
+            .last()
+            .unwrap_or(end);
+        let verb = (ss..end).rev().find(|&v| self.is_verb(&toks[v], true));
+        let (np, v) = match verb {
+            Some(v) => self
+                .np_before(toks, v, ss, sid)
+                .or_else(|| self.sentence_subject(toks, ss, v))
+                .map(|np| (np, v)),
+            None => self.sentence_subject(toks, ss, end).map(|np| (np, end)),
+        }?;
+        Some((
+            bi,
+            toks[np.a..np.b].to_vec(),
+            Span::new(toks[v].s, toks[v].e),
+        ))
+    }
+
+    /// The spoken words of a quoted transcript piece (`"SMITH: We agree."`):
+    /// when the quote opens with its speaker label, the words start after the
+    /// label's colon; any other quote keeps its span.
+    fn after_label(&self, inner: Span, mention: Option<Span>) -> Span {
+        let Some(m) = mention else { return inner };
+        if m.start != inner.start || m.end >= inner.end {
+            return inner;
+        }
+        let rest = &self.text[m.end..inner.end];
+        let Some(words) = rest.strip_prefix(':') else {
+            return inner;
+        };
+        let words = words.trim_start();
+        if words.is_empty() {
+            return inner;
+        }
+        Span::new(inner.end - words.len(), inner.end)
+    }
+}
+
+/// A piece of a multi-paragraph quote takes the speaker found for a later
+/// piece in the same sentence (`qtoks` are the quotes' token indices).
+fn take_later_speakers(attrs: &mut [Finding], sid: &[u32], qtoks: &[usize]) {
+    for n in (0..attrs.len().saturating_sub(1)).rev() {
+        if attrs[n].speaker.is_none()
+            && attrs[n + 1].continues
+            && attrs[n + 1].speaker.is_some()
+            && sid[qtoks[n]] == sid[qtoks[n + 1]]
+        {
+            attrs[n] = Finding {
+                continues: false,
+                post_cue: None,
+                ..attrs[n + 1]
+            };
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! Names: a capitalised run split into the person's name and role, with the
+//! gender and kind of speaker they imply, memoised per document.
+
+use super::Attributor;
+use super::tokens::{is_cap, lower};
+use super::words::{CONNECTORS_SET, DETS_SET, LEX};
+use crate::model::SpeakerKind;
+
+/// Grammatical gender a title, name or pronoun implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    /// he, Mr.
+    M,
+    /// she, Ms., Mrs.
+    F,
+    /// they, it: plural or an organisation.
+    P,
+    /// Not known.
+    U,
+}
+
+impl Gender {
+    /// The gender of a lexicon tag: `m`, `f`, `p`, or none.
+    pub(super) fn from_tag(t: Option<&str>) -> Gender {
+        match t {
+            Some("m") => Gender::M,
+            Some("f") => Gender::F,
+            Some("p") => Gender::P,
+            _ => Gender::U,
+        }
+    }
+}
+
+/// What [`analyse_name`] makes of a noun phrase: name, role, gender, kind.
+pub(super) type NameParts = (String, Option<String>, Gender, SpeakerKind);
+
+/// Bound on memoised names, so a document of endless distinct names cannot
+/// grow the memo without limit.
+const NAME_MEMO_MAX: usize = 50_000;
+
+impl Attributor<'_> {
+    /// [`analyse_name`], memoised.
+    pub(super) fn analyse_name(&mut self, words: &[&str]) -> NameParts {
+        let key = words.join("\u{1f}");
+        if let Some(parts) = self.names.get(&key) {
+            return parts.clone();
+        }
+        let parts = analyse_name(words);
+        if self.names.len() < NAME_MEMO_MAX {
+            self.names.insert(key, parts.clone());
+        }
+        parts
+    }
+}
+
+/// Drop a leading determiner.
+pub(super) fn strip_det<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut w = words.to_vec();
+    if w.first().is_some_and(|f| DETS_SET.has(f)) {
+        w.remove(0);
+    }
+    w
+}
+
+/// Split a capitalised run into name and role: the name is the run of name
+/// words after the last title, place or connector ("Russian Ambassador to Korea
+/// Georgy Zinoviev" → "Georgy Zinoviev", role "Russian Ambassador to Korea").
+fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind) {
+    // A possessive ends the role part ("CNN’s Scott Jennings").
+    let possessive = words[..words.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| w.ends_with("'s") || w.ends_with("’s"));
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !w.eq_ignore_ascii_case("the") || words.len() == 1)
+        .map(|w| {
+            w.strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w)
+        })
+        .collect();
+    let mut g = Gender::U;
+    let is_roleish = |w: &str| {
+        let l = lower(w);
+        let l = l.trim_end_matches('.');
+        // "Ambassador-designate": a hyphenated title.
+        l.split('-').any(|part| {
+            LEX.titles.contains_key(part)
+                || LEX.places.contains(part)
+                || CONNECTORS_SET.has(part)
+                || LEX.roles.contains_key(part)
+        })
+    };
+    let floor = possessive.map_or(0, |p| p + 1).min(words.len());
+    let mut k = words.len();
+    while k > floor && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
+        k -= 1;
+    }
+    let name_words = &words[k..];
+    let role_words: Vec<&str> = words[..k]
+        .iter()
+        .copied()
+        .filter(|w| {
+            let l = lower(w);
+            let l = l.trim_end_matches('.');
+            if let Some(&tg) = LEX.titles.get(l)
+                && tg != Gender::U
+            {
+                g = tg;
+                return !matches!(l, "mr" | "mrs" | "ms" | "miss" | "messrs");
+            }
+            true
+        })
+        .collect();
+    let lower_all: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let org_head = lower_all
+        .last()
+        .is_some_and(|w| LEX.orgs.contains(w.trim_end_matches('.')));
+    let org_any = lower_all
+        .iter()
+        .any(|w| LEX.orgs.contains(w.trim_end_matches('.')));
+    if (org_head || (org_any && name_words.is_empty()))
+        && !name_words
+            .first()
+            .is_some_and(|f| LEX.first.contains_key(&*lower(f)))
+    {
+        return (words.join(" "), None, Gender::P, SpeakerKind::Organisation);
+    }
+    if name_words.is_empty() {
+        if words.len() <= 2 && lower_all.iter().all(|w| LEX.places.contains(w.as_str())) {
+            return (words.join(" "), None, Gender::P, SpeakerKind::Country);
+        }
+        return (String::new(), None, g, SpeakerKind::Person);
+    }
+    if g == Gender::U
+        && name_words.len() > 1
+        && let Some(&fg) = LEX.first.get(&*lower(name_words[0]))
+    {
+        g = fg;
+    }
+    let role = if role_words.is_empty() {
+        None
+    } else {
+        let mut r: Vec<&str> = role_words;
+        while r.last().is_some_and(|w| CONNECTORS_SET.has(w)) {
+            r.pop();
+        }
+        Some(r.join(" ")).filter(|s| !s.is_empty())
+    };
+    (name_words.join(" "), role, g, SpeakerKind::Person)
+}

@@ -1,0 +1,119 @@
+//! The speaker table: every speaker once, found by name or alias in constant
+//! time, and kept in step with the people attribution has resolved.
+
+use super::Attributor;
+use super::names::Gender;
+use crate::annotate::FastMap;
+use crate::model::{Quote, Span, Speaker, SpeakerId, SpeakerKind};
+
+/// The attributed quotes and the speaker table they refer to.
+#[derive(Debug, Clone, Default)]
+pub struct Attributed {
+    /// Speakers, `speakers[i].id == SpeakerId(i)`.
+    pub speakers: Vec<Speaker>,
+    /// Quote annotations (span = quoted words without marks) in text order.
+    pub quotes: Vec<(Span, Quote)>,
+    /// ASCII-lower-cased names and aliases to the lowest speaker index that
+    /// has them, so that interning stays constant-time with many speakers.
+    index: FastMap<String, usize>,
+}
+
+impl Attributed {
+    /// The id of the speaker called `name` (case-insensitive, by name or alias),
+    /// creating it when new; role, aliases and kind fill in what is missing.
+    pub fn intern(
+        &mut self,
+        name: &str,
+        role: Option<&str>,
+        aliases: &[String],
+        kind: SpeakerKind,
+    ) -> SpeakerId {
+        let found = self.index.get(&name.to_ascii_lowercase()).copied();
+        let i = match found {
+            Some(i) => i,
+            None => {
+                self.speakers.push(Speaker {
+                    id: SpeakerId(self.speakers.len() as u32),
+                    name: name.to_string(),
+                    role: None,
+                    aliases: Vec::new(),
+                    kind,
+                });
+                let i = self.speakers.len() - 1;
+                self.index_name(name, i);
+                i
+            }
+        };
+        let new_aliases: Vec<&String> = {
+            let s = &self.speakers[i];
+            aliases
+                .iter()
+                .filter(|a| {
+                    !a.eq_ignore_ascii_case(&s.name)
+                        && !s.aliases.iter().any(|x| x.eq_ignore_ascii_case(a))
+                })
+                .collect()
+        };
+        for a in &new_aliases {
+            self.index_name(a, i);
+        }
+        let s = &mut self.speakers[i];
+        if s.role.is_none() {
+            s.role = role.map(str::to_string);
+        }
+        if s.kind == SpeakerKind::Unknown {
+            s.kind = kind;
+        }
+        for a in new_aliases {
+            if !s.aliases.iter().any(|x| x.eq_ignore_ascii_case(a)) {
+                s.aliases.push(a.clone());
+            }
+        }
+        s.id
+    }
+
+    /// Record that speaker `i` answers to `name`, unless a lower index does.
+    fn index_name(&mut self, name: &str, i: usize) {
+        let e = self.index.entry(name.to_ascii_lowercase()).or_insert(i);
+        *e = (*e).min(i);
+    }
+}
+
+impl Attributor<'_> {
+    /// The speaker id of person `pi`, interning it (and syncing a renamed full name).
+    pub(super) fn speaker_of(&mut self, pi: usize, pos: usize, out: &mut Attributed) -> SpeakerId {
+        self.touch(pi);
+        let p = &mut self.people[pi];
+        p.last = p.last.max(pos);
+        let name = p.name.clone();
+        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        match p.id {
+            Some(id) => {
+                let s = &mut out.speakers[id.index()];
+                if s.name != name && s.name.eq_ignore_ascii_case(&surname) {
+                    let old = std::mem::replace(&mut s.name, name);
+                    if !s.aliases.contains(&old) {
+                        s.aliases.push(old);
+                    }
+                }
+                if s.role.is_none() {
+                    s.role = p.role.clone();
+                }
+                id
+            }
+            None => {
+                let aliases: Vec<String> = if p.kind == SpeakerKind::Person && name.contains(' ') {
+                    vec![surname]
+                } else {
+                    Vec::new()
+                };
+                let id = out.intern(&name, p.role.as_deref(), &aliases, p.kind);
+                self.people[pi].id = Some(id);
+                while self.gender_of.len() <= id.index() {
+                    self.gender_of.push(Gender::U);
+                }
+                id
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! Tests of attribution through the whole annotator, on small made-up texts.
+
+use crate::annotate::{Options, annotate};
+use crate::model::Document;
+use crate::model::{QuoteKind, SpeakerKind};
+
+/// The text under a title line, so that its first line stays a paragraph.
+fn titled(text: &str) -> String {
+    format!("Local News Report\n\n{}", text.replace('\n', "\n\n"))
+}
+
+/// (quoted words, speaker name, mention, kind, continues) of one quote.
+type Row = (String, Option<String>, Option<String>, QuoteKind, bool);
+
+/// Every quote of `text` as a [`Row`].
+fn quotes(text: &str) -> Vec<Row> {
+    let doc: Document = annotate(&titled(text), &Options::default());
+    doc.quotes()
+        .map(|(span, q)| {
+            (
+                doc.slice(span).to_string(),
+                q.speaker
+                    .and_then(|id| doc.speaker(id))
+                    .map(|s| s.name.clone()),
+                q.mention.map(|m| doc.slice(m).to_string()),
+                q.kind,
+                q.continues,
+            )
+        })
+        .collect()
+}
+
+fn speaker_of(qs: &[Row], start: &str) -> Option<String> {
+    qs.iter()
+        .find(|q| q.0.starts_with(start))
+        .unwrap_or_else(|| panic!("no quote starting {start:?} in {qs:#?}"))
+        .1
+        .clone()
+}
+
+#[test]
+fn sample_interview_all_quotes_attributed() {
+    let text = include_str!("../../../assets/zinoviev-interview.txt");
+    let doc = annotate(text, &Options::default());
+    let qs: Vec<_> = doc.quotes().collect();
+    assert_eq!(qs.len(), 18, "{:#?}", quotes(text));
+    for short in [
+        "bright",
+        "unfavorable nations",
+        "defeated, humiliated or disintegrated",
+        "deal a heavy blow",
+    ] {
+        assert!(
+            qs.iter().any(|(s, _)| doc.slice(*s).starts_with(short)),
+            "missing {short}"
+        );
+    }
+    for (span, q) in &qs {
+        let sp = q.speaker.and_then(|id| doc.speaker(id));
+        let sp = sp.unwrap_or_else(|| panic!("no speaker for {:?}", doc.slice(*span)));
+        assert_eq!(sp.name, "Georgy Zinoviev", "quote {:?}", doc.slice(*span));
+        assert_eq!(sp.role.as_deref(), Some("Russian Ambassador to Korea"));
+        assert!(q.mention.is_some());
+    }
+    assert!(
+        doc.speakers
+            .iter()
+            .all(|s| !s.name.contains("Putin") && !s.name.contains("Yoon"))
+    );
+}
+
+#[test]
+fn cue_after_quote_and_split_quote() {
+    let t = "“The roads are closed,” Maria Lopez said, “and the bridges too.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Maria Lopez"));
+    assert_eq!(qs[1].1.as_deref(), Some("Maria Lopez"));
+    assert!(qs[1].4);
+    let t = "“We start at noon,” said Peter Quill, “and end at dusk.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].2.as_deref(), Some("Peter Quill"));
+    assert!(qs[1].4);
+}
+
+#[test]
+fn colon_introductions_and_according_to() {
+    let t = "Mayor Ann Brook said: “The park opens in May.”\nHarold Finch: “I never said that about the park.”\nAccording to the ministry, “the talks will resume next week.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Ann Brook"));
+    assert_eq!(qs[1].1.as_deref(), Some("Harold Finch"));
+    assert_eq!(qs[2].1.as_deref(), Some("ministry"));
+    assert_eq!(qs[2].2.as_deref(), Some("the ministry"));
+}
+
+#[test]
+fn appositive_subject() {
+    let t = "Jane Doe, a spokeswoman for the ministry, said “the border stays open for trade.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Jane Doe"));
+    assert_eq!(qs[0].2.as_deref(), Some("Jane Doe"));
+}
+
+#[test]
+fn pronouns_agree_in_gender() {
+    let t = "Mr. Tom Baker met Ms. Ellen Marsh on Monday.\n“We talked about the harbour for hours,” she said.\n“It was a long day for all of us,” he said.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Ellen Marsh"));
+    assert_eq!(qs[0].2.as_deref(), Some("she"));
+    assert_eq!(qs[1].1.as_deref(), Some("Tom Baker"));
+}
+
+#[test]
+fn role_nouns_refer_back() {
+    let t = "Finnish Ambassador to Chile Aino Virtanen arrived on Friday.\n“Our trade will double in a year,” the ambassador said.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Aino Virtanen"));
+    assert_eq!(qs[0].2.as_deref(), Some("the ambassador"));
+    let doc = annotate(&titled(t), &Options::default());
+    assert_eq!(
+        doc.speakers[0].role.as_deref(),
+        Some("Finnish Ambassador to Chile")
+    );
+}
+
+#[test]
+fn surname_joins_full_name() {
+    let t = "“The plan will work for every farmer,” Carl Mendez said.\n“We have the money for it,” Mendez added.";
+    let qs = quotes(t);
+    assert_eq!(qs[1].1.as_deref(), Some("Carl Mendez"));
+    assert_eq!(qs[1].2.as_deref(), Some("Mendez"));
+    let doc = annotate(&titled(t), &Options::default());
+    assert_eq!(doc.speakers.len(), 1);
+}
+
+#[test]
+fn organisations_and_countries_speak() {
+    let t = "“The sanctions are illegal and will fail,” Moscow said.\n“We stand by the story we printed,” The Daily Courier reported.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Moscow"));
+    assert_eq!(qs[1].1.as_deref(), Some("Daily Courier"));
+    let doc = annotate(&titled(t), &Options::default());
+    assert_eq!(doc.speakers[0].kind, SpeakerKind::Country);
+}
+
+#[test]
+fn quote_continues_in_next_paragraph() {
+    let t = "“The water is rising fast,” Lena Holt said.\n“We need sandbags on every street before night falls.”\nThe town council met later.";
+    let qs = quotes(t);
+    assert_eq!(qs[1].1.as_deref(), Some("Lena Holt"));
+    assert!(qs[1].4);
+}
+
+#[test]
+fn multi_paragraph_quote_pieces() {
+    let t = "Dr. Omar Haddad told the committee: “The first phase is done.\n“The second phase starts in spring and will take a year.”";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(qs[1].1.as_deref(), Some("Omar Haddad"));
+    assert!(qs[1].4);
+}
+
+#[test]
+fn speaker_named_in_next_sentence() {
+    let t = "“Nobody will be left behind.” Governor Rita Vance said so at the rally on Sunday.";
+    let qs = quotes(t);
+    assert_eq!(speaker_of(&qs, "Nobody"), Some("Rita Vance".into()));
+}
+
+#[test]
+fn terms_stay_unattributed() {
+    let t = "The so-called “green corridor” opened in the city center on Monday.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].3, QuoteKind::Term);
+    assert_eq!(qs[0].1, None);
+    let t = "Kurt Weller said the plan would “cut costs sharply by the autumn” next year.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].3, QuoteKind::Partial);
+    assert_eq!(qs[0].1.as_deref(), Some("Kurt Weller"));
+}
+
+#[test]
+fn signature_dash_and_said_first() {
+    let t = "“The new park is the best thing in town.” ― Rosa Diaz\nSaid Tom Reed: “I walk there every day.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Rosa Diaz"));
+    assert_eq!(qs[1].1.as_deref(), Some("Tom Reed"));
+}
+
+#[test]
+fn participle_cue_takes_the_sentence_subject() {
+    let t = "At the rally, the union leader thanked the crowd, saying “we will not stop until the mill reopens.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].2.as_deref(), Some("the union leader"));
+    let t = "During a long speech in the hall on Monday, Nora Fields attacked the plan, saying, “It will ruin the harbour and the fishing fleet.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Nora Fields"));
+}
+
+#[test]
+fn nickname_inside_the_speaker_name() {
+    let t = "“The fair is open again!” Mayor Anna “Nan” Kowal shouted to the crowd. “Bring your friends.”";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(qs[0].1.as_deref(), Some("Anna Kowal"));
+    assert_eq!(qs[1].1.as_deref(), Some("Anna Kowal"));
+}
+
+#[test]
+fn unpaired_marks_do_not_hide_the_subject() {
+    let t =
+        "The report went on:\n\"Lena Ortiz stepped onto the stage, chanting “Go team! Go team!”";
+    let qs = quotes(t);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].1.as_deref(), Some("Lena Ortiz"));
+}
+
+#[test]
+fn participle_cue_after_an_appositive() {
+    let t = "“The docks are full,” said Rita Vogel, who ran the port for years.\nThe mayor disagreed.\nVogel, a former port director, mocked the plan at the meeting, tweeting, “Nice roads. Where is the money?”";
+    let qs = quotes(t);
+    assert_eq!(qs[1].1.as_deref(), Some("Rita Vogel"));
+    assert_eq!(qs[1].2.as_deref(), Some("Vogel"));
+    assert_eq!(qs[1].0, "Nice roads. Where is the money?");
+    // A name not seen before, set off by an appositive that names a role.
+    let t =
+        "Brandauer, a retired ferry captain, waved at the crowd, shouting, “Keep the pier open!”";
+    assert_eq!(quotes(t)[0].2.as_deref(), Some("Brandauer"));
+    // An opening adverb is no speaker.
+    let t = "Earlier, a clerk read the rules aloud, saying, “No dogs on the pier.”";
+    let qs = quotes(t);
+    assert_ne!(qs[0].2.as_deref(), Some("Earlier"));
+}
+
+#[test]
+fn paragraph_ending_in_colon_introduces_the_quote() {
+    let t = "The mayor spoke last. Jorge Alba said:\n“We will rebuild the old bridge, and we will do it this year.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Jorge Alba"));
+    let t = "Then a neighbour would ask: “Why is the road still closed after all these months?”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].2.as_deref(), Some("a neighbour"));
+}
+
+#[test]
+fn relative_pronoun_and_of_phrase_subjects() {
+    let t = "The fair drew the painter Lucia Brandt, who joked of the stalls, “I came for the cake and stayed for the band.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Lucia Brandt"));
+    assert_eq!(qs[0].2.as_deref(), Some("who"));
+    let t = "Asked about the school, the 40-year-old mother of two replied, “We need more teachers, not more forms.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].2.as_deref(), Some("the 40-year-old mother of two"));
+}
+
+#[test]
+fn name_set_off_by_dashes() {
+    let t = "Several farmers agreed, among them Piet Vos -- “The rain came too late for the wheat this year” -- and his brother.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Piet Vos"));
+}
+
+#[test]
+fn quoted_transcript_labels_and_stage_directions() {
+    let t = "The exchange went as follows:\n\"HOST: Will you run again next year?\n\"(LAUGHTER.)\n\"GUEST: I have not decided yet.\"";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("HOST"));
+    assert_eq!(qs[1].3, QuoteKind::Term);
+    assert_eq!(qs[2].1.as_deref(), Some("GUEST"));
+    // The spoken words start after the label; the label is the mention.
+    assert_eq!(qs[0].0, "Will you run again next year?");
+    assert_eq!(qs[0].2.as_deref(), Some("HOST"));
+    assert_eq!(qs[2].0, "I have not decided yet.");
+    let t = "The panel heard this:\n\"DR. MOSS: The samples were clean.\n\"SEN. LEE:\n";
+    let qs = quotes(t);
+    assert_eq!(qs[0].0, "The samples were clean.");
+    assert_eq!(qs[0].1.as_deref(), Some("DR. MOSS"));
+}
+
+#[test]
+fn titles_possessives_and_organisation_heads() {
+    let t = "Radio Nine’s Dana Cole: “The storm missed us by a day.”\nPress Secretary Ines Roth: “We are ready for the next one.”\n“We will review the plan,” the Harbour Department said.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Dana Cole"));
+    assert_eq!(qs[1].1.as_deref(), Some("Ines Roth"));
+    assert_eq!(qs[2].1.as_deref(), Some("Harbour Department"));
+}
+
+#[test]
+fn object_verbs_only_attribute_what_follows() {
+    let t = "Ken Ito laughed at the idea, saying, “That makes me rich,” after Ada Park mocked him.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Ken Ito"));
+    let t = "In a speech, Ada Park attacked “the cruel logic of the new tax on bread and milk.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Ada Park"));
+}
+
+#[test]
+fn titles_of_works_are_terms() {
+    let t =
+        "“The port will reopen in May,” Vera Lund said on Radio North’s “Morning at the Docks.”";
+    let qs = quotes(t);
+    assert_eq!(qs[0].1.as_deref(), Some("Vera Lund"));
+    assert_eq!(qs[1].0, "Morning at the Docks.");
+    assert_eq!(qs[1].3, QuoteKind::Term);
+    assert_eq!(qs[1].1, None);
+    let t = "In her 2009 book, “Ten Winters on the Ice,” Mona Berg described the camp.";
+    let qs = quotes(t);
+    assert_eq!(qs[0].3, QuoteKind::Term);
+    let t = "The band closed with the anthem “Home Again,” and the crowd sang along.";
+    assert_eq!(quotes(t)[0].3, QuoteKind::Term);
+    let t = "Ole Dahl was a guest on “Evening Table Talk.” He spoke about fish prices.";
+    assert_eq!(quotes(t)[0].3, QuoteKind::Term);
+    // Speech stays speech, even in capitals or after a possessive.
+    let t = "Ole Dahl told the crowd, “We Will Not Move.”";
+    assert_ne!(quotes(t)[0].3, QuoteKind::Term);
+    let t = "Ole Dahl said the mayor’s “plan for the docks is a fantasy.”";
+    assert_eq!(quotes(t)[0].3, QuoteKind::Partial);
+    let t = "In his column, “We cannot wait for the council any longer,” Ole Dahl wrote.";
+    assert_eq!(quotes(t)[0].3, QuoteKind::Direct);
+}
+
+#[test]
+fn possessive_noun_is_no_cue() {
+    let t = "Ivo Grant answered Mrs. Lind's remark with a shrug -- “That is my job” -- and left.";
+    let qs = quotes(t);
+    assert_ne!(qs[0].1.as_deref(), Some("Lind"));
+}
+
+proptest::proptest! {
+    #[test]
+    fn never_panics(s in "[A-Za-z “”\"',.:;\n]{0,120}") {
+        let doc = annotate(&s, &Options::default());
+        proptest::prop_assert!(doc.validate().is_ok());
+    }
+}

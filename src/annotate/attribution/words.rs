@@ -1,0 +1,168 @@
+//! The word lists and lexicons attribution looks words up in, parsed once:
+//! the lexicon files of `assets/lexicon/` and the short lists kept here, each
+//! also as a hash set for the hot lookups.
+
+use super::names::Gender;
+use super::tokens::lower;
+use crate::annotate::lexicon::{parse_list, word_list};
+use crate::annotate::{FastMap, FastSet};
+use std::sync::LazyLock;
+
+/// The lexicons attribution needs, parsed once.
+pub(super) struct Lexicon {
+    /// Speech verbs that attribute a quote ("said", "told").
+    pub(super) verbs: FastSet<&'static str>,
+    /// Speech verbs that name a quoted term: they attribute only a quote right after them.
+    pub(super) weak: FastSet<&'static str>,
+    /// Verbs that take the quoted words as their object ("attacked “the plan”").
+    pub(super) object: FastSet<&'static str>,
+    /// Pronouns that can stand for a speaker, with their gender.
+    pub(super) pronouns: FastMap<&'static str, Gender>,
+    /// Title and role words that come before a name, with the gender they imply.
+    pub(super) titles: FastMap<&'static str, Gender>,
+    /// Role nouns that refer back to a person ("the ambassador"), with their gender.
+    pub(super) roles: FastMap<&'static str, Gender>,
+    /// Words that make a name or noun phrase an organisation ("ministry").
+    pub(super) orgs: FastSet<&'static str>,
+    /// Places that speak for their governments, and adjectives of nationality.
+    pub(super) places: FastSet<&'static str>,
+    /// Given names with the gender they usually imply.
+    pub(super) first: FastMap<&'static str, Gender>,
+}
+
+/// A list of words, each optionally followed by a gender tag (`m`, `f`, `p`).
+fn tagged(src: &'static str) -> FastMap<&'static str, Gender> {
+    parse_list(src)
+        .map(|l| {
+            let mut it = l.split_whitespace();
+            let w = it.next().unwrap_or("");
+            (w, Gender::from_tag(it.next()))
+        })
+        .collect()
+}
+
+/// The lexicons, parsed on first use.
+pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+    verbs: parse_list(include_str!("../../../assets/lexicon/speech-verbs.txt")).collect(),
+    weak: parse_list(include_str!("../../../assets/lexicon/weak-verbs.txt")).collect(),
+    object: parse_list(include_str!("../../../assets/lexicon/object-verbs.txt")).collect(),
+    pronouns: tagged(include_str!("../../../assets/lexicon/pronouns.txt")),
+    titles: tagged(include_str!("../../../assets/lexicon/titles.txt")),
+    roles: tagged(include_str!("../../../assets/lexicon/role-nouns.txt")),
+    orgs: parse_list(include_str!(
+        "../../../assets/lexicon/organisation-words.txt"
+    ))
+    .collect(),
+    places: parse_list(include_str!("../../../assets/lexicon/places.txt")).collect(),
+    first: tagged(include_str!("../../../assets/lexicon/first-names.txt")),
+});
+
+word_list!(
+    /// Abbreviations whose period does not end a sentence.
+    ABBREV = "abbreviations.txt"
+);
+/// Abbreviated titles that come before a name with a period ("Mr. Obama").
+const TITLE_ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
+    "adm", "maj", "cmdr", "st", "messrs",
+];
+/// Small words that may join the capitalised words of one name or title.
+const CONNECTORS: &[&str] = &[
+    "of", "to", "for", "de", "la", "van", "von", "der", "al", "bin", "da", "del", "du", "le", "and",
+];
+word_list!(
+    /// Capitalised words at the start of a run that are not part of a name.
+    STOP_CAPS = "attribution-stop-caps.txt"
+);
+word_list!(
+    /// Words that may sit between a subject and its verb ("he also said").
+    AUX = "auxiliaries.txt"
+);
+/// Determiners that open a role noun phrase.
+pub(super) const DETS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
+];
+
+/// Prepositions whose object is never the subject of a speech verb.
+pub(super) const PREPS: &[&str] = &[
+    "through", "in", "on", "at", "into", "onto", "across", "around", "over", "under", "near",
+    "toward", "towards", "about", "against", "between", "among", "behind", "beyond", "by",
+];
+/// Nouns of time that never speak ("the day").
+const TIME_NOUNS: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "time",
+    "night",
+    "morning",
+    "evening",
+    "afternoon",
+    "weekend",
+    "moment",
+    "hour",
+    "minute",
+    "decade",
+    "season",
+    "way",
+    "end",
+    "start",
+    "case",
+    "point",
+];
+word_list!(
+    /// Prepositions that end a noun phrase after a verb ("said Smith in an interview").
+    NP_STOP = "noun-phrase-stops.txt"
+);
+
+/// Whether `w` is in `list`, ignoring ASCII case.
+pub(super) fn in_list(list: &[&str], w: &str) -> bool {
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// A word list looked up by hash, ignoring ASCII case (as [`in_list`] does).
+pub(super) struct WordSet {
+    set: FastSet<String>,
+    longest: usize,
+}
+
+impl WordSet {
+    /// The set of the words of `list`.
+    fn new(list: &[&str]) -> WordSet {
+        WordSet {
+            set: list.iter().map(|w| w.to_ascii_lowercase()).collect(),
+            longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+        }
+    }
+
+    /// Whether `w` is in the set, ignoring ASCII case.
+    pub(super) fn has(&self, w: &str) -> bool {
+        if w.len() > self.longest {
+            return false;
+        }
+        if w.is_ascii() {
+            self.set.contains(&*lower(w))
+        } else {
+            // ASCII folding only, as `in_list` compares.
+            self.set.contains(&w.to_ascii_lowercase())
+        }
+    }
+}
+
+macro_rules! word_sets {
+    ($($set:ident = $list:ident),* $(,)?) => {
+        $(pub(super) static $set: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&$list));)*
+    };
+}
+
+word_sets!(
+    ABBREV_SET = ABBREV,
+    TITLE_ABBREV_SET = TITLE_ABBREV,
+    CONNECTORS_SET = CONNECTORS,
+    STOP_CAPS_SET = STOP_CAPS,
+    AUX_SET = AUX,
+    DETS_SET = DETS,
+    TIME_NOUNS_SET = TIME_NOUNS,
+    NP_STOP_SET = NP_STOP,
+);
