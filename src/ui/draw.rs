@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
-use crate::app::{Area, Filter, Focus, State, Tab};
+use crate::app::{Area, Filter, Focus, Layer, State, Tab};
 use crate::model::{BlockKind, SpeakerKind};
 use crate::theme::Styles;
 
@@ -336,12 +336,11 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         right.push(format!("filter: {f}"));
     }
     right.push(format!("{}%", s.percent()));
-    let l = s.layers;
-    let flags: String = [l.quotes, l.speakers, l.entities, l.topics, l.notes]
+    let flags: String = Layer::ALL
         .iter()
         .enumerate()
-        .map(|(i, on)| {
-            if *on {
+        .map(|(i, &layer)| {
+            if s.layers.get(layer) {
                 char::from(b'1' + i as u8)
             } else {
                 '·'
@@ -411,26 +410,7 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
         .border_style(st.panel_border)
         .style(st.panel)
         .render(r, buf);
-    // Tab titles on the top border.
-    let mut x = r.x + 1;
-    let corner = (r.x + r.width).saturating_sub(1);
-    for t in Tab::ALL {
-        if x + 1 >= corner {
-            break;
-        }
-        x = put(buf, x, r.y, " ", 1, st.panel_border, st.control);
-        let style = if t == s.tab {
-            if s.focus == Focus::Panel {
-                st.panel_selected
-            } else {
-                st.title
-            }
-        } else {
-            st.panel_border
-        };
-        let room = corner.saturating_sub(x) as usize;
-        x = put(buf, x, r.y, t.title(), room, style, st.control);
-    }
+    draw_tab_titles(buf, s, st, r);
     let inner_x = r.x + 1;
     let inner_w = r.width.saturating_sub(2) as usize;
     let rows = r.height.saturating_sub(2) as usize;
@@ -458,43 +438,7 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
     for row in 0..rows.min(n.saturating_sub(top)) {
         let i = top + row;
         let y = r.y + 1 + row as u16;
-        let (mark, name, count, style) = match s.tab {
-            Tab::Speakers => {
-                let sp = &s.doc.speakers[i];
-                let mut name = visible(&sp.name);
-                if let Some(role) = &sp.role {
-                    name = format!("{name}, {}", visible(role));
-                }
-                let n = s.index.by_speaker.get(i).map_or(0, |v| v.len());
-                let on = s.filter == Some(Filter::Speaker(sp.id));
-                (
-                    if on { "●" } else { " " },
-                    name,
-                    format!("{n}"),
-                    st.speaker(i),
-                )
-            }
-            Tab::Topics => {
-                let tp = &s.doc.topics[i];
-                let q = s.index.by_topic.get(i).map_or(0, |v| v.len());
-                let para = s.index.topic_paragraphs.get(i).copied().unwrap_or(0);
-                let on = s.filter == Some(Filter::Topic(tp.id));
-                (
-                    if on { "●" } else { " " },
-                    visible(&tp.name),
-                    format!("{para}¶ {q}q"),
-                    st.panel,
-                )
-            }
-            Tab::Outline => {
-                let sec = &s.doc.sections[i];
-                let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
-                let mark = if current == Some(i) { "▸" } else { " " };
-                let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
-                let count = if n > 0 { n.to_string() } else { String::new() };
-                (mark, title, count, st.panel)
-            }
-        };
+        let (mark, name, count, style) = panel_row(s, st, i, current);
         let mut style = style;
         if i == s.panel_sel[t] {
             style = if s.focus == Focus::Panel {
@@ -526,6 +470,75 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
                 style,
                 st.control,
             );
+        }
+    }
+}
+
+/// The tab titles on the panel's top border.
+fn draw_tab_titles(buf: &mut Buffer, s: &State, st: &Styles, r: Rect) {
+    let mut x = r.x + 1;
+    let corner = (r.x + r.width).saturating_sub(1);
+    for t in Tab::ALL {
+        if x + 1 >= corner {
+            break;
+        }
+        x = put(buf, x, r.y, " ", 1, st.panel_border, st.control);
+        let style = if t == s.tab {
+            if s.focus == Focus::Panel {
+                st.panel_selected
+            } else {
+                st.title
+            }
+        } else {
+            st.panel_border
+        };
+        let room = corner.saturating_sub(x) as usize;
+        x = put(buf, x, r.y, t.title(), room, style, st.control);
+    }
+}
+
+/// What row `i` of the panel's tab shows: a mark, a name, a count and a style.
+fn panel_row(
+    s: &State,
+    st: &Styles,
+    i: usize,
+    current: Option<usize>,
+) -> (&'static str, String, String, Style) {
+    match s.tab {
+        Tab::Speakers => {
+            let sp = &s.doc.speakers[i];
+            let mut name = visible(&sp.name);
+            if let Some(role) = &sp.role {
+                name = format!("{name}, {}", visible(role));
+            }
+            let n = s.index.by_speaker.get(i).map_or(0, |v| v.len());
+            let on = s.filter == Some(Filter::Speaker(sp.id));
+            (
+                if on { "●" } else { " " },
+                name,
+                format!("{n}"),
+                st.speaker(i),
+            )
+        }
+        Tab::Topics => {
+            let tp = &s.doc.topics[i];
+            let q = s.index.by_topic.get(i).map_or(0, |v| v.len());
+            let para = s.index.topic_paragraphs.get(i).copied().unwrap_or(0);
+            let on = s.filter == Some(Filter::Topic(tp.id));
+            (
+                if on { "●" } else { " " },
+                visible(&tp.name),
+                format!("{para}¶ {q}q"),
+                st.panel,
+            )
+        }
+        Tab::Outline => {
+            let sec = &s.doc.sections[i];
+            let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
+            let mark = if current == Some(i) { "▸" } else { " " };
+            let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
+            let count = if n > 0 { n.to_string() } else { String::new() };
+            (mark, title, count, st.panel)
         }
     }
 }

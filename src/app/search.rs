@@ -1,0 +1,146 @@
+//! Incremental search: the prompt's keys, the search itself (smart case,
+//! hidden text never a hit) and stepping between hits.
+
+use super::keymap::{Key, KeyCode};
+use super::state::State;
+
+/// An incremental search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The text being typed, while the prompt is open.
+    pub input: Option<String>,
+    /// The pattern searched for (empty: no search).
+    pub query: String,
+    /// Byte offsets of every hit.
+    pub hits: Vec<usize>,
+    /// Length of a hit in bytes.
+    pub len: usize,
+    /// Index into `hits` of the current hit.
+    pub current: Option<usize>,
+    /// Where the cursor was when the prompt opened.
+    pub(super) origin: usize,
+}
+
+impl Search {
+    /// True when a search pattern is set (typed or confirmed).
+    pub fn active(&self) -> bool {
+        !self.query.is_empty()
+    }
+}
+
+pub(super) fn search_key(s: &mut State, k: Key) {
+    let Some(input) = s.search.input.as_mut() else {
+        return;
+    };
+    match (k.code, k.ctrl) {
+        (KeyCode::Enter, _) => {
+            s.search.input = None;
+            if s.search.query.is_empty() {
+                s.search = Search::default();
+            } else if s.search.hits.is_empty() {
+                s.message = Some(format!("not found: {}", s.search.query));
+            }
+            return;
+        }
+        (KeyCode::Esc, _) | (KeyCode::Char('c'), true) => {
+            let origin = s.search.origin;
+            s.search = Search::default();
+            s.jump(origin);
+            return;
+        }
+        (KeyCode::Backspace, _) => {
+            if input.pop().is_none() {
+                s.search = Search::default();
+                return;
+            }
+        }
+        (KeyCode::Char('u'), true) => input.clear(),
+        (KeyCode::Char(c), false) if !c.is_control() => input.push(c),
+        _ => return,
+    }
+    let q = input.clone();
+    run_search(s, &q);
+}
+
+pub(super) fn run_search(s: &mut State, q: &str) {
+    s.search.query = q.to_string();
+    s.search.len = q.len();
+    s.search.hits.clear();
+    s.search.current = None;
+    if q.is_empty() {
+        let origin = s.search.origin;
+        s.jump(origin);
+        return;
+    }
+    const MAX_HITS: usize = 1_000_000;
+    let smart_case = !q.chars().any(|c| c.is_uppercase());
+    let hits: Vec<usize> = if smart_case {
+        let lower = s
+            .lower
+            .get_or_insert_with(|| s.doc.text.to_ascii_lowercase());
+        let ql = q.to_ascii_lowercase();
+        lower
+            .match_indices(&ql)
+            .map(|(i, _)| i)
+            .take(MAX_HITS)
+            .collect()
+    } else {
+        s.doc
+            .text
+            .match_indices(q)
+            .map(|(i, _)| i)
+            .take(MAX_HITS)
+            .collect()
+    };
+    // Hidden text (boilerplate) is never a hit.
+    s.search.hits = hits.into_iter().filter(|&h| s.index.shows(h)).collect();
+    let origin = s.search.origin;
+    let i = s.search.hits.partition_point(|&h| h < origin);
+    let i = if i < s.search.hits.len() {
+        Some(i)
+    } else if s.search.hits.is_empty() {
+        None
+    } else {
+        Some(0)
+    };
+    s.search.current = i;
+    if let Some(i) = i {
+        let pos = s.search.hits[i];
+        s.jump(pos);
+    } else {
+        let origin = s.search.origin;
+        s.jump(origin);
+    }
+}
+
+pub(super) fn search_step(s: &mut State, forward: bool) {
+    let hits = &s.search.hits;
+    if hits.is_empty() {
+        s.message = Some(format!("not found: {}", s.search.query));
+        return;
+    }
+    let cur = s.cursor;
+    let i = if forward {
+        let i = match s.search.current {
+            Some(c) if hits[c] == cur => c + 1,
+            _ => hits.partition_point(|&h| h <= cur),
+        };
+        if i >= hits.len() {
+            s.message = Some("search hit BOTTOM, continuing at TOP".into());
+            0
+        } else {
+            i
+        }
+    } else {
+        let i = hits.partition_point(|&h| h < cur);
+        if i == 0 {
+            s.message = Some("search hit TOP, continuing at BOTTOM".into());
+            hits.len() - 1
+        } else {
+            i - 1
+        }
+    };
+    s.search.current = Some(i);
+    let pos = s.search.hits[i];
+    s.jump(pos);
+}
