@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
 use crate::app::{Area, Filter, Focus, Layer, State, Tab};
 use crate::model::{BlockKind, SpeakerKind};
-use crate::theme::Styles;
+use crate::theme::{SGR_RESET, Styles};
 
 fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.w, a.h)
@@ -664,73 +664,6 @@ pub fn buffer_text(buf: &Buffer) -> String {
     out
 }
 
-fn sgr_color(c: ratatui::style::Color, fg: bool) -> Option<String> {
-    use ratatui::style::Color::*;
-    let base = if fg { 30 } else { 40 };
-    Some(match c {
-        Reset => return None,
-        Black => format!("{base}"),
-        Red => format!("{}", base + 1),
-        Green => format!("{}", base + 2),
-        Yellow => format!("{}", base + 3),
-        Blue => format!("{}", base + 4),
-        Magenta => format!("{}", base + 5),
-        Cyan => format!("{}", base + 6),
-        Gray => format!("{}", base + 7),
-        DarkGray => format!("{}", base + 60),
-        LightRed => format!("{}", base + 61),
-        LightGreen => format!("{}", base + 62),
-        LightYellow => format!("{}", base + 63),
-        LightBlue => format!("{}", base + 64),
-        LightMagenta => format!("{}", base + 65),
-        LightCyan => format!("{}", base + 66),
-        White => format!("{}", base + 67),
-        Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-        Indexed(i) => format!("{};5;{i}", base + 8),
-    })
-}
-
-fn sgr(c: &ratatui::buffer::Cell) -> String {
-    sgr_codes(c.fg, c.bg, c.modifier)
-}
-
-/// The SGR escape sequence that turns `style` on (empty for no style).
-pub fn style_sgr(style: ratatui::style::Style) -> String {
-    sgr_codes(
-        style.fg.unwrap_or(ratatui::style::Color::Reset),
-        style.bg.unwrap_or(ratatui::style::Color::Reset),
-        style.add_modifier - style.sub_modifier,
-    )
-}
-
-fn sgr_codes(
-    fg: ratatui::style::Color,
-    bg: ratatui::style::Color,
-    m: ratatui::style::Modifier,
-) -> String {
-    use ratatui::style::Modifier;
-    let mut codes: Vec<String> = Vec::new();
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if m.contains(flag) {
-            codes.push(code.into());
-        }
-    }
-    codes.extend(sgr_color(fg, true));
-    codes.extend(sgr_color(bg, false));
-    if codes.is_empty() {
-        String::new()
-    } else {
-        format!("\x1b[{}m", codes.join(";"))
-    }
-}
-
 /// The buffer with its styles as SGR escape sequences.
 pub fn buffer_ansi(buf: &Buffer) -> String {
     let mut out = String::new();
@@ -744,9 +677,9 @@ pub fn buffer_ansi(buf: &Buffer) -> String {
                 skip -= 1;
                 continue;
             }
-            let code = sgr(c);
+            let code = crate::theme::sgr_on(c.style());
             if code != last {
-                line.push_str("\x1b[0m");
+                line.push_str(SGR_RESET);
                 line.push_str(&code);
                 last = code;
             }
@@ -755,7 +688,8 @@ pub fn buffer_ansi(buf: &Buffer) -> String {
             skip = sym.width().saturating_sub(1);
         }
         out.push_str(&line);
-        out.push_str("\x1b[0m\n");
+        out.push_str(SGR_RESET);
+        out.push('\n');
     }
     out
 }

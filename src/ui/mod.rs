@@ -56,7 +56,7 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
             Piece::Label(who) => Some(speaker(who).add_modifier(ratatui::style::Modifier::BOLD)),
             Piece::Quote(who) => Some(speaker(who)),
         };
-        let on = style.map(draw::style_sgr).unwrap_or_default();
+        let on = style.map(crate::theme::sgr_on).unwrap_or_default();
         if on.is_empty() {
             out.push_str(s);
             return;
@@ -68,7 +68,7 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
             if !line.is_empty() {
                 out.push_str(&on);
                 out.push_str(line);
-                out.push_str("\x1b[0m");
+                out.push_str(crate::theme::SGR_RESET);
             }
         }
     });
