@@ -21,7 +21,7 @@ mod viewport;
 
 pub use geometry::{Area, CONTEXT, Geometry, MIN_SIZE, geometry};
 pub use mouse::{byte_at, label_quote};
-pub use search::Search;
+pub use search::{MAX_QUERY, Search};
 pub use state::{Filter, Focus, Layer, LayerSwitches, Settings, State, Tab};
 
 use command::command;
@@ -52,6 +52,9 @@ pub enum Action {
         /// Row.
         row: u16,
     },
+    /// Text pasted into the terminal (bracketed paste): typed into the
+    /// search prompt when it is open, never taken as commands.
+    Paste(String),
 }
 
 /// Apply one action to the state. Pure: no I/O, no terminal.
@@ -72,6 +75,7 @@ pub fn update(s: &mut State, action: Action) {
         Action::Click { col, row } => click(s, col, row),
         Action::Command(c) => command(s, c),
         Action::Key(k) => key(s, k),
+        Action::Paste(text) => search::paste(s, &text),
     }
 }
 

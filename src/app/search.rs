@@ -28,7 +28,18 @@ impl Search {
     }
 }
 
+/// The longest search text, in characters. Every key typed into the prompt
+/// searches again, so an unbounded query (a long paste without bracketed
+/// paste) would cost the square of its length.
+pub const MAX_QUERY: usize = 1000;
+
+fn too_long() -> String {
+    format!("the search text stops at {MAX_QUERY} characters")
+}
+
+/// A key typed while the search prompt is open.
 pub(super) fn search_key(s: &mut State, k: Key) {
+    s.message = None;
     let Some(input) = s.search.input.as_mut() else {
         return;
     };
@@ -55,8 +66,40 @@ pub(super) fn search_key(s: &mut State, k: Key) {
             }
         }
         (KeyCode::Char('u'), true) => input.clear(),
-        (KeyCode::Char(c), false) if !c.is_control() => input.push(c),
+        (KeyCode::Char(c), false) if !c.is_control() => {
+            if input.chars().count() >= MAX_QUERY {
+                s.message = Some(too_long());
+                return;
+            }
+            input.push(c);
+        }
         _ => return,
+    }
+    let q = input.clone();
+    run_search(s, &q);
+}
+
+/// Pasted text: typed into the search prompt when it is open (line breaks
+/// and tabs become spaces, other control characters are dropped, the whole
+/// searched once, cut at [`MAX_QUERY`]); never taken as commands.
+pub(super) fn paste(s: &mut State, text: &str) {
+    let Some(input) = s.search.input.as_mut() else {
+        s.message = Some("paste ignored: press / to search for pasted text".into());
+        return;
+    };
+    s.message = None;
+    let room = MAX_QUERY.saturating_sub(input.chars().count());
+    let mut chars = text
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .peekable();
+    input.extend(chars.by_ref().take(room));
+    if chars.peek().is_some() {
+        s.message = Some(too_long());
     }
     let q = input.clone();
     run_search(s, &q);

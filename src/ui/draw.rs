@@ -357,7 +357,13 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
             .map_or(String::new(), |k| format!("{k} help")),
     );
     let left = if let Some(input) = &s.search.input {
-        format!("/{}▏ {}", visible(input), search_count(s))
+        // A message while typing (the search text is too long) comes first,
+        // where a long search text cannot push it off the line.
+        let prompt = format!("/{}▏ {}", visible(input), search_count(s));
+        match &s.message {
+            Some(m) => format!("{m} │ {prompt}"),
+            None => prompt,
+        }
     } else if let Some(m) = &s.message {
         m.clone()
     } else {
