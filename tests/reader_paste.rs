@@ -132,3 +132,48 @@ fn a_paste_that_fits_exactly_says_nothing() {
     );
     assert_eq!(s.message, None);
 }
+
+/// A document whose words repeat and overlap themselves ("aaaa", "ababab").
+fn overlapping_words() -> State {
+    let mut doc = reader_fixture::document();
+    doc.text = "aaaa aaaaa abab ababab abcabc ABAB the theme thethe Aaa\n\n\
+                more aaaaaa ababa abcab ThE thethethe bab aab"
+        .into();
+    doc.blocks.clear();
+    doc.sections.clear();
+    doc.annotations.clear();
+    State::new(
+        doc,
+        reader_fixture::settings(),
+        attache::app::keymap::Keymap::default(),
+        100,
+        20,
+    )
+}
+
+#[test]
+fn typing_a_query_finds_what_searching_it_at_once_finds() {
+    for q in [
+        "aaa", "aa", "abab", "ababa", "abc", "abcab", "thethe", "the", "th", "AB", "aB", "Aaa",
+        "b a", "bab", "xyz", "a",
+    ] {
+        // Typed one key at a time: each key narrows the previous hits when it can.
+        let mut typed = overlapping_words();
+        press(&mut typed, "/");
+        for c in q.chars() {
+            let k = if c == ' ' {
+                Key::plain(attache::app::keymap::KeyCode::Char(' '))
+            } else {
+                Key::char(c)
+            };
+            update(&mut typed, Action::Key(k));
+        }
+        // Pasted whole: one search of the whole text.
+        let mut once = overlapping_words();
+        press(&mut once, "/");
+        paste(&mut once, q);
+        assert_eq!(typed.search.query, q);
+        assert_eq!(typed.search.hits, once.search.hits, "query {q:?}");
+        assert_eq!(typed.search.current, once.search.current, "query {q:?}");
+    }
+}

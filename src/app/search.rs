@@ -19,6 +19,8 @@ pub struct Search {
     pub current: Option<usize>,
     /// Where the cursor was when the prompt opened.
     pub(super) origin: usize,
+    /// The hit limit cut no hit of `query` off.
+    pub(super) complete: bool,
 }
 
 impl Search {
@@ -105,38 +107,101 @@ pub(super) fn paste(s: &mut State, text: &str) {
     run_search(s, &q);
 }
 
+/// Searches stop counting hits here.
+const MAX_HITS: usize = 1_000_000;
+
+/// Whether `p` has a border (a proper prefix that is also a suffix), that
+/// is, whether two of its occurrences can overlap.
+fn has_border(p: &[u8]) -> bool {
+    let mut pi = vec![0usize; p.len()];
+    for i in 1..p.len() {
+        let mut k = pi[i - 1];
+        while k > 0 && p[i] != p[k] {
+            k = pi[k - 1];
+        }
+        if p[i] == p[k] {
+            k += 1;
+        }
+        pi[i] = k;
+    }
+    pi.last().is_some_and(|&k| k > 0)
+}
+
+/// Smart case: a query with no upper-case letter ignores (ASCII) case.
+fn ignores_case(q: &str) -> bool {
+    !q.chars().any(|c| c.is_uppercase())
+}
+
+/// Whether the hits of `q` are exactly those of `previous` at which `q`
+/// matches, so that typing one more character need not search again: `q`
+/// extends `previous` in the same case mode, and neither can overlap
+/// itself (so each search found every occurrence, not a greedy subset).
+fn narrows(previous: &str, q: &str) -> bool {
+    let key = |p: &str| {
+        if ignores_case(q) {
+            p.to_ascii_lowercase()
+        } else {
+            p.to_string()
+        }
+    };
+    !previous.is_empty()
+        && q.starts_with(previous)
+        && ignores_case(previous) == ignores_case(q)
+        && !has_border(key(previous).as_bytes())
+        && !has_border(key(q).as_bytes())
+}
+
+/// Search for `q` (smart case; hidden text never a hit) and jump to the
+/// first hit after where the prompt opened. When `q` only adds to the
+/// previous query, the previous hits are narrowed instead of searching the
+/// whole text again.
 pub(super) fn run_search(s: &mut State, q: &str) {
+    let previous = std::mem::take(&mut s.search.query);
+    let old_hits = std::mem::take(&mut s.search.hits);
+    let was_complete = std::mem::take(&mut s.search.complete);
     s.search.query = q.to_string();
     s.search.len = q.len();
-    s.search.hits.clear();
     s.search.current = None;
     if q.is_empty() {
         let origin = s.search.origin;
         s.jump(origin);
         return;
     }
-    const MAX_HITS: usize = 1_000_000;
-    let smart_case = !q.chars().any(|c| c.is_uppercase());
-    let hits: Vec<usize> = if smart_case {
+    let smart_case = ignores_case(q);
+    let ql;
+    let (hay, needle) = if smart_case {
+        ql = q.to_ascii_lowercase();
         let lower = s
             .lower
             .get_or_insert_with(|| s.doc.text.to_ascii_lowercase());
-        let ql = q.to_ascii_lowercase();
-        lower
-            .match_indices(&ql)
-            .map(|(i, _)| i)
-            .take(MAX_HITS)
-            .collect()
+        (lower.as_str(), ql.as_str())
     } else {
-        s.doc
-            .text
-            .match_indices(q)
-            .map(|(i, _)| i)
-            .take(MAX_HITS)
-            .collect()
+        (s.doc.text.as_str(), q)
     };
+    if was_complete && narrows(&previous, q) {
+        let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+        s.search.hits = old_hits
+            .into_iter()
+            .filter(|&h| hay[h..].starts_with(needle))
+            .collect();
+        s.search.complete = true;
+        jump_to_first_hit(s);
+        return;
+    }
+    let hits: Vec<usize> = hay
+        .match_indices(needle)
+        .map(|(i, _)| i)
+        .take(MAX_HITS)
+        .collect();
+    s.search.complete = hits.len() < MAX_HITS;
     // Hidden text (boilerplate) is never a hit.
     s.search.hits = hits.into_iter().filter(|&h| s.index.shows(h)).collect();
+    jump_to_first_hit(s);
+}
+
+/// Make the first hit after where the prompt opened current (wrapping to
+/// the first) and jump to it; with no hit, go back where the prompt opened.
+fn jump_to_first_hit(s: &mut State) {
     let origin = s.search.origin;
     let i = s.search.hits.partition_point(|&h| h < origin);
     let i = if i < s.search.hits.len() {
