@@ -258,3 +258,212 @@ fn end_to_end_in_tmux() {
         "terminal restored after q: {screen}"
     );
 }
+
+/// Start `cmd` in a new detached tmux session `name` (120×40); false when
+/// tmux is missing or cannot start a session here (the caller skips then).
+fn tmux_session(test: &str, name: &str, cmd: &str) -> bool {
+    if Std::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{test}: tmux is not installed, and CI is set: \
+             install tmux on CI so this test runs instead of being skipped"
+        );
+        println!("SKIPPED {test}: tmux is not installed");
+        return false;
+    }
+    let ok = Std::new("tmux")
+        .args(["new", "-d", "-s", name, "-x", "120", "-y", "40", cmd])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        println!("SKIPPED {test}: tmux could not start a session here");
+    }
+    ok
+}
+
+/// Wait (up to 20 s) until `check` holds; returns whether it did.
+fn wait_until(mut check: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    while !check() {
+        if start.elapsed() > Duration::from_secs(20) {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    true
+}
+
+/// The reader run in tmux through `sh -c 'echo $$ > pid; exec attache …'`,
+/// so that its process id is known; `after` runs in the pane once it ends.
+fn reader_with_pid(dir: &std::path::Path, doc: &std::path::Path, after: &str) -> String {
+    format!(
+        "sh -c 'echo $$ > {pid}; exec {bin} {doc}'; {after}; sleep 30",
+        pid = dir.join("pid").display(),
+        bin = env!("CARGO_BIN_EXE_attache"),
+        doc = doc.display(),
+    )
+}
+
+fn read_pid(dir: &std::path::Path) -> String {
+    let mut pid = String::new();
+    wait_until(|| {
+        pid = std::fs::read_to_string(dir.join("pid")).unwrap_or_default();
+        pid.ends_with('\n')
+    });
+    pid.trim().to_string()
+}
+
+/// Whether `stty -a` output shows a sane (cooked) terminal: echo and
+/// canonical input on.
+fn sane(stty: &str) -> bool {
+    let words: Vec<&str> = stty.split([' ', ';', '\n']).collect();
+    words.contains(&"icanon") && words.contains(&"echo")
+}
+
+fn signal(sig: &str, pid: &str) {
+    assert!(
+        Std::new("kill")
+            .args([sig, pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let f = fixture_json();
+    let dir = tempfile::tempdir().unwrap();
+    let stty = dir.path().join("stty");
+    // After the reader ends, the pane's shell records its terminal's modes.
+    let after = format!(
+        "stty -a > {tmp}; mv {tmp} {out}",
+        tmp = dir.path().join("stty.tmp").display(),
+        out = stty.display()
+    );
+    let name = format!("attache-term-{}", std::process::id());
+    let cmd = reader_with_pid(dir.path(), f.path(), &after);
+    if !tmux_session("sigterm_restores_the_terminal", &name, &cmd) {
+        return;
+    }
+    let _guard = Tmux(name.clone());
+    let screen = wait_for(&name, "? help");
+    assert!(screen.contains("Talks on the Harbour Accord"), "{screen}");
+    let pid = read_pid(dir.path());
+    signal("-TERM", &pid);
+    assert!(wait_until(|| stty.exists()), "the reader did not end");
+    let modes = std::fs::read_to_string(&stty).unwrap();
+    assert!(sane(&modes), "terminal left raw after SIGTERM: {modes}");
+    assert!(
+        wait_until(|| !capture(&name).contains("? help")),
+        "alternate screen left: {}",
+        capture(&name)
+    );
+}
+
+/// The state letter of a process (`T` when stopped), from /proc.
+fn proc_state(pid: &str) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat.rsplit_once(')')?.1.trim_start().chars().next()
+}
+
+fn pane_modes(tty: &str) -> String {
+    Std::new("stty")
+        .args(["-a", "-F", tty])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default()
+}
+
+#[test]
+fn ctrl_z_suspends_with_the_terminal_restored_and_continue_redraws() {
+    if !std::path::Path::new("/proc/self/stat").exists() {
+        println!("SKIPPED ctrl_z_suspends…: no /proc here");
+        return;
+    }
+    let f = fixture_json();
+    let dir = tempfile::tempdir().unwrap();
+    let name = format!("attache-susp-{}", std::process::id());
+    let cmd = reader_with_pid(dir.path(), f.path(), "echo READER-ENDED");
+    if !tmux_session("ctrl_z_suspends…", &name, &cmd) {
+        return;
+    }
+    let _guard = Tmux(name.clone());
+    let screen = wait_for(&name, "? help");
+    assert!(screen.contains("Talks on the Harbour Accord"), "{screen}");
+    let pid = read_pid(dir.path());
+    let tty = Std::new("tmux")
+        .args(["display", "-p", "-t", &name, "#{pane_tty}"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
+    let modes = pane_modes(&tty);
+    if modes.is_empty() {
+        println!("SKIPPED ctrl_z_suspends…: `stty -F` cannot read the pane's terminal");
+        return;
+    }
+    assert!(!sane(&modes), "the reader runs in raw mode: {modes}");
+    let send = |key: &str| {
+        Std::new("tmux")
+            .args(["send-keys", "-t", &name, key])
+            .status()
+            .unwrap();
+    };
+    send("C-z");
+    assert!(
+        wait_until(|| proc_state(&pid) == Some('T')),
+        "Ctrl-Z stops the reader: {:?}",
+        proc_state(&pid)
+    );
+    let modes = pane_modes(&tty);
+    assert!(sane(&modes), "terminal restored while stopped: {modes}");
+    assert!(
+        wait_until(|| !capture(&name).contains("? help")),
+        "alternate screen left while stopped"
+    );
+    // Continued (as `fg` does): raw mode again and the screen drawn anew.
+    signal("-CONT", &pid);
+    let screen = wait_for(&name, "? help");
+    assert!(screen.contains("Talks on the Harbour Accord"), "{screen}");
+    assert!(
+        wait_until(|| !sane(&pane_modes(&tty))),
+        "raw mode again after SIGCONT"
+    );
+    // SIGTSTP from outside suspends the same way.
+    signal("-TSTP", &pid);
+    assert!(wait_until(|| proc_state(&pid) == Some('T')));
+    assert!(sane(&pane_modes(&tty)));
+    signal("-CONT", &pid);
+    wait_for(&name, "? help");
+    send("q");
+    let screen = wait_for(&name, "READER-ENDED");
+    assert!(screen.contains("READER-ENDED"), "{screen}");
+}
+
+#[test]
+fn a_burst_of_keys_is_read_to_its_end_before_waiting() {
+    // crossterm reads the terminal 1 KB at a time behind an edge-triggered
+    // poll: without draining, the end of a long burst (a paste in a terminal
+    // without bracketed paste) waits for the next key press.
+    let f = fixture_json();
+    let name = format!("attache-burst-{}", std::process::id());
+    let cmd = format!(
+        "{} {} ; sleep 30",
+        env!("CARGO_BIN_EXE_attache"),
+        f.path().display()
+    );
+    if !tmux_session("a_burst_of_keys…", &name, &cmd) {
+        return;
+    }
+    let _guard = Tmux(name.clone());
+    wait_for(&name, "? help");
+    // 4,000 line moves, then `?`: the help shows only once all are read.
+    let burst = format!("{}?", "j".repeat(4000));
+    Std::new("tmux")
+        .args(["send-keys", "-t", &name, "-l", &burst])
+        .status()
+        .unwrap();
+    let screen = wait_for(&name, "Keys (Esc closes)");
+    assert!(screen.contains("Keys (Esc closes)"), "{screen}");
+}

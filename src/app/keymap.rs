@@ -14,6 +14,8 @@
 
 use std::fmt;
 
+use super::state::Layer;
+
 /// A key, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
@@ -253,8 +255,8 @@ pub enum Command {
     SearchNext,
     /// Previous search hit (previous quote when no search is active).
     SearchPrev,
-    /// Toggle layer 1 (quotes) … 5 (notes).
-    ToggleLayer(u8),
+    /// Toggle one annotation layer.
+    ToggleLayer(Layer),
     /// All layers on.
     AllLayers,
     /// Show the outline tab and focus the panel.
@@ -373,31 +375,31 @@ const ACTIONS: &[ActionDef] = &[
     ),
     def(
         "layer-quotes",
-        Command::ToggleLayer(1),
+        Command::ToggleLayer(Layer::Quotes),
         "layer 1: quotes",
         "1",
     ),
     def(
         "layer-speakers",
-        Command::ToggleLayer(2),
+        Command::ToggleLayer(Layer::Speakers),
         "layer 2: speaker labels",
         "2",
     ),
     def(
         "layer-entities",
-        Command::ToggleLayer(3),
+        Command::ToggleLayer(Layer::Entities),
         "layer 3: people, places, organisations",
         "3",
     ),
     def(
         "layer-topics",
-        Command::ToggleLayer(4),
+        Command::ToggleLayer(Layer::Topics),
         "layer 4: topics",
         "4",
     ),
     def(
         "layer-notes",
-        Command::ToggleLayer(5),
+        Command::ToggleLayer(Layer::Notes),
         "layer 5: notes",
         "5",
     ),

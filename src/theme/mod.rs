@@ -251,26 +251,41 @@ pub fn preview(styles: &Styles) -> String {
     ]);
     let mut out = String::new();
     for (style, text) in parts {
-        let code = sgr(style);
-        if code.is_empty() {
+        let on = sgr_on(style);
+        if on.is_empty() {
             out.push_str(&text);
         } else {
-            out.push_str(&format!("\x1b[{code}m{text}\x1b[0m"));
+            out.push_str(&on);
+            out.push_str(&text);
+            out.push_str(SGR_RESET);
         }
     }
     out
 }
 
-/// The SGR parameters (without `ESC [` and `m`) that draw `style`.
+/// The SGR sequence that ends every styled run: a full reset (`ESC [ 0 m`).
+/// Every encoder output assumes it starts from this state.
+pub const SGR_RESET: &str = "\x1b[0m";
+
+/// The SGR parameters (without `ESC [` and `m`) that draw `style` on a
+/// terminal in its reset state: the attributes it adds (1 bold, 2 dim,
+/// 3 italic, 4 underline, 5 and 6 blink, 7 reverse, 8 hidden, 9 crossed
+/// out), then the foreground, then the background. Empty for no style;
+/// `Color::Reset` adds nothing. The one encoder of the crate: the reader's
+/// `render --ansi` frames, coloured listings and theme previews all use it.
 pub fn sgr(style: Style) -> String {
     let mut codes: Vec<String> = Vec::new();
-    let m = style.add_modifier;
+    let m = style.add_modifier - style.sub_modifier;
     for (flag, code) in [
         (Modifier::BOLD, "1"),
         (Modifier::DIM, "2"),
         (Modifier::ITALIC, "3"),
         (Modifier::UNDERLINED, "4"),
+        (Modifier::SLOW_BLINK, "5"),
+        (Modifier::RAPID_BLINK, "6"),
         (Modifier::REVERSED, "7"),
+        (Modifier::HIDDEN, "8"),
+        (Modifier::CROSSED_OUT, "9"),
     ] {
         if m.contains(flag) {
             codes.push(code.into());
@@ -283,6 +298,17 @@ pub fn sgr(style: Style) -> String {
         codes.push(c);
     }
     codes.join(";")
+}
+
+/// The whole escape sequence (`ESC [ … m`) that turns `style` on from a
+/// reset terminal; empty for no style. End the run with [`SGR_RESET`].
+pub fn sgr_on(style: Style) -> String {
+    let codes = sgr(style);
+    if codes.is_empty() {
+        codes
+    } else {
+        format!("\x1b[{codes}m")
+    }
 }
 
 fn color_code(c: Color, bg: bool) -> Option<String> {
@@ -316,4 +342,29 @@ fn color_code(c: Color, bg: bool) -> Option<String> {
         Color::LightCyan => named(14),
         Color::White => named(15),
     })
+}
+
+#[cfg(test)]
+mod sgr_tests {
+    use super::*;
+
+    #[test]
+    fn one_encoder_for_every_attribute_and_colour() {
+        assert_eq!(sgr(Style::new()), "");
+        assert_eq!(sgr_on(Style::new()), "");
+        assert_eq!(sgr(Style::new().fg(Color::Reset).bg(Color::Reset)), "");
+        let all = Style::new()
+            .add_modifier(Modifier::BOLD | Modifier::CROSSED_OUT | Modifier::REVERSED)
+            .fg(Color::Rgb(1, 2, 3))
+            .bg(Color::DarkGray);
+        assert_eq!(sgr(all), "1;7;9;38;2;1;2;3;100");
+        assert_eq!(sgr_on(all), "\x1b[1;7;9;38;2;1;2;3;100m");
+        assert_eq!(sgr(Style::new().fg(Color::White).bg(Color::Red)), "97;41");
+        assert_eq!(sgr(Style::new().fg(Color::Indexed(200))), "38;5;200");
+        // A removed attribute is not turned on.
+        let removed = Style::new()
+            .add_modifier(Modifier::BOLD)
+            .remove_modifier(Modifier::BOLD);
+        assert_eq!(sgr(removed), "");
+    }
 }

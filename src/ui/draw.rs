@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
-use crate::app::{Area, Filter, Focus, State, Tab};
+use crate::app::{Area, Filter, Focus, Layer, State, Tab};
 use crate::model::{BlockKind, SpeakerKind};
-use crate::theme::Styles;
+use crate::theme::{SGR_RESET, Styles};
 
 fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.w, a.h)
@@ -336,12 +336,11 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         right.push(format!("filter: {f}"));
     }
     right.push(format!("{}%", s.percent()));
-    let l = s.layers;
-    let flags: String = [l.quotes, l.speakers, l.entities, l.topics, l.notes]
+    let flags: String = Layer::ALL
         .iter()
         .enumerate()
-        .map(|(i, on)| {
-            if *on {
+        .map(|(i, &layer)| {
+            if s.layers.get(layer) {
                 char::from(b'1' + i as u8)
             } else {
                 '·'
@@ -358,7 +357,13 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
             .map_or(String::new(), |k| format!("{k} help")),
     );
     let left = if let Some(input) = &s.search.input {
-        format!("/{}▏ {}", visible(input), search_count(s))
+        // A message while typing (the search text is too long) comes first,
+        // where a long search text cannot push it off the line.
+        let prompt = format!("/{}▏ {}", visible(input), search_count(s));
+        match &s.message {
+            Some(m) => format!("{m} │ {prompt}"),
+            None => prompt,
+        }
     } else if let Some(m) = &s.message {
         m.clone()
     } else {
@@ -411,26 +416,7 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
         .border_style(st.panel_border)
         .style(st.panel)
         .render(r, buf);
-    // Tab titles on the top border.
-    let mut x = r.x + 1;
-    let corner = (r.x + r.width).saturating_sub(1);
-    for t in Tab::ALL {
-        if x + 1 >= corner {
-            break;
-        }
-        x = put(buf, x, r.y, " ", 1, st.panel_border, st.control);
-        let style = if t == s.tab {
-            if s.focus == Focus::Panel {
-                st.panel_selected
-            } else {
-                st.title
-            }
-        } else {
-            st.panel_border
-        };
-        let room = corner.saturating_sub(x) as usize;
-        x = put(buf, x, r.y, t.title(), room, style, st.control);
-    }
+    draw_tab_titles(buf, s, st, r);
     let inner_x = r.x + 1;
     let inner_w = r.width.saturating_sub(2) as usize;
     let rows = r.height.saturating_sub(2) as usize;
@@ -458,43 +444,7 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
     for row in 0..rows.min(n.saturating_sub(top)) {
         let i = top + row;
         let y = r.y + 1 + row as u16;
-        let (mark, name, count, style) = match s.tab {
-            Tab::Speakers => {
-                let sp = &s.doc.speakers[i];
-                let mut name = visible(&sp.name);
-                if let Some(role) = &sp.role {
-                    name = format!("{name}, {}", visible(role));
-                }
-                let n = s.index.by_speaker.get(i).map_or(0, |v| v.len());
-                let on = s.filter == Some(Filter::Speaker(sp.id));
-                (
-                    if on { "●" } else { " " },
-                    name,
-                    format!("{n}"),
-                    st.speaker(i),
-                )
-            }
-            Tab::Topics => {
-                let tp = &s.doc.topics[i];
-                let q = s.index.by_topic.get(i).map_or(0, |v| v.len());
-                let para = s.index.topic_paragraphs.get(i).copied().unwrap_or(0);
-                let on = s.filter == Some(Filter::Topic(tp.id));
-                (
-                    if on { "●" } else { " " },
-                    visible(&tp.name),
-                    format!("{para}¶ {q}q"),
-                    st.panel,
-                )
-            }
-            Tab::Outline => {
-                let sec = &s.doc.sections[i];
-                let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
-                let mark = if current == Some(i) { "▸" } else { " " };
-                let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
-                let count = if n > 0 { n.to_string() } else { String::new() };
-                (mark, title, count, st.panel)
-            }
-        };
+        let (mark, name, count, style) = panel_row(s, st, i, current);
         let mut style = style;
         if i == s.panel_sel[t] {
             style = if s.focus == Focus::Panel {
@@ -526,6 +476,75 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
                 style,
                 st.control,
             );
+        }
+    }
+}
+
+/// The tab titles on the panel's top border.
+fn draw_tab_titles(buf: &mut Buffer, s: &State, st: &Styles, r: Rect) {
+    let mut x = r.x + 1;
+    let corner = (r.x + r.width).saturating_sub(1);
+    for t in Tab::ALL {
+        if x + 1 >= corner {
+            break;
+        }
+        x = put(buf, x, r.y, " ", 1, st.panel_border, st.control);
+        let style = if t == s.tab {
+            if s.focus == Focus::Panel {
+                st.panel_selected
+            } else {
+                st.title
+            }
+        } else {
+            st.panel_border
+        };
+        let room = corner.saturating_sub(x) as usize;
+        x = put(buf, x, r.y, t.title(), room, style, st.control);
+    }
+}
+
+/// What row `i` of the panel's tab shows: a mark, a name, a count and a style.
+fn panel_row(
+    s: &State,
+    st: &Styles,
+    i: usize,
+    current: Option<usize>,
+) -> (&'static str, String, String, Style) {
+    match s.tab {
+        Tab::Speakers => {
+            let sp = &s.doc.speakers[i];
+            let mut name = visible(&sp.name);
+            if let Some(role) = &sp.role {
+                name = format!("{name}, {}", visible(role));
+            }
+            let n = s.index.by_speaker.get(i).map_or(0, |v| v.len());
+            let on = s.filter == Some(Filter::Speaker(sp.id));
+            (
+                if on { "●" } else { " " },
+                name,
+                format!("{n}"),
+                st.speaker(i),
+            )
+        }
+        Tab::Topics => {
+            let tp = &s.doc.topics[i];
+            let q = s.index.by_topic.get(i).map_or(0, |v| v.len());
+            let para = s.index.topic_paragraphs.get(i).copied().unwrap_or(0);
+            let on = s.filter == Some(Filter::Topic(tp.id));
+            (
+                if on { "●" } else { " " },
+                visible(&tp.name),
+                format!("{para}¶ {q}q"),
+                st.panel,
+            )
+        }
+        Tab::Outline => {
+            let sec = &s.doc.sections[i];
+            let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
+            let mark = if current == Some(i) { "▸" } else { " " };
+            let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
+            let count = if n > 0 { n.to_string() } else { String::new() };
+            (mark, title, count, st.panel)
         }
     }
 }
@@ -651,73 +670,6 @@ pub fn buffer_text(buf: &Buffer) -> String {
     out
 }
 
-fn sgr_color(c: ratatui::style::Color, fg: bool) -> Option<String> {
-    use ratatui::style::Color::*;
-    let base = if fg { 30 } else { 40 };
-    Some(match c {
-        Reset => return None,
-        Black => format!("{base}"),
-        Red => format!("{}", base + 1),
-        Green => format!("{}", base + 2),
-        Yellow => format!("{}", base + 3),
-        Blue => format!("{}", base + 4),
-        Magenta => format!("{}", base + 5),
-        Cyan => format!("{}", base + 6),
-        Gray => format!("{}", base + 7),
-        DarkGray => format!("{}", base + 60),
-        LightRed => format!("{}", base + 61),
-        LightGreen => format!("{}", base + 62),
-        LightYellow => format!("{}", base + 63),
-        LightBlue => format!("{}", base + 64),
-        LightMagenta => format!("{}", base + 65),
-        LightCyan => format!("{}", base + 66),
-        White => format!("{}", base + 67),
-        Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
-        Indexed(i) => format!("{};5;{i}", base + 8),
-    })
-}
-
-fn sgr(c: &ratatui::buffer::Cell) -> String {
-    sgr_codes(c.fg, c.bg, c.modifier)
-}
-
-/// The SGR escape sequence that turns `style` on (empty for no style).
-pub fn style_sgr(style: ratatui::style::Style) -> String {
-    sgr_codes(
-        style.fg.unwrap_or(ratatui::style::Color::Reset),
-        style.bg.unwrap_or(ratatui::style::Color::Reset),
-        style.add_modifier - style.sub_modifier,
-    )
-}
-
-fn sgr_codes(
-    fg: ratatui::style::Color,
-    bg: ratatui::style::Color,
-    m: ratatui::style::Modifier,
-) -> String {
-    use ratatui::style::Modifier;
-    let mut codes: Vec<String> = Vec::new();
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
-    ] {
-        if m.contains(flag) {
-            codes.push(code.into());
-        }
-    }
-    codes.extend(sgr_color(fg, true));
-    codes.extend(sgr_color(bg, false));
-    if codes.is_empty() {
-        String::new()
-    } else {
-        format!("\x1b[{}m", codes.join(";"))
-    }
-}
-
 /// The buffer with its styles as SGR escape sequences.
 pub fn buffer_ansi(buf: &Buffer) -> String {
     let mut out = String::new();
@@ -731,9 +683,9 @@ pub fn buffer_ansi(buf: &Buffer) -> String {
                 skip -= 1;
                 continue;
             }
-            let code = sgr(c);
+            let code = crate::theme::sgr_on(c.style());
             if code != last {
-                line.push_str("\x1b[0m");
+                line.push_str(SGR_RESET);
                 line.push_str(&code);
                 last = code;
             }
@@ -742,7 +694,8 @@ pub fn buffer_ansi(buf: &Buffer) -> String {
             skip = sym.width().saturating_sub(1);
         }
         out.push_str(&line);
-        out.push_str("\x1b[0m\n");
+        out.push_str(SGR_RESET);
+        out.push('\n');
     }
     out
 }

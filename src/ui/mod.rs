@@ -3,21 +3,17 @@
 //! [`draw`] is a pure function of the reader's state; [`render_to_string`]
 //! replays keys through the same `update` and `draw` on an off-screen buffer
 //! (for `attache render`, tests and the README); [`run`] owns the real
-//! terminal and restores it on quit, on error and on panic. The commands that
-//! use them live in `cli::commands`.
+//! terminal (through `terminal`, which restores it on quit, on error, on
+//! panic and on signals, and suspends on Ctrl-Z). The commands that use them
+//! live in `cli::commands`.
 
 pub mod draw;
+mod terminal;
 
 use ratatui::Terminal;
-use ratatui::backend::{CrosstermBackend, TestBackend};
-use ratatui::crossterm::{
-    cursor,
-    event::{
-        self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, KeyModifiers,
-        MouseButton, MouseEventKind,
-    },
-    execute,
-    terminal::{self, EnterAlternateScreen, LeaveAlternateScreen},
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{
+    self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
 use crate::app::keymap::{Key, KeyCode, Keymap, parse_sequence};
@@ -25,13 +21,15 @@ use crate::app::{Action, Settings, State, update};
 use crate::error::{Error, Result};
 use crate::model::Document;
 use crate::theme::Styles;
+use terminal::{TerminalGuard, term_err};
 
 /// Open the reader on `doc` in the real terminal and run it until the user
-/// quits. The terminal is restored on quit, on error and on panic.
+/// quits. The terminal is restored on quit, on error, on panic and on
+/// SIGTERM, SIGHUP, SIGINT or SIGQUIT; Ctrl-Z suspends the reader.
 pub fn run(doc: Document, setup: crate::config::ReaderSetup) -> Result<()> {
     let mouse = setup.settings.mouse;
     let mut term = TerminalGuard::enter(mouse)?;
-    let result = event_loop(&mut term.terminal, doc, setup);
+    let result = event_loop(&mut term, doc, setup);
     drop(term);
     result
 }
@@ -56,7 +54,7 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
             Piece::Label(who) => Some(speaker(who).add_modifier(ratatui::style::Modifier::BOLD)),
             Piece::Quote(who) => Some(speaker(who)),
         };
-        let on = style.map(draw::style_sgr).unwrap_or_default();
+        let on = style.map(crate::theme::sgr_on).unwrap_or_default();
         if on.is_empty() {
             out.push_str(s);
             return;
@@ -68,110 +66,61 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
             if !line.is_empty() {
                 out.push_str(&on);
                 out.push_str(line);
-                out.push_str("\x1b[0m");
+                out.push_str(crate::theme::SGR_RESET);
             }
         }
     });
     out
 }
 
-fn term_err(e: impl std::fmt::Display) -> Error {
-    Error::runtime(format!("terminal: {e}"))
-}
-
-/// Restores the terminal when dropped (normal exit and errors) and, through
-/// the panic hook it installs, on panic.
-struct TerminalGuard {
-    terminal: Terminal<CrosstermBackend<std::io::Stdout>>,
-}
-
-fn restore(mouse: bool) {
-    let _ = terminal::disable_raw_mode();
-    let mut out = std::io::stdout();
-    if mouse {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
-}
-
-static MOUSE_ON: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-/// Whether the reader owns the terminal now (the panic hook restores it only then).
-static ACTIVE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-impl TerminalGuard {
-    fn enter(mouse: bool) -> Result<Self> {
-        MOUSE_ON.store(mouse, std::sync::atomic::Ordering::SeqCst);
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if ACTIVE.swap(false, std::sync::atomic::Ordering::SeqCst) {
-                restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
-            }
-            previous(info);
-        }));
-        ACTIVE.store(true, std::sync::atomic::Ordering::SeqCst);
-        if let Err(e) = terminal::enable_raw_mode() {
-            ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
-            return Err(term_err(e));
-        }
-        let mut out = std::io::stdout();
-        let entered = execute!(out, EnterAlternateScreen, cursor::Hide).and_then(|_| {
-            if mouse {
-                execute!(out, EnableMouseCapture)
-            } else {
-                Ok(())
-            }
-        });
-        if let Err(e) = entered {
-            ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
-            restore(mouse);
-            return Err(term_err(e));
-        }
-        match Terminal::new(CrosstermBackend::new(std::io::stdout())) {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
-            Err(e) => {
-                ACTIVE.store(false, std::sync::atomic::Ordering::SeqCst);
-                restore(mouse);
-                Err(term_err(e))
-            }
-        }
-    }
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        if ACTIVE.swap(false, std::sync::atomic::Ordering::SeqCst) {
-            restore(MOUSE_ON.load(std::sync::atomic::Ordering::SeqCst));
-        }
-    }
-}
-
 fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<std::io::Stdout>>,
+    term: &mut TerminalGuard,
     doc: Document,
     setup: crate::config::ReaderSetup,
 ) -> Result<()> {
-    let size = terminal.size().map_err(term_err)?;
+    let size = term.terminal.size().map_err(term_err)?;
     let styles = setup.styles;
     let mut state = State::new(doc, setup.settings, setup.keymap, size.width, size.height);
     loop {
-        terminal
-            .draw(|f| draw::draw(f.buffer_mut(), &state, &styles))
-            .map_err(term_err)?;
+        term.draw(|buf| draw::draw(buf, &state, &styles))?;
         // Apply every event that is already waiting before drawing again.
         let mut ev = event::read().map_err(term_err)?;
         loop {
+            if is_suspend(&ev) {
+                term.suspend();
+                break;
+            }
             if let Some(a) = action_of(ev) {
                 update(&mut state, a);
             }
             if state.quit {
                 return Ok(());
             }
-            if !event::poll(std::time::Duration::ZERO).map_err(term_err)? {
+            if !input_waiting(term)? {
                 break;
             }
             ev = event::read().map_err(term_err)?;
         }
     }
+}
+
+/// Whether an event is waiting, counting input crossterm has left unread.
+fn input_waiting(term: &TerminalGuard) -> Result<bool> {
+    if event::poll(std::time::Duration::ZERO).map_err(term_err)? {
+        return Ok(true);
+    }
+    if term.input_left_over() {
+        return event::poll(std::time::Duration::ZERO).map_err(term_err);
+    }
+    Ok(false)
+}
+
+/// Ctrl-Z suspends the reader, as in less and vim (not a bindable command:
+/// the terminal's, not the reader's).
+fn is_suspend(ev: &Event) -> bool {
+    matches!(ev, Event::Key(k) if k.kind != KeyEventKind::Release
+        && k.modifiers.contains(KeyModifiers::CONTROL)
+        && matches!(k.code, ratatui::crossterm::event::KeyCode::Char('z' | 'Z')))
 }
 
 /// Translate a terminal event into a reader action.
@@ -204,6 +153,7 @@ fn action_of(ev: Event) -> Option<Action> {
             Some(Action::Key(Key { code, ctrl, alt }))
         }
         Event::Resize(cols, rows) => Some(Action::Resize { cols, rows }),
+        Event::Paste(text) => Some(Action::Paste(text)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(3)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(-3)),

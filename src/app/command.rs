@@ -1,0 +1,203 @@
+//! What each [`Command`] does to the state, one named helper per group of
+//! commands (help popup, panel rows, scrolling and ends, layers, panel and
+//! focus, reading width).
+
+use super::keymap::Command;
+use super::layout::Anchor;
+use super::navigation::{quote_step, section_step};
+use super::panel::activate;
+use super::search::{Search, search_step};
+use super::state::{Focus, LayerSwitches, MIN_WIDTH, State, Tab};
+
+/// Carry out command `c`.
+pub(super) fn command(s: &mut State, c: Command) {
+    s.message = None;
+    if let Some(h) = s.help {
+        s.help = help_scroll(s, h, c);
+        return;
+    }
+    let panel = s.focus == Focus::Panel && s.geometry.panel.is_some();
+    if panel && panel_command(s, c) {
+        return;
+    }
+    if move_command(s, c) {
+        return;
+    }
+    match c {
+        Command::Search => {
+            s.search = Search {
+                input: Some(String::new()),
+                origin: s.cursor,
+                ..Search::default()
+            };
+        }
+        Command::SearchNext if s.search.active() => search_step(s, true),
+        Command::SearchPrev if s.search.active() => search_step(s, false),
+        Command::SearchNext => quote_step(s, true, false),
+        Command::SearchPrev => quote_step(s, false, false),
+        Command::ToggleLayer(layer) => {
+            s.layers.toggle(layer);
+            s.relayout();
+        }
+        Command::AllLayers => {
+            s.layers = LayerSwitches::default();
+            s.relayout();
+        }
+        Command::Outline | Command::TogglePanel | Command::Focus => panel_shown(s, c),
+        Command::NextTab | Command::PrevTab => {
+            let d = if c == Command::NextTab { 1 } else { 2 };
+            s.tab = Tab::ALL[(s.tab.index() + d) % 3];
+        }
+        Command::Select if panel => activate(s),
+        // In the reading pane Enter scrolls a line, as in less.
+        Command::Select => s.scroll(1),
+        Command::Clear => clear(s),
+        Command::Help => s.help = Some(0),
+        Command::Quit => s.quit = true,
+        Command::Narrower | Command::Wider => width(s, c == Command::Wider),
+        _ => {}
+    }
+}
+
+/// The help popup's new scroll offset after `c` (`None` closes it).
+fn help_scroll(s: &State, h: usize, c: Command) -> Option<usize> {
+    match c {
+        Command::LineDown => Some(h + 1),
+        Command::LineUp => Some(h.saturating_sub(1)),
+        Command::PageDown | Command::HalfDown => Some(h + s.rows() / 2),
+        Command::PageUp | Command::HalfUp => Some(h.saturating_sub(s.rows() / 2)),
+        _ => None,
+    }
+}
+
+/// Line and end moves in the focused panel: move the selected row. Returns
+/// whether `c` was one of them.
+fn panel_command(s: &mut State, c: Command) -> bool {
+    let t = s.tab.index();
+    let last = s.panel_len(s.tab).saturating_sub(1);
+    s.panel_sel[t] = match c {
+        Command::LineDown => (s.panel_sel[t] + 1).min(last),
+        Command::LineUp => s.panel_sel[t].saturating_sub(1),
+        Command::Top => 0,
+        Command::Bottom => last,
+        _ => return false,
+    };
+    s.fix_panel_scroll();
+    true
+}
+
+/// Scrolling, the ends of the document, and jumps between sections and
+/// quotes. Returns whether `c` was one of them.
+fn move_command(s: &mut State, c: Command) -> bool {
+    let rows = s.rows().max(1);
+    let page = rows.saturating_sub(2).max(1) as isize;
+    let half = (rows / 2).max(1) as isize;
+    match c {
+        Command::LineDown => s.scroll(1),
+        Command::LineUp => s.scroll(-1),
+        Command::PageDown => s.scroll(page),
+        Command::PageUp => s.scroll(-page),
+        Command::HalfDown => s.scroll(half),
+        Command::HalfUp => s.scroll(-half),
+        Command::Top => {
+            s.top = Anchor::default();
+            s.refresh();
+            s.cursor = 0;
+        }
+        Command::Bottom => bottom(s),
+        Command::NextSection => section_step(s, true),
+        Command::PrevSection => section_step(s, false),
+        Command::NextQuote => quote_step(s, true, false),
+        Command::PrevQuote => quote_step(s, false, false),
+        Command::NextSameSpeaker => quote_step(s, true, true),
+        Command::PrevSameSpeaker => quote_step(s, false, true),
+        _ => return false,
+    }
+    true
+}
+
+/// Put the last line of the document at the bottom of the screen.
+fn bottom(s: &mut State) {
+    let nb = s.index.blocks.len();
+    if nb > 0 {
+        let len = s.lines(nb - 1).len();
+        s.top = Anchor {
+            block: nb - 1,
+            line: len - 1,
+        };
+        s.refresh();
+        s.cursor_from_view();
+    }
+}
+
+/// The outline, showing or hiding the panel, and moving the focus.
+fn panel_shown(s: &mut State, c: Command) {
+    match c {
+        Command::Outline => {
+            s.panel_shown = true;
+            s.tab = Tab::Outline;
+            s.focus = Focus::Panel;
+            if let Some(i) = s.current_section() {
+                s.panel_sel[Tab::Outline.index()] = i;
+            }
+            s.relayout();
+            if s.geometry.panel.is_none() {
+                s.message = Some("the screen is too narrow for the panel".into());
+            }
+        }
+        Command::TogglePanel => {
+            s.panel_shown = !s.panel_shown;
+            if !s.panel_shown {
+                s.focus = Focus::Pane;
+            }
+            s.relayout();
+        }
+        _ => {
+            s.focus = match s.focus {
+                Focus::Pane if s.geometry.panel.is_some() => Focus::Panel,
+                Focus::Pane => {
+                    s.message = Some("no side panel (s shows it)".into());
+                    Focus::Pane
+                }
+                Focus::Panel => Focus::Pane,
+            };
+        }
+    }
+}
+
+/// Escape: clear the search, else the filter, else the selection.
+fn clear(s: &mut State) {
+    s.pending.clear();
+    if s.search.active() || s.search.input.is_some() {
+        s.search = Search::default();
+    } else if s.filter.is_some() {
+        s.filter = None;
+    } else {
+        s.selected = None;
+        s.focus = Focus::Pane;
+    }
+}
+
+/// Ten columns wider or narrower, with the new width in the status line.
+fn width(s: &mut State, wider: bool) {
+    if wider {
+        s.width = s.width.saturating_add(10).min(1000);
+        s.relayout();
+        s.message = Some(if s.geometry.text_w < s.width {
+            format!("width {} (the pane holds {})", s.width, s.geometry.text_w)
+        } else {
+            format!("width {}", s.width)
+        });
+    } else {
+        // Start from the width the text has now: when the pane is
+        // narrower than the setting, every press still shows.
+        let now = if s.geometry.too_small {
+            s.width
+        } else {
+            s.width.min(s.geometry.text_w)
+        };
+        s.width = now.saturating_sub(10).max(MIN_WIDTH);
+        s.relayout();
+        s.message = Some(format!("width {}", s.width));
+    }
+}

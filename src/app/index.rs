@@ -1,0 +1,288 @@
+//! Indexes of one document, built once when the reader opens it: the blocks
+//! to show (boilerplate left out, huge blocks chunked), quotes, entities,
+//! topic tags, notes and sections, each sorted so that any question the
+//! screen asks is a binary search.
+
+use crate::model::{
+    AnnotationBody, BlockKind, Document, EntityKind, QuoteKind, Span, SpeakerId, TopicId,
+};
+
+/// Blocks longer than this are laid out in chunks, so one huge paragraph
+/// never has to be wrapped whole.
+const CHUNK: usize = 16 * 1024;
+
+/// A block as the reader shows it (boilerplate is left out; huge blocks are chunked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DisplayBlock {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// The bytes of this chunk.
+    pub span: Span,
+    /// Whether this is the last chunk of its block (a blank line follows it).
+    pub last_chunk: bool,
+    /// The whole block's span (equal to `span` unless chunked).
+    pub block: Span,
+}
+
+/// A quote as the reader indexes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteRef {
+    /// The quoted words.
+    pub span: Span,
+    /// Who said it.
+    pub speaker: Option<SpeakerId>,
+    /// Direct, partial or term.
+    pub kind: QuoteKind,
+}
+
+/// Indexes of one document, computed once when it is opened.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    /// Blocks to show, in order.
+    pub blocks: Vec<DisplayBlock>,
+    /// Quotes in reading order.
+    pub quotes: Vec<QuoteRef>,
+    quote_maxend: Vec<usize>,
+    /// For each speaker, the indexes (into `quotes`) of their quotes.
+    pub by_speaker: Vec<Vec<usize>>,
+    /// For each topic, the indexes of the quotes it covers.
+    pub by_topic: Vec<Vec<usize>>,
+    /// For each topic, how many paragraphs it is tagged on.
+    pub topic_paragraphs: Vec<usize>,
+    /// Entity mentions in order.
+    pub entities: Vec<(Span, EntityKind)>,
+    entity_maxend: Vec<usize>,
+    /// Topic tags in order of start.
+    pub topic_tags: Vec<(Span, TopicId)>,
+    /// Notes in order of start: span and text.
+    pub notes: Vec<(Span, String)>,
+    /// Where each section's jump lands (its heading, or its start).
+    pub section_starts: Vec<usize>,
+    /// How many quotes each section holds.
+    pub section_quotes: Vec<usize>,
+}
+
+fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut m = 0;
+    ends.map(|e| {
+        m = m.max(e);
+        m
+    })
+    .collect()
+}
+
+/// Indexes of the items of `spans` (sorted by start, with `maxend` their
+/// running maximum end) that overlap `[a, b)`.
+fn overlapping<'s, T>(
+    spans: &'s [T],
+    maxend: &'s [usize],
+    span_of: impl Fn(&T) -> Span + 's,
+    a: usize,
+    b: usize,
+) -> impl Iterator<Item = usize> + 's {
+    let hi = spans.partition_point(|t| span_of(t).start < b.max(a + 1));
+    (0..hi)
+        .rev()
+        .take_while(move |&j| maxend[j] > a)
+        .filter(move |&j| {
+            let s = span_of(&spans[j]);
+            s.end > a || (s.is_empty() && s.start == a)
+        })
+}
+
+/// Split `span` into chunks of at most about [`CHUNK`] bytes at line breaks or spaces.
+fn chunks(text: &str, span: Span, out: &mut Vec<Span>) {
+    let mut start = span.start;
+    while span.end - start > CHUNK {
+        let mut cut = start + CHUNK;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let window = &text[start..cut];
+        let at = window
+            .rfind('\n')
+            .or_else(|| window.rfind(' '))
+            .filter(|&i| i > CHUNK / 2)
+            .map(|i| start + i + 1)
+            .unwrap_or(cut);
+        out.push(Span::new(start, at));
+        start = at;
+    }
+    out.push(Span::new(start, span.end));
+}
+
+/// The blocks to show, in order: boilerplate left out, huge blocks chunked;
+/// paragraphs at blank lines when the document has no structure.
+fn display_blocks(doc: &Document) -> Vec<DisplayBlock> {
+    let text = &doc.text;
+    let mut blocks = Vec::new();
+    let mut push_block = |kind: BlockKind, span: Span| {
+        let mut parts = Vec::new();
+        chunks(text, span, &mut parts);
+        let n = parts.len();
+        for (i, p) in parts.into_iter().enumerate() {
+            blocks.push(DisplayBlock {
+                kind,
+                span: p,
+                last_chunk: i + 1 == n,
+                block: span,
+            });
+        }
+    };
+    let valid = |s: Span| s.is_valid_in(text) && !s.is_empty();
+    if doc.blocks.iter().any(|b| valid(b.span)) {
+        for b in &doc.blocks {
+            if b.kind != BlockKind::Boilerplate && valid(b.span) {
+                push_block(b.kind, b.span);
+            }
+        }
+    } else {
+        // No structure (a bare JSON document): paragraphs at blank lines.
+        let mut pos = 0;
+        for para in text.split("\n\n") {
+            let trimmed = para.trim_matches('\n');
+            if !trimmed.trim().is_empty() {
+                let lead = para.len() - para.trim_start_matches('\n').len();
+                push_block(
+                    BlockKind::Paragraph,
+                    Span::new(pos + lead, pos + lead + trimmed.len()),
+                );
+            }
+            pos += para.len() + 2;
+        }
+    }
+    blocks
+}
+
+impl Index {
+    /// Build every index of `doc` in one pass over its blocks and annotations.
+    pub fn new(doc: &Document) -> Self {
+        let text = &doc.text;
+        let blocks = display_blocks(doc);
+        let mut quotes = Vec::new();
+        let mut entities = Vec::new();
+        let mut topic_tags = Vec::new();
+        let mut notes = Vec::new();
+        for a in &doc.annotations {
+            if !a.span.is_valid_in(text) {
+                continue;
+            }
+            match &a.body {
+                AnnotationBody::Quote(q) => quotes.push(QuoteRef {
+                    span: a.span,
+                    speaker: q.speaker.filter(|s| s.index() < doc.speakers.len()),
+                    kind: q.kind,
+                }),
+                AnnotationBody::Entity(e) => entities.push((a.span, e.kind)),
+                AnnotationBody::Topic(t) if t.topic.index() < doc.topics.len() => {
+                    topic_tags.push((a.span, t.topic))
+                }
+                AnnotationBody::Topic(_) => {}
+                AnnotationBody::Note(n) => notes.push((a.span, n.text.clone())),
+            }
+        }
+        quotes.sort_by_key(|q| (q.span.start, q.span.end));
+        entities.sort_by_key(|e| e.0.start);
+        topic_tags.sort_by_key(|t| t.0.start);
+        notes.sort_by_key(|n| n.0.start);
+        let quote_maxend = prefix_max(quotes.iter().map(|q| q.span.end));
+        let entity_maxend = prefix_max(entities.iter().map(|e| e.0.end));
+
+        let mut by_speaker = vec![Vec::new(); doc.speakers.len()];
+        for (i, q) in quotes.iter().enumerate() {
+            if let Some(s) = q.speaker {
+                by_speaker[s.index()].push(i);
+            }
+        }
+        let mut by_topic = vec![Vec::new(); doc.topics.len()];
+        let mut topic_paragraphs = vec![0; doc.topics.len()];
+        for (span, t) in &topic_tags {
+            let lo = quotes.partition_point(|q| q.span.start < span.start);
+            let inside: Vec<usize> = (lo..quotes.len())
+                .take_while(|&i| quotes[i].span.start < span.end.max(span.start + 1))
+                .filter(|&i| quotes[i].span.end <= span.end)
+                .collect();
+            let is_quote = inside.iter().any(|&i| quotes[i].span == *span);
+            if !is_quote {
+                topic_paragraphs[t.index()] += 1;
+            }
+            by_topic[t.index()].extend(inside);
+        }
+        for list in &mut by_topic {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let section_starts = doc
+            .sections
+            .iter()
+            .map(|s| s.heading.map_or(s.span.start, |h| h.start))
+            .collect();
+        let section_quotes = doc
+            .sections
+            .iter()
+            .map(|s| {
+                let lo = quotes.partition_point(|q| q.span.start < s.span.start);
+                let hi = quotes.partition_point(|q| q.span.start < s.span.end);
+                hi.saturating_sub(lo)
+            })
+            .collect();
+        Index {
+            blocks,
+            quotes,
+            quote_maxend,
+            by_speaker,
+            by_topic,
+            topic_paragraphs,
+            entities,
+            entity_maxend,
+            topic_tags,
+            notes,
+            section_starts,
+            section_quotes,
+        }
+    }
+
+    /// Indexes of the quotes overlapping `[a, b)`.
+    pub fn quotes_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+        overlapping(&self.quotes, &self.quote_maxend, |q| q.span, a, b)
+    }
+
+    /// Indexes of the entities overlapping `[a, b)`.
+    pub fn entities_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+        overlapping(&self.entities, &self.entity_maxend, |e| e.0, a, b)
+    }
+
+    /// The topics tagged inside `span` (a block), without repeats, in order of first tag.
+    pub fn topics_within(&self, span: Span) -> Vec<TopicId> {
+        let lo = self.topic_tags.partition_point(|t| t.0.start < span.start);
+        let mut out: Vec<TopicId> = Vec::new();
+        for (s, t) in &self.topic_tags[lo..] {
+            if s.start >= span.end {
+                break;
+            }
+            if !out.contains(t) {
+                out.push(*t);
+            }
+        }
+        out
+    }
+
+    /// Indexes (into `notes`) of the notes that start inside `span`.
+    pub fn notes_within(&self, span: Span) -> std::ops::Range<usize> {
+        let lo = self.notes.partition_point(|n| n.0.start < span.start);
+        let hi = self.notes.partition_point(|n| n.0.start < span.end);
+        lo..hi
+    }
+
+    /// Whether byte `pos` is shown (not in boilerplate or between blocks).
+    pub fn shows(&self, pos: usize) -> bool {
+        let i = self.blocks.partition_point(|b| b.span.end <= pos);
+        self.blocks.get(i).is_some_and(|b| b.span.start <= pos)
+    }
+
+    /// The display block that contains byte `pos`, or the first one after it.
+    pub fn block_at(&self, pos: usize) -> usize {
+        let i = self.blocks.partition_point(|b| b.span.end <= pos);
+        i.min(self.blocks.len().saturating_sub(1))
+    }
+}

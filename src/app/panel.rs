@@ -1,0 +1,63 @@
+//! The side panel: activating a row (filter by speaker or topic, jump to a
+//! section), the filter itself, and keeping the selected row in view.
+
+use super::navigation::pick_quote;
+use super::state::{Filter, Focus, State, Tab};
+use crate::model::{SpeakerId, TopicId};
+
+pub(super) fn activate(s: &mut State) {
+    let i = s.panel_sel[s.tab.index()];
+    if i >= s.panel_len(s.tab) {
+        return;
+    }
+    match s.tab {
+        Tab::Speakers => set_filter(s, Filter::Speaker(SpeakerId(i as u32))),
+        Tab::Topics => set_filter(s, Filter::Topic(TopicId(i as u32))),
+        Tab::Outline => {
+            s.focus = Focus::Pane;
+            let p = s.index.section_starts[i];
+            s.jump(p);
+        }
+    }
+}
+
+pub(super) fn set_filter(s: &mut State, f: Filter) {
+    s.focus = Focus::Pane;
+    if s.filter == Some(f) {
+        // Picking the active filter again clears it.
+        s.filter = None;
+        return;
+    }
+    s.filter = Some(f);
+    let list = s.quote_list().unwrap_or(&[]);
+    let Some(&first) = list.first() else {
+        s.message = Some("no quotes for this filter".into());
+        return;
+    };
+    s.selected = None;
+    let list = s.quote_list().unwrap_or(&[]);
+    let q = pick_quote(s, Some(list), true).unwrap_or(first);
+    s.jump_quote(q);
+}
+
+impl State {
+    pub(super) fn panel_rows(&self) -> usize {
+        self.geometry
+            .panel
+            .map_or(0, |p| p.h.saturating_sub(2) as usize)
+    }
+
+    pub(super) fn fix_panel_scroll(&mut self) {
+        let rows = self.panel_rows().max(1);
+        for t in Tab::ALL {
+            let i = t.index();
+            let n = self.panel_len(t);
+            self.panel_sel[i] = self.panel_sel[i].min(n.saturating_sub(1));
+            if self.panel_sel[i] < self.panel_top[i] {
+                self.panel_top[i] = self.panel_sel[i];
+            } else if self.panel_sel[i] >= self.panel_top[i] + rows {
+                self.panel_top[i] = self.panel_sel[i] + 1 - rows;
+            }
+        }
+    }
+}
