@@ -58,12 +58,16 @@ fn first_forbidden(s: &str) -> Option<(usize, char)> {
 
 fn assert_clean(what: &str, s: &str) {
     if let Some((i, c)) = first_forbidden(s) {
-        let from = s.floor_char_boundary(i.saturating_sub(40));
-        panic!(
-            "{what}: raw U+{:04X} at byte {i}: {:?}",
-            c as u32,
-            &s[from..s.ceil_char_boundary(i + 8)]
-        );
+        let around: String = s[..i]
+            .chars()
+            .rev()
+            .take(40)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .chain(s[i..].chars().take(8))
+            .collect();
+        panic!("{what}: raw U+{:04X} at byte {i}: {around:?}", c as u32);
     }
 }
 
@@ -423,7 +427,7 @@ fn hostile_polnear_corpus(dir: &Path) {
     std::fs::create_dir_all(dir.join("text")).expect("mkdir");
     std::fs::create_dir_all(dir.join("attributions")).expect("mkdir");
     let name = "paper_2031-01-01_hostile";
-    let text = "Rain\n\nThe mayor \u{1b}]0;pwned\u{7}said \u{201c}we will \u{9b}2J build \
+    let text = "Rain\u{9b}1m Report\n\nThe mayor \u{1b}]0;pwned\u{7}said \u{201c}we will \u{9b}2J build \
                 \u{202e}it soon,\u{201d} and left.\n\nFarmers\u{2028} warned \
                 \u{201c}the crop\u{1b}]52;c;aGVsbG8=\u{7} is lost.\u{201d}\n";
     std::fs::write(dir.join(format!("text/{name}.txt")), text).expect("write");
@@ -434,17 +438,14 @@ fn hostile_polnear_corpus(dir: &Path) {
     };
     let mut ann = String::new();
     let quote = "\u{201c}we will \u{9b}2J build \u{202e}it soon,\u{201d}";
-    let source = "The mayor \u{1b}]0;pwned\u{7}";
+    // A gold source the annotator does not agree with: printed as a miss of the speaker.
+    let source = "Rain\u{9b}1m";
     let (qs, qe) = span(quote);
     let (ss, se) = span(source);
     let (cs, ce) = span("said");
     ann += &format!("T1\tContent {qs} {qe}\t{quote}\nT2\tSource {ss} {se}\t{source}\n");
     ann += &format!("T3\tCue {cs} {ce}\tsaid\nT4\tAttribution {cs} {ce}\tsaid\n");
     ann += "E1\tAttribution:T4 Content:T1 Cue:T3 Source:T2\n";
-    // A gold quote nobody predicts: its text is printed as a miss.
-    let miss = "Farmers\u{2028} warned";
-    let (ms, me) = span(miss);
-    ann += &format!("T5\tContent {ms} {me}\t{miss}\nE2\tContent:T5\n");
     std::fs::write(dir.join(format!("attributions/{name}_a1.ann")), ann).expect("write");
 }
 
@@ -468,7 +469,12 @@ fn eval_dump_shows_document_text_and_gold_names_visibly() {
     hostile_polnear_corpus(&news);
     let (out, _) = run_clean(&[os("eval"), os("--dump"), news.as_os_str()]);
     assert!(out.contains("paper_2031-01-01_hostile"), "{out}");
-    assert!(out.contains("<U+009B>2J") || out.contains("␛]"), "{out}");
+    // The speaker miss quotes the gold source; the false prediction the text.
+    assert!(out.contains("gold source: Rain<U+009B>1m"), "{out}");
+    assert!(
+        out.contains("pred: the crop␛]52;c;aGVsbG8=␇ is lost."),
+        "{out}"
+    );
 }
 
 #[test]
