@@ -20,6 +20,7 @@ use toml::Spanned;
 use crate::app::keymap::Keymap;
 use crate::app::{LayerSwitches, Settings};
 use crate::error::{Error, Result};
+use crate::model::text::{visible_name, visible_path};
 use crate::theme::{ColorDepth, ColorEnv, ColorMode, DEFAULT_THEME, Styles, color_depth};
 
 /// What the command line says over the file: the values of the global flags,
@@ -137,7 +138,7 @@ impl ConfigFile {
     fn err(&self, offset: usize, msg: impl std::fmt::Display) -> Error {
         Error::input(format!(
             "{}:{}: {msg}",
-            self.path.display(),
+            visible_path(&self.path),
             self.line_of(offset)
         ))
     }
@@ -162,11 +163,11 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile> {
             Some(l) => {
                 let shown = text.lines().nth(l - 1).unwrap_or("").trim();
                 if !shown.is_empty() && shown.chars().count() <= 80 {
-                    msg = format!("{msg} (in `{shown}`)");
+                    msg = format!("{msg} (in `{}`)", visible_name(shown));
                 }
-                Error::input(format!("{}:{l}: {msg}", path.display()))
+                Error::input(format!("{}:{l}: {msg}", visible_path(path)))
             }
-            None => Error::input(format!("{}: {msg}", path.display())),
+            None => Error::input(format!("{}: {msg}", visible_path(path))),
         }
     })?;
     Ok(ConfigFile {
@@ -188,7 +189,7 @@ pub fn find_config(env: &Env) -> Result<Option<ConfigFile>> {
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::input(format!(
                     "{}: the configuration file is not UTF-8 text",
-                    path.display()
+                    visible_path(&path)
                 ))
             })?;
             parse(&path, &text).map(Some)
@@ -196,7 +197,7 @@ pub fn find_config(env: &Env) -> Result<Option<ConfigFile>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(None),
         Err(e) => Err(Error::input(format!(
             "{}: cannot read the configuration file{}: {e}",
-            path.display(),
+            visible_path(&path),
             if explicit {
                 " named by ATTACHE_CONFIG"
             } else {
@@ -221,7 +222,7 @@ impl Source {
     fn describe(&self, file: Option<&ConfigFile>) -> String {
         match (self, file) {
             (Source::Default, _) => "default".into(),
-            (Source::File(l), Some(f)) => format!("{}:{l}", f.path.display()),
+            (Source::File(l), Some(f)) => format!("{}:{l}", visible_path(&f.path)),
             (Source::File(l), None) => format!("line {l}"),
             (Source::Flag(f), _) => (*f).into(),
         }
@@ -267,7 +268,7 @@ fn parse_color(v: &toml::Value) -> std::result::Result<ColorMode, String> {
     };
     match v {
         toml::Value::String(s) => {
-            ColorMode::from_name(s.trim()).ok_or_else(|| bad(format!("\"{s}\"")))
+            ColorMode::from_name(s.trim()).ok_or_else(|| bad(format!("\"{}\"", visible_name(s))))
         }
         toml::Value::Integer(16) => Ok(ColorMode::C16),
         toml::Value::Integer(256) => Ok(ColorMode::C256),
@@ -418,9 +419,11 @@ pub fn setup_from(
     let depth = color_depth(Some(eff.color), color, true);
     let styles =
         Styles::for_theme(Some(&eff.theme), depth).map_err(|e| match (&eff.theme_from, file) {
-            (Source::File(l), Some(f)) => {
-                Error::input(format!("{}:{l}: theme: {}", f.path.display(), e.message))
-            }
+            (Source::File(l), Some(f)) => Error::input(format!(
+                "{}:{l}: theme: {}",
+                visible_path(&f.path),
+                e.message
+            )),
             _ => e,
         })?;
     let mut keymap = Keymap::default();
@@ -428,8 +431,10 @@ pub fn setup_from(
         for (action, keys, line) in &eff.keys {
             keymap.bind(action, keys).map_err(|reason| {
                 Error::input(format!(
-                    "{}:{line}: [keys] {action} = \"{keys}\": {reason}",
-                    f.path.display()
+                    "{}:{line}: [keys] {} = \"{}\": {reason}",
+                    visible_path(&f.path),
+                    visible_name(action),
+                    visible_name(keys)
                 ))
             })?;
         }
@@ -524,13 +529,13 @@ pub fn effective_text(eff: &Effective, file: Option<&ConfigFile>, env: &Env) -> 
     o.push_str("# Effective configuration (defaults < configuration file < flags).\n");
     match (file, config_path(env)) {
         (Some(f), _) => {
-            let _ = writeln!(o, "# Configuration file: {}", f.path.display());
+            let _ = writeln!(o, "# Configuration file: {}", visible_path(&f.path));
         }
         (None, Some((p, _))) => {
             let _ = writeln!(
                 o,
                 "# Configuration file: {} (not found: defaults)",
-                p.display()
+                visible_path(&p)
             );
         }
         (None, None) => o.push_str("# Configuration file: none (HOME is not set)\n"),

@@ -11,6 +11,7 @@ use crate::annotate::{self, Options};
 use crate::error::{Error, Result};
 use crate::format::json;
 use crate::model::Document;
+use crate::model::text::visible_name;
 
 /// The bundled sample interview.
 pub const SAMPLE: &str = include_str!("../assets/zinoviev-interview.txt");
@@ -32,8 +33,9 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
             .map_err(|e| Error::runtime(format!("standard input: {e}")))?;
         (buf, "<stdin>".to_string())
     } else {
-        let b = std::fs::read(path).map_err(|e| Error::input(format!("{path}: {e}")))?;
-        (b, path.to_string())
+        let shown = visible_name(path).into_owned();
+        let b = std::fs::read(path).map_err(|e| Error::input(format!("{shown}: {e}")))?;
+        (b, shown)
     };
     let text = decode_owned(bytes, &origin)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {

@@ -180,8 +180,18 @@ pub enum Command {
     Man,
 }
 
-/// Run a parsed command line.
+/// Run a parsed command line. The error's message is made safe to show
+/// ([`crate::model::text::visible`]): whatever file name, value or parser
+/// message it quotes, no control or bidirectional character reaches the
+/// terminal raw.
 pub fn run(cli: Cli) -> crate::error::Result<()> {
+    dispatch(cli).map_err(|e| crate::error::Error {
+        message: crate::model::text::visible(&e.message).into_owned(),
+        ..e
+    })
+}
+
+fn dispatch(cli: Cli) -> crate::error::Result<()> {
     use commands::{annotate, listings, read, settings};
     let o = &cli.global.overrides();
     match cli.command {

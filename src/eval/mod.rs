@@ -56,6 +56,7 @@ use crate::annotate::{Options, annotate};
 use crate::error::{Error, Result};
 use crate::format::listing::quote_rows;
 use crate::model::QuoteKind;
+use crate::model::text::visible;
 use text::{Locator, Placed, PredItem};
 
 /// `attache eval DIR [--turns] [--json] [--dump]`.
@@ -71,6 +72,9 @@ pub fn run(dir: &Path, turns: bool, json_out: bool, dump: bool) -> Result<()> {
     } else {
         eval_polnear(dir)?
     };
+    // The data stays as read; what is printed shows document text, gold
+    // names and file names without letting them drive the terminal.
+    let dump_text = visible(&dump_text);
     let mut out = String::new();
     if dump {
         if json_out {
@@ -85,7 +89,7 @@ pub fn run(dir: &Path, turns: bool, json_out: bool, dump: bool) -> Result<()> {
     } else {
         out.push_str(&report);
     }
-    crate::output::write_stdout(&out)
+    crate::output::write_stdout(&visible(&out))
 }
 
 /// Write to standard error without panicking: a closed or full stderr is

@@ -1,8 +1,6 @@
 //! Listings printed by the command line: quotes (text, JSON, CSV), speakers, outline,
 //! and the plain annotated text shown when output is not a terminal.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
@@ -83,55 +81,7 @@ pub fn quotes_json(rows: &[QuoteRow]) -> String {
     s
 }
 
-/// Make control characters and escape sequences visible so that no text from a
-/// document can drive the terminal: ESC becomes `␛`, other C0 controls their
-/// Unicode control pictures (`␇`, `␍` …), DEL `␡`, C1 controls `<U+0085>`.
-/// Newlines and tabs are kept. Borrowed when there is nothing to change.
-pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        push_visible(&mut out, c);
-    }
-    Cow::Owned(out)
-}
-
-/// Like [`visible`], but newlines and tabs become spaces too: for one-line fields.
-pub fn visible_line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c == '\n' || c == '\t' || needs_escape(c)) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c == '\n' || c == '\t' {
-            out.push(' ');
-        } else {
-            push_visible(&mut out, c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-}
-
-fn push_visible(out: &mut String, c: char) {
-    if !needs_escape(c) {
-        out.push(c);
-        return;
-    }
-    match c as u32 {
-        n @ 0..=0x1f => out.push(char::from_u32(0x2400 + n).unwrap_or('\u{fffd}')),
-        0x7f => out.push('\u{2421}'),
-        n => {
-            use std::fmt::Write;
-            let _ = write!(out, "<U+{n:04X}>");
-        }
-    }
-}
+pub use crate::model::text::{visible, visible_line};
 
 /// One character span of text shortened to about `max` characters at a word
 /// boundary, with `…` when cut.
@@ -582,6 +532,8 @@ impl Emitter<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
     use crate::annotate::{Options, annotate};
 
@@ -593,6 +545,10 @@ mod tests {
             "bell␇ del␡ c1<U+009B>"
         );
         assert_eq!(visible_line("a\nb\tc\r"), "a b c␍");
+        assert_eq!(
+            visible("bidi\u{202e}\u{2066} sep\u{2028}"),
+            "bidi<U+202E><U+2066> sep<U+2028>"
+        );
         assert!(matches!(visible("plain “text”"), Cow::Borrowed(_)));
     }
 

@@ -8,6 +8,7 @@
 
 mod document;
 mod span;
+pub mod text;
 mod validate;
 
 pub use document::*;

@@ -7,6 +7,7 @@ use std::path::Path;
 use syntect::highlighting::{Theme, ThemeSet};
 
 use crate::error::{Error, Result};
+use crate::model::text::visible_name;
 
 /// The theme used when neither the command line nor the configuration names one.
 pub const DEFAULT_THEME: &str = "attache-dark";
@@ -66,6 +67,7 @@ fn looks_like_path(spec: &str) -> bool {
 /// input error (exit 2) that names it.
 pub fn load_theme(spec: &str) -> Result<Theme> {
     let spec = spec.trim();
+    let shown = visible_name(spec);
     if let Some((name, text)) = BUNDLED.iter().find(|(n, _)| n.eq_ignore_ascii_case(spec)) {
         return parse_theme(text, name);
     }
@@ -82,16 +84,16 @@ pub fn load_theme(spec: &str) -> Result<Theme> {
         if !Path::new(spec).is_file() {
             let names: Vec<String> = theme_names().into_iter().map(|(n, _)| n).collect();
             return Err(Error::input(format!(
-                "unknown theme `{spec}`: the themes are {} (or give a path to a .tmTheme file)",
+                "unknown theme `{shown}`: the themes are {} (or give a path to a .tmTheme file)",
                 names.join(", ")
             )));
         }
     }
     let text = std::fs::read(spec)
-        .map_err(|e| Error::input(format!("theme file {spec}: cannot read it: {e}")))?;
+        .map_err(|e| Error::input(format!("theme file {shown}: cannot read it: {e}")))?;
     let text = String::from_utf8(text)
-        .map_err(|_| Error::input(format!("theme file {spec}: not UTF-8 text")))?;
-    parse_theme(&text, &format!("theme file {spec}"))
+        .map_err(|_| Error::input(format!("theme file {shown}: not UTF-8 text")))?;
+    parse_theme(&text, &format!("theme file {shown}"))
 }
 
 #[cfg(test)]

@@ -17,12 +17,13 @@ use std::path::Path;
 
 use crate::config::Overrides;
 use crate::error::{Error, Result};
+use crate::model::text::visible_path;
 
 /// Write `contents` to `path` atomically: a temporary file in the same
 /// directory, flushed and then renamed over the target, so the target is
 /// either the old file or the complete new one.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
-    let shown = path.display();
+    let shown = visible_path(path);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -37,7 +38,7 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
         .map_err(|e| {
             Error::runtime(format!(
                 "{shown}: cannot create a file in {}: {e}",
-                dir.display()
+                visible_path(dir)
             ))
         })?;
     // A temporary file is private (0600); give the result the permissions
