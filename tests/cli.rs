@@ -519,3 +519,31 @@ fn json_output_escapes_del_c1_bidi_and_separators() {
         assert!(text.contains(&said), "{args:?}: {text:?}");
     }
 }
+
+#[test]
+fn a_bad_option_value_is_echoed_without_raw_controls() {
+    let out = attache()
+        .args([
+            "--color",
+            "a\u{1b}]0;title\u{7}\u{9b}2J\u{202e}b",
+            "quotes",
+            "x",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value"), "{err}");
+    assert!(err.contains("<U+202E>"), "{err}");
+    assert!(
+        !err.chars()
+            .any(|c| matches!(c, '\u{1b}' | '\u{7}' | '\u{9b}' | '\u{202e}')),
+        "{err:?}"
+    );
+    // Help still prints as clap prints it, on stdout, with success.
+    attache()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: attache"));
+}
