@@ -17,7 +17,9 @@ fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.w, a.h)
 }
 
-/// The visible placeholder for an unsafe character: `␛` for ESC, `␡` for DEL, `¿` otherwise.
+/// The one-cell placeholder the reader draws for a character [`crate::model::text::is_unsafe`]
+/// keeps from the terminal: a C0 control as its control picture (`␛`), DEL as `␡`, anything else as
+/// U+FFFD. (Listings, which need not keep one cell per character, write `<U+202E>`.)
 pub fn placeholder(c: char) -> char {
     match c as u32 {
         n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('?'),
