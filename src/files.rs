@@ -130,8 +130,14 @@ mod tests {
     fn an_endless_stream_stops_at_the_limit() {
         let e = read_capped(io::repeat(b'a'), 1000, "a test file").unwrap_err();
         assert_eq!(e.kind(), io::ErrorKind::FileTooLarge);
-        assert_eq!(e.to_string(), "larger than 1000 bytes, the limit for a test file");
-        assert_eq!(read_capped(&[7u8; 1000][..], 1000, "x").unwrap().len(), 1000);
+        assert_eq!(
+            e.to_string(),
+            "larger than 1000 bytes, the limit for a test file"
+        );
+        assert_eq!(
+            read_capped(&[7u8; 1000][..], 1000, "x").unwrap().len(),
+            1000
+        );
     }
 
     #[test]
@@ -146,7 +152,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("sparse.toml");
         // Sparse: no blocks are written, only the length is set.
-        File::create(&p).unwrap().set_len(SETTINGS_LIMIT + 1).unwrap();
+        File::create(&p)
+            .unwrap()
+            .set_len(SETTINGS_LIMIT + 1)
+            .unwrap();
         let e = read_limited(&p, Accept::Regular, SETTINGS_LIMIT, "a topic file").unwrap_err();
         assert!(e.to_string().contains("4 MiB"), "{e}");
         std::fs::write(&p, "ok").unwrap();
@@ -157,7 +166,10 @@ mod tests {
     #[test]
     fn devices_and_directories_are_refused() {
         let e = read_limited(Path::new("/dev/zero"), Accept::RegularOrPipe, 10, "x").unwrap_err();
-        assert_eq!(e.to_string(), "it is a character device, not a regular file or a pipe");
+        assert_eq!(
+            e.to_string(),
+            "it is a character device, not a regular file or a pipe"
+        );
         let e = read_limited(Path::new("/"), Accept::Regular, 10, "x").unwrap_err();
         assert_eq!(e.to_string(), "it is a directory, not a regular file");
     }

@@ -246,9 +246,8 @@ impl TopicLexicon {
             "a topic file",
         )
         .and_then(|b| {
-            String::from_utf8(b).map_err(|_| {
-                std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text")
-            })
+            String::from_utf8(b)
+                .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
         })
         .map_err(|e| Error::input(format!("{shown}: cannot read topic file: {e}")))?;
         let (replace, defs) = parse_file(&src, &shown)?;
@@ -809,7 +808,10 @@ mod tests {
         let m = lex.matcher.as_ref().unwrap();
         // Four occurrences, not four times 200 topics.
         assert_eq!(m.find(text).len(), 4);
-        let k = keys_for("The harbour.\n\nA quay and another quay.\n\nOne quay.\n", &lex);
+        let k = keys_for(
+            "The harbour.\n\nA quay and another quay.\n\nOne quay.\n",
+            &lex,
+        );
         assert_eq!(k[0].len(), 200);
         assert_eq!(k[1].len(), 200, "two weak occurrences count for each topic");
         assert!(k[2].is_empty(), "one weak occurrence is not enough");
@@ -821,23 +823,40 @@ mod tests {
             .map(|_| ())
             .unwrap_err();
         assert_eq!(e.code, 2);
-        assert!(e.message.starts_with("big.toml: 257 topics"), "{}", e.message);
+        assert!(
+            e.message.starts_with("big.toml: 257 topics"),
+            "{}",
+            e.message
+        );
         assert!(TopicLexicon::from_toml(&many_topics(MAX_TOPICS, ""), "ok.toml").is_ok());
 
         let words: Vec<String> = (0..=MAX_PHRASES).map(|i| format!("\"w{i}\"")).collect();
         let src = format!("[a]\nname = \"A\"\nweak = [{}]\n", words.join(","));
-        let e = TopicLexicon::from_toml(&src, "words.toml").map(|_| ()).unwrap_err();
+        let e = TopicLexicon::from_toml(&src, "words.toml")
+            .map(|_| ())
+            .unwrap_err();
         assert!(e.message.contains("20001 phrases"), "{}", e.message);
 
         let long = "x".repeat(MAX_PHRASE_LEN + 1);
         let src = format!("[a]\nname = \"A\"\nstrong = [\"{long}\"]\n");
-        let e = TopicLexicon::from_toml(&src, "long.toml").map(|_| ()).unwrap_err();
-        assert!(e.message.contains("[a]") && e.message.contains("201 bytes"), "{}", e.message);
+        let e = TopicLexicon::from_toml(&src, "long.toml")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            e.message.contains("[a]") && e.message.contains("201 bytes"),
+            "{}",
+            e.message
+        );
 
         let phrase = format!("\"{}\"", "y".repeat(MAX_PHRASE_LEN));
         let n = MAX_PHRASE_BYTES / MAX_PHRASE_LEN + 1;
-        let src = format!("[a]\nname = \"A\"\nweak = [{}]\n", vec![phrase; n].join(","));
-        let e = TopicLexicon::from_toml(&src, "bytes.toml").map(|_| ()).unwrap_err();
+        let src = format!(
+            "[a]\nname = \"A\"\nweak = [{}]\n",
+            vec![phrase; n].join(",")
+        );
+        let e = TopicLexicon::from_toml(&src, "bytes.toml")
+            .map(|_| ())
+            .unwrap_err();
         assert!(e.message.contains("262144 bytes"), "{}", e.message);
     }
 

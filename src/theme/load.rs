@@ -188,11 +188,29 @@ mod tests {
         let xml = format!("<?xml version=\"1.0\"?><plist version=\"1.0\">{open}{close}</plist>");
         let e = parse_theme(&xml, "deep.tmTheme").unwrap_err();
         assert_eq!(e.code, 2);
-        assert!(e.message.contains("deep.tmTheme") && e.message.contains("64"), "{}", e.message);
+        assert!(
+            e.message.contains("deep.tmTheme") && e.message.contains("64"),
+            "{}",
+            e.message
+        );
         let ascii = format!("{}{}", "{a = ".repeat(30_000), "}".repeat(30_000));
-        assert!(parse_theme(&ascii, "x").unwrap_err().message.contains("nest"));
-        let arrays = format!("<plist>{}{}</plist>", "<array >".repeat(65), "</array>".repeat(65));
-        assert!(parse_theme(&arrays, "x").unwrap_err().message.contains("nest"));
+        assert!(
+            parse_theme(&ascii, "x")
+                .unwrap_err()
+                .message
+                .contains("nest")
+        );
+        let arrays = format!(
+            "<plist>{}{}</plist>",
+            "<array >".repeat(65),
+            "</array>".repeat(65)
+        );
+        assert!(
+            parse_theme(&arrays, "x")
+                .unwrap_err()
+                .message
+                .contains("nest")
+        );
         assert_eq!(nesting_depth("<dict/><dict></dict><array><dict a='1'>"), 2);
         assert_eq!(nesting_depth("<dict /><array\n>"), 1);
         assert_eq!(nesting_depth("<dictionary>(a)"), 1);

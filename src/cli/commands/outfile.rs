@@ -202,7 +202,9 @@ impl LiveTemp {
     /// Fill the temporary file, sync it and rename it over `target`.
     fn persist(mut self, contents: &str, target: &Path, shown: &str) -> Result<()> {
         let Some(tmp) = self.tmp.as_mut() else {
-            return Err(Error::runtime(format!("{shown}: the temporary file is gone")));
+            return Err(Error::runtime(format!(
+                "{shown}: the temporary file is gone"
+            )));
         };
         // A temporary file is private (0600); give the result the permissions
         // the target had, or the usual 0644 for a new file.
@@ -242,7 +244,8 @@ impl Drop for LiveTemp {
 }
 
 fn lock_live() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
-    LIVE.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    LIVE.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Install, once, a thread that on SIGINT, SIGTERM or SIGHUP removes the
