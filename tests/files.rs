@@ -193,6 +193,29 @@ fn output_onto_a_fifo_is_written_through() {
 }
 
 #[test]
+fn output_onto_standard_output_through_proc_is_written_through() {
+    // As `-o /dev/stdout` (a link to /proc/self/fd/1, then to a pipe), but
+    // through a private link, so that a regression replaces nothing shared.
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("stdout");
+    symlink("/proc/self/fd/1", &link).unwrap();
+    let out = limited(&["annotate", BRIEFING, "-o", link.to_str().unwrap()], &[]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("attache/1"));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(temporaries(dir.path()).is_empty());
+}
+
+#[test]
 fn output_onto_a_character_device_is_written_through() {
     let dir = tempfile::tempdir().unwrap();
     let null = dir.path().join("null");

@@ -61,11 +61,13 @@ impl OutputFile {
     pub fn create(path: &Path, input: Option<&Path>, force: bool) -> Result<OutputFile> {
         LazyLock::force(&STARTED);
         let shown = path.display().to_string();
-        let resolved = resolve_links(path).map_err(|e| Error::runtime(format!("{shown}: {e}")))?;
-        let meta = match std::fs::metadata(&resolved) {
+        let io_err = |e: std::io::Error| Error::runtime(format!("{shown}: {e}"));
+        // What the path ends at, the links followed by the system (which
+        // also knows `/dev/stdout` → `/proc/self/fd/1` → a pipe).
+        let meta = match std::fs::metadata(path) {
             Ok(m) => Some(m),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::runtime(format!("{shown}: {e}"))),
+            Err(e) => return Err(io_err(e)),
         };
         if let (Some(m), Some(input)) = (&meta, input)
             && !force
@@ -76,23 +78,24 @@ impl OutputFile {
                  with the JSON (give another -o, or --force to do it anyway)"
             )));
         }
-        let ft = meta.as_ref().map(|m| m.file_type());
-        let target = match ft {
-            None => Target::Atomic {
-                tmp: LiveTemp::new(&resolved, &shown)?,
-                path: resolved,
-            },
-            Some(ft) if ft.is_file() => Target::Atomic {
-                tmp: LiveTemp::new(&resolved, &shown)?,
-                path: resolved,
-            },
-            Some(ft) if writes_through(ft) => {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(&resolved)
-                    .map_err(|e| Error::runtime(format!("{shown}: {e}")))?;
-                Target::Direct(f)
+        let target = match meta.map(|m| m.file_type()) {
+            // A new file, perhaps at the end of a dangling link.
+            None => {
+                let path = resolve_links(path).map_err(io_err)?;
+                let tmp = LiveTemp::new(&path, &shown)?;
+                Target::Atomic { tmp, path }
             }
+            Some(ft) if ft.is_file() => {
+                let path = std::fs::canonicalize(path).map_err(io_err)?;
+                let tmp = LiveTemp::new(&path, &shown)?;
+                Target::Atomic { tmp, path }
+            }
+            Some(ft) if writes_through(ft) => Target::Direct(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(io_err)?,
+            ),
             Some(ft) => {
                 return Err(Error::input(format!(
                     "{shown}: it is {}; -o writes a regular file, a character device or a FIFO",
