@@ -184,7 +184,13 @@ pub fn find_config(env: &Env) -> Result<Option<ConfigFile>> {
     let Some((path, explicit)) = config_path(env) else {
         return Ok(None);
     };
-    match std::fs::read(&path) {
+    let read = crate::files::read_limited(
+        &path,
+        crate::files::Accept::Regular,
+        crate::files::SETTINGS_LIMIT,
+        "a configuration file",
+    );
+    match read {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::input(format!(

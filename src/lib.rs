@@ -3,7 +3,8 @@
 //! The crate is layered so that imports only point down the list (a module
 //! uses the ones above it, never the ones below):
 //!
-//! 1. [`error`]: the user-facing error and its exit code.
+//! 1. [`error`]: the user-facing error and its exit code; [`files`]: reading
+//!    the files a user names, with a size limit and a check of their kind.
 //! 2. [`model`]: document, spans, annotations and their invariants.
 //! 3. [`annotate`]: plain text to an annotated document, stage by stage.
 //! 4. [`format`] (JSON `attache/1` and the listings), [`load`] (a document
@@ -30,6 +31,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod eval;
+pub mod files;
 pub mod format;
 pub mod load;
 pub mod model;

@@ -5,10 +5,9 @@
 //! `attache/1` JSON document loaded as it was saved, with the same checks
 //! (UTF-8, not binary, not empty) and the same messages.
 
-use std::io::Read;
-
 use crate::annotate::{self, Options};
 use crate::error::{Error, Result};
+use crate::files::{self, Accept, DOCUMENT_LIMIT};
 use crate::format::json;
 use crate::model::Document;
 use crate::model::text::visible_name;
@@ -27,15 +26,27 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
         return Ok(doc);
     };
     let (bytes, origin) = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::runtime(format!("standard input: {e}")))?;
+        let buf = files::read_capped(std::io::stdin().lock(), DOCUMENT_LIMIT, "a document")
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::FileTooLarge => Error::input(format!("standard input: {e}")),
+                _ => Error::runtime(format!("standard input: {e}")),
+            })?;
         (buf, "<stdin>".to_string())
     } else {
+<<<<<<< HEAD
         let shown = visible_name(path).into_owned();
         let b = std::fs::read(path).map_err(|e| Error::input(format!("{shown}: {e}")))?;
         (b, shown)
+=======
+        let b = files::read_limited(
+            std::path::Path::new(path),
+            Accept::RegularOrPipe,
+            DOCUMENT_LIMIT,
+            "a document",
+        )
+        .map_err(|e| Error::input(format!("{path}: {e}")))?;
+        (b, path.to_string())
+>>>>>>> harden-files
     };
     let text = decode_owned(bytes, &origin)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {

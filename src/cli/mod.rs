@@ -38,8 +38,9 @@ pub struct GlobalOpts {
     /// When to use colour.
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
-    /// Reading width in columns.
-    #[arg(long, global = true, value_name = "COLS")]
+    /// Reading width in columns, from 10 to 1000 (as in the configuration file).
+    #[arg(long, global = true, value_name = "COLS",
+          value_parser = clap::value_parser!(u16).range(crate::config::WIDTH_RANGE))]
     pub width: Option<u16>,
     /// Capture the mouse in the reader (wheel scrolls, clicks select).
     #[arg(long, global = true)]
@@ -113,6 +114,9 @@ pub enum Command {
         /// Where to write the JSON (default: standard output).
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Let -o name the input file (its text is replaced by the JSON).
+        #[arg(long)]
+        force: bool,
     },
     /// List the quotes and who said them.
     Quotes {
@@ -193,10 +197,19 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
 
 fn dispatch(cli: Cli) -> crate::error::Result<()> {
     use commands::{annotate, listings, read, settings};
+    // One rule for every command: a theme that cannot be loaded is an error,
+    // also where nothing is drawn in colour (`quotes`, `annotate`, …).
+    if let Some(theme) = &cli.global.theme {
+        crate::theme::load_theme(theme)?;
+    }
     let o = &cli.global.overrides();
     match cli.command {
         None => read::read(cli.file.as_deref(), o),
-        Some(Command::Annotate { file, output }) => annotate::annotate(&file, output.as_deref(), o),
+        Some(Command::Annotate {
+            file,
+            output,
+            force,
+        }) => annotate::annotate(&file, output.as_deref(), force, o),
         Some(Command::Quotes {
             file,
             speaker,

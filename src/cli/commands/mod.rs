@@ -7,22 +7,29 @@
 
 pub mod annotate;
 pub mod listings;
+pub mod outfile;
 pub mod read;
 pub mod settings;
 
 pub use crate::output::write_stdout;
 
-use std::io::Write;
 use std::path::Path;
 
 use crate::config::Overrides;
+<<<<<<< HEAD
 use crate::error::{Error, Result};
 use crate::model::text::visible_path;
+=======
+use crate::error::Result;
+>>>>>>> harden-files
 
-/// Write `contents` to `path` atomically: a temporary file in the same
-/// directory, flushed and then renamed over the target, so the target is
-/// either the old file or the complete new one.
+/// Write `contents` to `path` safely (see [`outfile`]): a regular file is
+/// replaced atomically (a temporary file in the same directory, synced and
+/// renamed over it, so the target is either the old file or the complete
+/// new one); a symbolic link's target is replaced; a device or a FIFO is
+/// written directly.
 pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
+<<<<<<< HEAD
     let shown = visible_path(path);
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -57,6 +64,9 @@ pub fn write_atomic(path: &Path, contents: &str) -> Result<()> {
     tmp.persist(path)
         .map_err(|e| Error::runtime(format!("{shown}: {}", e.error)))?;
     Ok(())
+=======
+    outfile::OutputFile::create(path, None, true)?.commit(contents)
+>>>>>>> harden-files
 }
 
 /// Annotation options from the global flags (`--topics FILE`).
