@@ -8,6 +8,7 @@ use super::gazetteer::{Gaz, Gazetteer};
 use crate::annotate::lexicon::word_list;
 use crate::annotate::{FastSet, is_word_char};
 use crate::model::Span;
+use crate::model::quote_marks;
 
 word_list!(
     /// Capitalised words that are never (the start of) a name.
@@ -173,7 +174,7 @@ pub(super) fn scan_block(text: &str, span: Span, gaz: &Gazetteer, items: &mut Ve
             if !is_word_char(c) {
                 if matches!(c, '\u{2014}' | '\u{2026}') {
                     sentence_start = true;
-                } else if !matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{a0}') {
+                } else if !(c == '\u{a0}' || quote_marks::is_curly_not_apostrophe(c)) {
                     sentence_start = false;
                 }
                 push_break(items, i);

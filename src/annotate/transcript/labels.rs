@@ -109,7 +109,7 @@ fn is_stop_word(w: &str) -> bool {
 }
 
 fn is_opening_quote(c: char) -> bool {
-    matches!(c, '“' | '"' | '‘' | '„' | '«' | '`')
+    crate::model::quote_marks::is_opening_mark(c)
 }
 
 /// What [`parse_label_text`] learns from a label.
