@@ -17,11 +17,11 @@ word_list!(
 
 static STOP_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
 
-/// Lower-case words that may join the parts of a name ("Ministry of Foreign
-/// Affairs", "Charles de Gaulle", "President of Freedonia").
-const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "du", "da", "von", "van", "der", "bin", "al", "la", "le", "for", "to", "y",
-];
+word_list!(
+    /// Lower-case words that may join the parts of a name ("Ministry of Foreign
+    /// Affairs", "Charles de Gaulle", "President of Freedonia").
+    CONNECTORS = "name-connectors.txt", tag = "entities"
+);
 
 /// What an item of a scanned block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

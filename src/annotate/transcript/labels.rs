@@ -17,7 +17,7 @@ const MAX_LABEL_WORDS: usize = 14;
 
 word_list!(
     /// Lower-case words that may stand uncapitalised inside a label.
-    CONNECTORS = "name-connectors.txt"
+    CONNECTORS = "name-connectors.txt", tag = "labels"
 );
 
 word_list!(
