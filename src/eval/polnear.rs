@@ -10,6 +10,9 @@ use super::text::{Placed, Status, is_py_space, overlap_len, trim_span};
 use super::{ratio, read_text};
 use crate::error::{Error, Result};
 
+// OPEN_MARKS and CLOSE_MARKS are the reference scorer's own definition of a
+// direct quote, kept as it has them; the annotator's marks are in
+// `model::quote_marks`.
 /// Marks that open a direct quote.
 const OPEN_MARKS: &[&str] = &["“", "\"", "''", "‘", "``", "„", "«"];
 /// Marks that close a direct quote.

@@ -4,7 +4,9 @@
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerId, SpeakerKind};
+use crate::model::{
+    BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerId, SpeakerKind, quote_marks,
+};
 
 /// A span's text with code-point offsets (W3C TextPositionSelector counting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -328,30 +330,9 @@ pub fn outline_text(doc: &Document) -> String {
 fn marker_at(text: &str, span: Span, block: Span) -> usize {
     let before = &text[block.start..span.start.max(block.start).min(text.len())];
     match before.chars().next_back() {
-        Some(c) if is_quote_mark(c) => span.start - c.len_utf8(),
+        Some(c) if quote_marks::is_quote_mark(c) => span.start - c.len_utf8(),
         _ => span.start,
     }
-}
-
-fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{201c}'
-            | '\u{201d}'
-            | '\u{201e}'
-            | '\u{201f}'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201a}'
-            | '\u{201b}'
-            | '\u{00ab}'
-            | '\u{00bb}'
-            | '\u{2039}'
-            | '\u{203a}'
-            | '\u{300c}'
-            | '\u{300e}'
-    )
 }
 
 /// What a piece of [`plain_pieces`] output is, so that a caller can style it
@@ -484,7 +465,7 @@ pub fn plain_pieces(doc: &Document, emit: &mut dyn FnMut(Piece, &str)) {
             let close = text[end..b.span.end]
                 .chars()
                 .next()
-                .filter(|&c| is_quote_mark(c))
+                .filter(|&c| quote_marks::is_quote_mark(c))
                 .map_or(end, |c| end + c.len_utf8());
             quote_open = Some((close, who));
             pos = at;

@@ -66,10 +66,10 @@ const TITLE_ABBREV: &[&str] = &[
     "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
     "adm", "maj", "cmdr", "st", "messrs",
 ];
-/// Small words that may join the capitalised words of one name or title.
-const CONNECTORS: &[&str] = &[
-    "of", "to", "for", "de", "la", "van", "von", "der", "al", "bin", "da", "del", "du", "le", "and",
-];
+word_list!(
+    /// Small words that may join the capitalised words of one name or title.
+    CONNECTORS = "name-connectors.txt", tag = "attribution"
+);
 word_list!(
     /// Capitalised words at the start of a run that are not part of a name.
     STOP_CAPS = "attribution-stop-caps.txt"

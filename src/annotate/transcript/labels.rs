@@ -17,7 +17,7 @@ const MAX_LABEL_WORDS: usize = 14;
 
 word_list!(
     /// Lower-case words that may stand uncapitalised inside a label.
-    CONNECTORS = "name-connectors.txt"
+    CONNECTORS = "name-connectors.txt", tag = "labels"
 );
 
 word_list!(
@@ -109,7 +109,7 @@ fn is_stop_word(w: &str) -> bool {
 }
 
 fn is_opening_quote(c: char) -> bool {
-    matches!(c, '“' | '"' | '‘' | '„' | '«' | '`')
+    crate::model::quote_marks::is_opening_mark(c)
 }
 
 /// What [`parse_label_text`] learns from a label.
