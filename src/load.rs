@@ -33,20 +33,15 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
             })?;
         (buf, "<stdin>".to_string())
     } else {
-<<<<<<< HEAD
         let shown = visible_name(path).into_owned();
-        let b = std::fs::read(path).map_err(|e| Error::input(format!("{shown}: {e}")))?;
-        (b, shown)
-=======
         let b = files::read_limited(
             std::path::Path::new(path),
             Accept::RegularOrPipe,
             DOCUMENT_LIMIT,
             "a document",
         )
-        .map_err(|e| Error::input(format!("{path}: {e}")))?;
-        (b, path.to_string())
->>>>>>> harden-files
+        .map_err(|e| Error::input(format!("{shown}: {e}")))?;
+        (b, shown)
     };
     let text = decode_owned(bytes, &origin)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {

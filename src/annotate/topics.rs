@@ -238,7 +238,7 @@ impl TopicLexicon {
     /// (same key replaces a bundled topic), or only the file's topics when it
     /// says `replace = true`.
     pub fn with_user_file(path: &std::path::Path) -> Result<TopicLexicon> {
-        let shown = path.display().to_string();
+        let shown = crate::model::text::visible_path(path);
         let src = crate::files::read_limited(
             path,
             crate::files::Accept::Regular,

@@ -60,7 +60,7 @@ impl OutputFile {
     /// the output unless `force`).
     pub fn create(path: &Path, input: Option<&Path>, force: bool) -> Result<OutputFile> {
         LazyLock::force(&STARTED);
-        let shown = path.display().to_string();
+        let shown = crate::model::text::visible_path(path);
         let io_err = |e: std::io::Error| Error::runtime(format!("{shown}: {e}"));
         // What the path ends at, the links followed by the system (which
         // also knows `/dev/stdout` → `/proc/self/fd/1` → a pipe).
@@ -191,7 +191,7 @@ impl LiveTemp {
             .map_err(|e| {
                 Error::runtime(format!(
                     "{shown}: cannot create a file in {}: {e}",
-                    dir.display()
+                    crate::model::text::visible_path(dir)
                 ))
             })?;
         let path = tmp.path().to_path_buf();
