@@ -101,11 +101,19 @@ fn write_stderr(s: &str) {
     let _ = lock.write_all(s.as_bytes()).and_then(|()| lock.flush());
 }
 
-/// Read a UTF-8 file as the reference scorer does (universal newlines).
+/// Read a UTF-8 file as the reference scorer does (universal newlines): a
+/// regular file within the document size limit, so that a device or an
+/// endless file among the gold is refused rather than read forever.
 fn read_text(path: &Path) -> Result<String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::input(format!("{}: {e}", path.display())))?;
-    let s = crate::load::decode(&bytes, &path.display().to_string())?;
+    let shown = crate::model::text::visible_path(path);
+    let bytes = crate::files::read_limited(
+        path,
+        crate::files::Accept::Regular,
+        crate::files::DOCUMENT_LIMIT,
+        "a corpus file",
+    )
+    .map_err(|e| Error::input(format!("{shown}: {e}")))?;
+    let s = crate::load::decode_owned(bytes, &shown)?;
     Ok(if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -115,10 +123,11 @@ fn read_text(path: &Path) -> Result<String> {
 
 /// File names in a folder.
 fn list_dir(dir: &Path) -> Result<Vec<String>> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::input(format!("{}: {e}", dir.display())))?;
+    let shown = || crate::model::text::visible_path(dir);
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::input(format!("{}: {e}", shown())))?;
     let mut out = Vec::new();
     for e in rd {
-        let e = e.map_err(|e| Error::input(format!("{}: {e}", dir.display())))?;
+        let e = e.map_err(|e| Error::input(format!("{}: {e}", shown())))?;
         out.push(e.file_name().to_string_lossy().into_owned());
     }
     out.sort();
