@@ -85,15 +85,15 @@ pub fn config_path(env: &Env) -> Option<(PathBuf, bool)> {
 #[serde(deny_unknown_fields)]
 pub struct LayersTable {
     /// Quote highlighting.
-    pub quotes: Option<bool>,
+    pub quotes: Option<Spanned<bool>>,
     /// Speaker labels.
-    pub speakers: Option<bool>,
+    pub speakers: Option<Spanned<bool>>,
     /// Entity styling.
-    pub entities: Option<bool>,
+    pub entities: Option<Spanned<bool>>,
     /// Topic markers.
-    pub topics: Option<bool>,
+    pub topics: Option<Spanned<bool>>,
     /// Notes.
-    pub notes: Option<bool>,
+    pub notes: Option<Spanned<bool>>,
 }
 
 /// The configuration file as written (every entry optional), with the
@@ -214,7 +214,7 @@ pub fn find_config(env: &Env) -> Result<Option<ConfigFile>> {
 }
 
 /// Where an effective setting came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// The built-in default.
     Default,
@@ -254,8 +254,9 @@ pub struct Effective {
     pub panel_from: Source,
     /// Where the mouse setting came from.
     pub mouse_from: Source,
-    /// Where the layer switches came from.
-    pub layers_from: Source,
+    /// Where each layer switch came from (quotes, speakers, entities,
+    /// topics, notes): only a switch the file sets cites the file.
+    pub layers_from: [Source; 5],
     /// Key bindings from the file: (action, keys, line).
     pub keys: Vec<(String, String, usize)>,
 }
@@ -298,7 +299,7 @@ pub fn effective(g: &Overrides, file: Option<&ConfigFile>) -> Result<Effective> 
         width_from: Source::Default,
         panel_from: Source::Default,
         mouse_from: Source::Default,
-        layers_from: Source::Default,
+        layers_from: [Source::Default; 5],
         keys: Vec::new(),
     };
     if let Some(f) = file {
@@ -337,18 +338,21 @@ pub fn effective(g: &Overrides, file: Option<&ConfigFile>) -> Result<Effective> 
         if let Some(l) = &p.layers {
             let t = l.get_ref();
             let sw: &mut LayerSwitches = &mut e.settings.layers;
-            for (dst, src) in [
-                (&mut sw.quotes, t.quotes),
-                (&mut sw.speakers, t.speakers),
-                (&mut sw.entities, t.entities),
-                (&mut sw.topics, t.topics),
-                (&mut sw.notes, t.notes),
-            ] {
+            for ((dst, src), from) in [
+                (&mut sw.quotes, &t.quotes),
+                (&mut sw.speakers, &t.speakers),
+                (&mut sw.entities, &t.entities),
+                (&mut sw.topics, &t.topics),
+                (&mut sw.notes, &t.notes),
+            ]
+            .into_iter()
+            .zip(e.layers_from.iter_mut())
+            {
                 if let Some(v) = src {
-                    *dst = v;
+                    *dst = *v.get_ref();
+                    *from = Source::File(f.line_of(v.span().start));
                 }
             }
-            e.layers_from = Source::File(f.line_of(l.span().start));
         }
         e.keys = p
             .keys
@@ -486,7 +490,7 @@ color = "auto"
 # Reading width in columns (the pane width when that is smaller).
 width = {width}
 
-# Whether the side panel (quotes, speakers, entities, topics) starts shown.
+# Whether the side panel (tabs: speakers, topics, outline) starts shown.
 panel = {panel}
 
 # Capture the mouse: the wheel scrolls, clicks select.
@@ -574,15 +578,18 @@ pub fn effective_text(eff: &Effective, file: Option<&ConfigFile>, env: &Env) -> 
     line("mouse", s.mouse.to_string(), &eff.mouse_from);
     o.push_str("\n[layers]\n");
     let l = &s.layers;
-    for (k, v) in [
+    for ((k, v), from) in [
         ("quotes", l.quotes),
         ("speakers", l.speakers),
         ("entities", l.entities),
         ("topics", l.topics),
         ("notes", l.notes),
-    ] {
+    ]
+    .iter()
+    .zip(&eff.layers_from)
+    {
         let entry = format!("{k} = {v}");
-        let _ = writeln!(o, "{entry:<28} # {}", src(&eff.layers_from));
+        let _ = writeln!(o, "{entry:<28} # {}", src(from));
     }
     o.push_str("\n[keys]\n");
     if eff.keys.is_empty() {
