@@ -306,6 +306,24 @@ fn man_page_is_roff() {
     let out = stdout_of(&["man"]);
     assert!(out.starts_with(".ie") || out.contains(".TH"), "{out}");
     assert!(out.contains("attache"));
+    // One page: the commands and the reader's keys are in it, and it does
+    // not send the reader to per-command pages that are not installed.
+    assert!(
+        out.contains(".SH COMMANDS") && out.contains("attache quotes"),
+        "{out}"
+    );
+    assert!(
+        out.contains(".SH KEYS") && out.contains("line down"),
+        "{out}"
+    );
+    assert!(
+        out.contains(".SH FILES") && out.contains("ATTACHE_CONFIG"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("(1)\n") && !out.contains("attache\\-quotes(1)"),
+        "{out}"
+    );
 }
 
 #[test]
