@@ -267,7 +267,8 @@ pub fn speakers_text(doc: &Document) -> String {
     }
     let unattributed = doc.quotes().filter(|(_, q)| q.speaker.is_none()).count();
     if unattributed > 0 {
-        out.push_str(&format!("({unattributed} quotes without a speaker)\n"));
+        let noun = if unattributed == 1 { "quote" } else { "quotes" };
+        out.push_str(&format!("({unattributed} {noun} without a speaker)\n"));
     }
     out
 }

@@ -331,6 +331,7 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
     if n > 0 {
         right.push(match pos {
             Some(p) => format!("quote {p}/{n}"),
+            None if n == 1 => "1 quote".to_string(),
             None => format!("{n} quotes"),
         });
     }
