@@ -565,3 +565,12 @@ fn a_bad_option_value_is_echoed_without_raw_controls() {
         .success()
         .stdout(predicate::str::contains("Usage: attache"));
 }
+
+#[test]
+fn one_unattributed_quote_is_singular() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = dir.path().join("one.txt");
+    std::fs::write(&f, "Title\n\n\u{201c}Yes,\u{201d} from the back. Fine.\n").expect("write");
+    let out = stdout_of(&["speakers", f.to_str().expect("utf-8 path")]);
+    assert!(out.contains("(1 quote without a speaker)"), "{out}");
+}
