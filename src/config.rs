@@ -496,7 +496,7 @@ panel = {panel}
 # Capture the mouse: the wheel scrolls, clicks select.
 mouse = {mouse}
 
-# Which annotation layers start on (keys 1 to 5 switch them in the reader).
+# Which annotation layers start on (keys z1 to z5 switch them in the reader).
 [layers]
 quotes = {quotes}
 speakers = {speakers}

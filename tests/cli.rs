@@ -259,8 +259,13 @@ fn speakers_lists_name_role_kind_and_count() {
 
 #[test]
 fn outline_lists_sections_with_counts() {
+    // A transcript's outline is its exchanges, with the answers under each.
     let out = stdout_of(&["outline", BRIEFING]);
-    assert!(out.contains("6 quotes"), "{out}");
+    assert!(out.contains("  2. Question: Thank you."), "{out}");
+    assert!(
+        out.contains("[3 quotes]\n     Hartley: I would not"),
+        "{out}"
+    );
     let out = stdout_of(&["outline", SAMPLE]);
     assert!(out.contains("  1. "), "{out}");
 }

@@ -3,6 +3,7 @@
 //! topic tags, notes and sections, each sorted so that any question the
 //! screen asks is a binary search.
 
+use crate::format::outline::{self, OutlineEntry, Turn};
 use crate::model::{
     AnnotationBody, BlockKind, Document, EntityKind, QuoteKind, Span, SpeakerId, TopicId,
 };
@@ -56,10 +57,14 @@ pub struct Index {
     pub topic_tags: Vec<(Span, TopicId)>,
     /// Notes in order of start: span and text.
     pub notes: Vec<(Span, String)>,
-    /// Where each section's jump lands (its heading, or its start).
+    /// The outline: sections, or a transcript's exchanges.
+    pub outline: Vec<OutlineEntry>,
+    /// Where each outline entry's jump lands (its heading or first turn).
     pub section_starts: Vec<usize>,
-    /// How many quotes each section holds.
+    /// How many quotes each outline entry holds.
     pub section_quotes: Vec<usize>,
+    /// A transcript's turns in reading order.
+    pub turns: Vec<Turn>,
 }
 
 fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -212,13 +217,9 @@ impl Index {
             list.sort_unstable();
             list.dedup();
         }
-        let section_starts = doc
-            .sections
-            .iter()
-            .map(|s| s.heading.map_or(s.span.start, |h| h.start))
-            .collect();
-        let section_quotes = doc
-            .sections
+        let outline = outline::outline(doc);
+        let section_starts = outline.iter().map(|e| e.jump).collect();
+        let section_quotes = outline
             .iter()
             .map(|s| {
                 let lo = quotes.partition_point(|q| q.span.start < s.span.start);
@@ -237,8 +238,10 @@ impl Index {
             entity_maxend,
             topic_tags,
             notes,
+            outline,
             section_starts,
             section_quotes,
+            turns: outline::turns(doc),
         }
     }
 

@@ -16,7 +16,8 @@ pub(super) fn activate(s: &mut State) {
         Tab::Outline => {
             s.focus = Focus::Pane;
             let p = s.index.section_starts[i];
-            s.jump(p);
+            s.jump_top(p);
+            s.message = Some(format!("§ {}", s.section_title(i)));
         }
     }
 }
@@ -26,9 +27,11 @@ pub(super) fn set_filter(s: &mut State, f: Filter) {
     if s.filter == Some(f) {
         // Picking the active filter again clears it.
         s.filter = None;
+        s.message = Some("filter cleared".into());
         return;
     }
     s.filter = Some(f);
+    let said = "]q visits the filter's quotes, Esc clears it".to_string();
     let list = s.quote_list().unwrap_or(&[]);
     let Some(&first) = list.first() else {
         s.message = Some("no quotes for this filter".into());
@@ -38,6 +41,7 @@ pub(super) fn set_filter(s: &mut State, f: Filter) {
     let list = s.quote_list().unwrap_or(&[]);
     let q = pick_quote(s, Some(list), true).unwrap_or(first);
     s.jump_quote(q);
+    s.message = Some(said);
 }
 
 impl State {

@@ -209,6 +209,7 @@ fn jump_to_first_hit(s: &mut State) {
     } else if s.search.hits.is_empty() {
         None
     } else {
+        s.message = Some("search hit BOTTOM, continuing at TOP".into());
         Some(0)
     };
     s.search.current = i;

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::geometry::{CONTEXT, geometry};
+use super::geometry::{CONTEXT, geometry, panel_comfortable};
 use super::layout::{Anchor, LayoutKey, LineKind, VisualLine};
 use super::state::State;
 use crate::model::Span;
@@ -161,17 +161,27 @@ impl State {
     pub(super) fn cursor_from_view(&mut self) {
         if self.top == Anchor::default() {
             self.cursor = 0;
-        } else if let Some((_, l)) = self
-            .view
-            .get(CONTEXT.min(self.view.len().saturating_sub(1)))
-        {
-            self.cursor = l.start;
+        } else if !self.view.is_empty() {
+            self.cursor = self.row_pos(self.reference_row());
         }
+    }
+
+    /// Put byte `pos` on the reference row (a few rows below the top), or
+    /// as near as the end of the document allows, whether or not it is on
+    /// screen already: section and turn jumps always move the text.
+    pub(super) fn jump_top(&mut self, pos: usize) {
+        let target = self.anchor_of(pos);
+        self.top = self.retreat(target, self.reference_row());
+        self.refresh();
+        self.cursor = pos;
     }
 
     /// Recompute the geometry, the layout key and the visible lines.
     pub fn refresh(&mut self) {
         let (cols, rows) = self.screen;
+        if self.panel_auto {
+            self.panel_shown = panel_comfortable(cols, self.layers.speakers, self.width);
+        }
         self.geometry = geometry(
             cols,
             rows,

@@ -4,6 +4,7 @@
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::outline::{self, first_words};
 use crate::model::{
     BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerId, SpeakerKind, quote_marks,
 };
@@ -84,26 +85,6 @@ pub fn quotes_json(rows: &[QuoteRow]) -> String {
 }
 
 pub use crate::model::text::{visible, visible_line};
-
-/// One character span of text shortened to about `max` characters at a word
-/// boundary, with `…` when cut.
-fn first_words(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut = flat
-        .char_indices()
-        .nth(max)
-        .map(|(i, _)| i)
-        .unwrap_or(flat.len());
-    let head = &flat[..cut];
-    let head = match head.rfind(' ') {
-        Some(sp) if sp > cut / 2 => &head[..sp],
-        _ => head,
-    };
-    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
-}
 
 /// The quote rows as readable text: the speaker and section on one line, the
 /// quote indented below, a blank line between quotes.
@@ -273,7 +254,9 @@ pub fn speakers_text(doc: &Document) -> String {
     out
 }
 
-/// The document's sections: number, title, quote count and first words.
+/// The document's outline (see [`outline::outline`]): number, name and
+/// quote count of each entry, with its first words, or for an exchange of a
+/// transcript, the answers under it.
 pub fn outline_text(doc: &Document) -> String {
     let mut out = String::new();
     if let Some(t) = &doc.meta.title {
@@ -292,21 +275,34 @@ pub fn outline_text(doc: &Document) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    let mut counts = vec![0usize; doc.sections.len()];
+    let entries = outline::outline(doc);
+    let mut counts = vec![0usize; entries.len()];
     for (span, _) in doc.quotes() {
-        if let Some(i) = doc.section_at(span.start) {
+        if let Some(i) = outline::entry_at(&entries, span.start)
+            && entries[i].span.contains(span.start)
+        {
             counts[i] += 1;
         }
     }
-    for (i, s) in doc.sections.iter().enumerate() {
-        let title = s.title.as_deref().unwrap_or("(untitled)");
+    for (i, e) in entries.iter().enumerate() {
         let n = counts[i];
         out.push_str(&format!(
             "{:>3}. {}  [{n} quote{}]\n",
             i + 1,
-            visible_line(title),
+            visible_line(&e.title),
             if n == 1 { "" } else { "s" }
         ));
+        if e.exchange {
+            for a in &e.answers {
+                out.push_str("     ");
+                out.push_str(&visible_line(a));
+                out.push('\n');
+            }
+            continue;
+        }
+        let Some(s) = doc.sections.get(i) else {
+            continue;
+        };
         // First words of the section's first block after its heading.
         let body = doc.blocks.iter().find(|b| {
             s.span.contains_span(b.span)
@@ -320,7 +316,7 @@ pub fn outline_text(doc: &Document) -> String {
             out.push('\n');
         }
     }
-    if doc.sections.is_empty() {
+    if entries.is_empty() {
         out.push_str("(no sections)\n");
     }
     out
