@@ -5,7 +5,7 @@
 //! whole document against each other.
 
 use crate::annotate::FastSet;
-use crate::annotate::lexicon::word_list;
+use crate::annotate::lexicon::{self, tagged_entries, word_list};
 use std::sync::LazyLock;
 
 use crate::model::Span;
@@ -20,10 +20,9 @@ word_list!(
     CONNECTORS = "name-connectors.txt", tag = "labels"
 );
 
-word_list!(
-    /// Words (lower case, dots dropped) that are titles or roles, not names.
-    TITLES = "label-titles.txt"
-);
+/// Words (lower case, dots dropped) that are titles or roles, not names.
+static TITLES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| tagged_entries(&lexicon::TITLES_LOWER, "labels").collect());
 
 word_list!(
     /// Single words that are labels of a role by themselves.
@@ -80,11 +79,7 @@ fn in_set(set: &FastSet<&'static str>, w: &str) -> bool {
 }
 
 static GIVEN_SET: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(crate::annotate::lexicon::GIVEN_NAMES)
-        .chain(crate::annotate::lexicon::parse_list(include_str!(
-            "../../../assets/lexicon/first-names.txt"
-        )))
-        .filter_map(|l| l.split_whitespace().next())
+    tagged_entries(lexicon::GIVEN_NAMES, "labels")
         .map(str::to_lowercase)
         .collect()
 });
