@@ -579,3 +579,47 @@ fn one_unattributed_quote_is_singular() {
     let out = stdout_of(&["speakers", f.to_str().expect("utf-8 path")]);
     assert!(out.contains("(1 quote without a speaker)"), "{out}");
 }
+
+#[test]
+fn many_files_are_annotated_into_a_folder_and_a_bad_one_does_not_stop_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    let text = "Talks\n\nMR. BELL: We will meet again.\n\nQUESTION: When?\n";
+    std::fs::write(input.join("one.txt"), text).expect("write");
+    std::fs::write(input.join("two.md"), text).expect("write");
+    std::fs::write(input.join("bad.txt"), b"\xff\xfe\x00b\x00a\x00d").expect("write");
+    let out = dir.path().join("out");
+    let run = attache()
+        .args(["annotate", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("runs");
+    // One failure: exit 1, the bad file named, the others written whole.
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("bad.txt: UTF-16"), "{err}");
+    assert!(err.contains("1 of 3 files could not be annotated"), "{err}");
+    // Piped standard error gets plain progress lines, no bar.
+    assert!(
+        err.contains("one.txt -> ") && err.contains("[3/3]"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    let single = stdout_of(&["annotate", input.join("one.txt").to_str().expect("utf-8")]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("one.json")).expect("one.json"),
+        single
+    );
+    assert!(out.join("two.json").exists());
+    assert!(!out.join("bad.json").exists());
+    // Several files need a folder to go to.
+    attache()
+        .args(["annotate"])
+        .arg(input.join("one.txt"))
+        .arg(input.join("two.md"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("need --out-dir"));
+}

@@ -108,12 +108,21 @@ pub enum QuoteFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Annotate a text and write the annotated document as JSON.
+    ///
+    /// With several files, a folder, or --out-dir: every text is annotated
+    /// in parallel into DIR/<name>.json, with progress on standard error; a
+    /// file that fails is named and the others go on (exit 1 if any failed).
     Annotate {
-        /// Text file to annotate (`-` for standard input).
-        file: String,
+        /// Text file to annotate (`-` for standard input); several files or
+        /// folders (their .txt, .md and .html files) with --out-dir.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<String>,
         /// Where to write the JSON (default: standard output).
-        #[arg(short, long, value_name = "OUT")]
+        #[arg(short, long, value_name = "OUT", conflicts_with = "out_dir")]
         output: Option<PathBuf>,
+        /// Write one DIR/<name>.json per input (created when missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
         /// Let -o name the input file (its text is replaced by the JSON).
         #[arg(long)]
         force: bool,
@@ -206,10 +215,11 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
     match cli.command {
         None => read::read(cli.file.as_deref(), o),
         Some(Command::Annotate {
-            file,
+            files,
             output,
+            out_dir,
             force,
-        }) => annotate::annotate(&file, output.as_deref(), force, o),
+        }) => annotate::annotate_all(&files, output.as_deref(), out_dir.as_deref(), force, o),
         Some(Command::Quotes {
             file,
             speaker,

@@ -6,6 +6,7 @@
 //! (`attache quotes big.txt | head`) ends the program quietly.
 
 pub mod annotate;
+pub mod batch;
 pub mod listings;
 pub mod outfile;
 pub mod read;
