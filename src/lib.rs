@@ -7,9 +7,10 @@
 //!    the files a user names, with a size limit and a check of their kind.
 //! 2. [`model`]: document, spans, annotations and their invariants.
 //! 3. [`annotate`]: plain text to an annotated document, stage by stage.
-//! 4. [`format`] (JSON `attache/1` and the listings), [`load`] (a document
-//!    from a file, standard input or the bundled sample) and [`eval`]
-//!    (scores against gold annotations, as data).
+//! 4. [`format`] (JSON `attache/1` and the listings), then [`load`] (a
+//!    document from a file, standard input or the bundled sample; uses
+//!    `format`'s JSON), then [`eval`] (scores against gold annotations, as
+//!    data; printing them is `cli`'s job).
 //! 5. [`app`]: the reader's state, actions and `update`, without a terminal.
 //! 6. [`theme`] (styles and colour depth, from a plain [`theme::ColorMode`])
 //!    and [`config`] (the configuration file, under plain

@@ -238,7 +238,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
             turns,
             json,
             dump,
-        }) => crate::eval::run(&dir, turns, json, dump),
+        }) => commands::eval::eval(&dir, turns, json, dump),
         Some(Command::Themes) => settings::themes(o),
         Some(Command::Config { default }) => settings::config(default, o),
         Some(Command::Completions { shell }) => shell::completions(shell),

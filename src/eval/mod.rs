@@ -56,49 +56,39 @@ use crate::annotate::{Options, annotate};
 use crate::error::{Error, Result};
 use crate::format::listing::quote_rows;
 use crate::model::QuoteKind;
-use crate::model::text::visible;
 use text::{Locator, Placed, PredItem};
 
-/// `attache eval DIR [--turns] [--json] [--dump]`.
-pub fn run(dir: &Path, turns: bool, json_out: bool, dump: bool) -> Result<()> {
+/// What an evaluation gives: the report as text, every miss as text, and the
+/// summary as JSON. Printing them is the command's job (`cli::commands::eval`).
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The human-readable report (tables).
+    pub report: String,
+    /// Every miss, one line each (for `--dump`).
+    pub dump: String,
+    /// The machine-readable summary (for `--json`).
+    pub summary: Value,
+}
+
+/// Score the annotator on the gold folder `dir`: PolNeAR's brat layout, or
+/// with `turns` a transcripts folder with `gold/`.
+pub fn evaluate(dir: &Path, turns: bool) -> Result<Evaluation> {
     if !dir.is_dir() {
         return Err(Error::input(format!(
             "{}: no such folder (eval needs a gold folder)",
-            dir.display()
+            crate::model::text::visible_path(dir)
         )));
     }
-    let (report, dump_text, summary) = if turns {
+    let (report, dump, summary) = if turns {
         eval_turns(dir)?
     } else {
         eval_polnear(dir)?
     };
-    // The data stays as read; what is printed shows document text, gold
-    // names and file names without letting them drive the terminal.
-    let dump_text = visible(&dump_text);
-    let mut out = String::new();
-    if dump {
-        if json_out {
-            write_stderr(&dump_text);
-        } else {
-            out.push_str(&dump_text);
-        }
-    }
-    if json_out {
-        out.push_str(&summary.to_string());
-        out.push('\n');
-    } else {
-        out.push_str(&report);
-    }
-    crate::output::write_stdout(&visible(&out))
-}
-
-/// Write to standard error without panicking: a closed or full stderr is
-/// ignored, as there is nowhere left to report it.
-fn write_stderr(s: &str) {
-    use std::io::Write;
-    let stderr = std::io::stderr();
-    let mut lock = stderr.lock();
-    let _ = lock.write_all(s.as_bytes()).and_then(|()| lock.flush());
+    Ok(Evaluation {
+        report,
+        dump,
+        summary,
+    })
 }
 
 /// Read a UTF-8 file as the reference scorer does (universal newlines): a

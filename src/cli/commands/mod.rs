@@ -7,6 +7,7 @@
 
 pub mod annotate;
 pub mod batch;
+pub mod eval;
 pub mod listings;
 pub mod outfile;
 pub mod read;
