@@ -622,4 +622,48 @@ fn many_files_are_annotated_into_a_folder_and_a_bad_one_does_not_stop_the_rest()
         .assert()
         .code(2)
         .stderr(predicate::str::contains("need --out-dir"));
+
+/// `attache FILE` into a pipe, with `args` and a configuration file holding `config`.
+fn piped(args: &[&str], config: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let out = attache()
+        .args(args)
+        .env("ATTACHE_CONFIG", &path)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("attache runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn piped_text_is_wrapped_only_when_a_width_is_asked_for() {
+    let plain = piped(&[SAMPLE], "");
+    assert!(plain.lines().any(|l| l.chars().count() > 60), "long lines");
+    for (args, config) in [
+        (&[SAMPLE, "--width", "60"][..], ""),
+        (&[SAMPLE][..], "width = 60\n"),
+    ] {
+        let wrapped = piped(args, config);
+        assert_ne!(wrapped, plain, "{args:?} {config:?}");
+        for l in wrapped.lines() {
+            // A single word wider than the width may stand alone.
+            assert!(
+                l.chars().count() <= 60 || !l.contains(' '),
+                "{args:?} {config:?}: {l:?}"
+            );
+        }
+        // Only line breaks change: the words are the same.
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(words(&wrapped), words(&plain));
+    }
+    // The flag wins over the file.
+    let flag = piped(&[SAMPLE, "--width", "60"], "width = 200\n");
+    assert_eq!(flag, piped(&[SAMPLE, "--width", "60"], ""));
 }

@@ -60,6 +60,7 @@ pub(super) fn command(s: &mut State, c: Command) {
         Command::Select if panel => activate(s),
         // In the reading pane Enter scrolls a line, as in less.
         Command::Select => s.scroll(1),
+        Command::FilterOnly => super::only::toggle(s),
         Command::Clear => clear(s),
         Command::Help => s.help = Some(0),
         Command::Quit => s.quit = true,
@@ -269,6 +270,8 @@ fn clear(s: &mut State) {
         s.search = Search::default();
     } else if s.filter.is_some() {
         s.filter = None;
+        s.filter_only = false;
+        s.refresh();
     } else {
         s.selected = None;
         s.focus = Focus::Pane;

@@ -65,6 +65,8 @@ pub struct Index {
     pub section_quotes: Vec<usize>,
     /// A transcript's turns in reading order.
     pub turns: Vec<Turn>,
+    /// Every block to show, while `blocks` holds only a filter's.
+    pub(super) all_blocks: Option<Vec<DisplayBlock>>,
 }
 
 fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -242,6 +244,7 @@ impl Index {
             section_starts,
             section_quotes,
             turns: outline::turns(doc),
+            all_blocks: None,
         }
     }
 

@@ -281,6 +281,9 @@ pub enum Command {
     PrevTab,
     /// Activate the panel row (filter by speaker or topic, jump to section).
     Select,
+    /// Switch the filter between dimming the others and showing only its
+    /// paragraphs.
+    FilterOnly,
     /// Clear the search, then the filter.
     Clear,
     /// Show the help popup.
@@ -469,6 +472,12 @@ const ACTIONS: &[ActionDef] = &[
         Command::Select,
         "panel: filter by speaker/topic, go to section (pane: line down)",
         "<Enter>",
+    ),
+    def(
+        "filter-only",
+        Command::FilterOnly,
+        "filter: show only its paragraphs / dim the others",
+        "&",
     ),
     def(
         "clear",

@@ -212,6 +212,11 @@ impl LayoutCache {
         }
     }
 
+    /// Drop every layout (the blocks they were made for changed).
+    pub fn clear(&mut self) {
+        self.blocks.clear();
+    }
+
     /// The lines of `block` (never empty).
     pub fn lines(&mut self, text: &str, index: &Index, block: usize) -> Rc<[VisualLine]> {
         if let Some(l) = self.blocks.get(&block) {

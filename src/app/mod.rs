@@ -14,6 +14,7 @@ mod geometry;
 pub mod index;
 mod mouse;
 mod navigation;
+mod only;
 mod panel;
 mod search;
 mod state;

@@ -40,6 +40,32 @@ pub(super) fn pick_quote(s: &State, list: Option<&[usize]>, forward: bool) -> Op
     }
 }
 
+/// [`pick_quote`], skipping quotes whose paragraph the filter's only mode
+/// hides (a speaker's quote in a paragraph of another's, when `]s` follows
+/// a quote by someone else).
+fn pick_shown(s: &State, list: Option<&[usize]>, forward: bool) -> Option<usize> {
+    let mut pick = pick_quote(s, list, forward);
+    if s.only_shown.is_none() {
+        return pick;
+    }
+    let n = list.map_or(s.index.quotes.len(), |l| l.len());
+    while let Some(q) = pick {
+        if s.index.shows(s.index.quotes[q].span.start) {
+            break;
+        }
+        let i = list.map_or(Some(q), |l| l.binary_search(&q).ok());
+        let next = i.and_then(|i| {
+            if forward {
+                Some(i + 1)
+            } else {
+                i.checked_sub(1)
+            }
+        });
+        pick = next.filter(|&i| i < n).map(|i| list.map_or(i, |l| l[i]));
+    }
+    pick
+}
+
 pub(super) fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
     if !s.layers.quotes {
         // A jump to a quote that is not shown would select nothing visible.
@@ -69,11 +95,11 @@ pub(super) fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
             return;
         };
         let list = s.index.by_speaker.get(sp.index()).map(|v| v.as_slice());
-        pick = pick_quote(s, list, forward);
+        pick = pick_shown(s, list, forward);
         empty = list.is_none_or(|l| l.is_empty());
     } else {
         let list = s.quote_list();
-        pick = pick_quote(s, list, forward);
+        pick = pick_shown(s, list, forward);
         empty = list.map_or(s.index.quotes.is_empty(), |l| l.is_empty());
     }
     match pick {

@@ -189,6 +189,11 @@ pub struct State {
     pub panel_top: [usize; 3],
     /// The active filter.
     pub filter: Option<Filter>,
+    /// The filter shows only its paragraphs (turns) instead of dimming the
+    /// others (`&`, as in less).
+    pub filter_only: bool,
+    /// The filter whose paragraphs `index.blocks` holds now (`None`: all).
+    pub(super) only_shown: Option<Filter>,
     /// The selected quote (index into `index.quotes`).
     pub selected: Option<usize>,
     /// The search.
@@ -239,6 +244,8 @@ impl State {
             panel_sel: [0; 3],
             panel_top: [0; 3],
             filter: None,
+            filter_only: false,
+            only_shown: None,
             selected: None,
             search: Search::default(),
             help: None,

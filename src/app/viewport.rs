@@ -131,7 +131,9 @@ impl State {
     /// the selected quote on screen (it would otherwise slide out of view and
     /// be dropped).
     pub(super) fn relayout(&mut self) {
-        let sel = self.selected;
+        // A quote a search hit took off screen stays selected, but a new
+        // layout does not bring it back.
+        let sel = self.selected.filter(|&q| self.quote_in_view(q));
         self.refresh();
         if let Some(q) = sel
             && self.selected.is_none()
@@ -178,6 +180,7 @@ impl State {
 
     /// Recompute the geometry, the layout key and the visible lines.
     pub fn refresh(&mut self) {
+        self.narrow_blocks();
         let (cols, rows) = self.screen;
         if self.panel_auto {
             self.panel_shown = panel_comfortable(cols, self.layers.speakers, self.width);
@@ -222,14 +225,10 @@ impl State {
             self.top = self.retreat(self.top, missing);
             self.fill_view(rows);
         }
-        if let Some(q) = self.selected {
-            let (a, b) = self.view_range();
-            if !self.index.quotes[q]
-                .span
-                .overlaps(Span::new(a, b.max(a + 1)))
-            {
-                self.selected = None;
-            }
+        if let Some(q) = self.selected
+            && !self.quote_in_view(q)
+        {
+            self.selected = None;
         }
         self.fix_panel_scroll();
     }
@@ -253,6 +252,14 @@ impl State {
                 line: 0,
             };
         }
+    }
+
+    /// Whether quote `q` has text on screen.
+    pub(super) fn quote_in_view(&self, q: usize) -> bool {
+        let (a, b) = self.view_range();
+        self.index.quotes[q]
+            .span
+            .overlaps(Span::new(a, b.max(a + 1)))
     }
 
     /// Byte range the screen shows.

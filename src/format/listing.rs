@@ -360,6 +360,39 @@ pub fn plain_text(doc: &Document) -> String {
     out
 }
 
+/// `text` with every line longer than `width` columns broken at spaces
+/// (a word wider than `width` keeps a line of its own), for piped output
+/// when a reading width is asked for. The spaces at a break are dropped;
+/// every other byte is kept.
+pub fn wrap_text(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut col = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let w = word.width();
+            if j > 0 {
+                if col > 0 && w > 0 && col + 1 + w > width {
+                    // Drop the spaces before the break too.
+                    let kept = out.trim_end_matches(' ').len();
+                    out.truncate(kept);
+                    out.push('\n');
+                    col = 0;
+                } else {
+                    out.push(' ');
+                    col += 1;
+                }
+            }
+            out.push_str(word);
+            col += w;
+        }
+    }
+    out
+}
+
 /// [`plain_text`] as a sequence of pieces, each handed to `emit` with what it
 /// is; their concatenation is exactly [`plain_text`].
 pub fn plain_pieces(doc: &Document, emit: &mut dyn FnMut(Piece, &str)) {

@@ -336,7 +336,12 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         });
     }
     if let Some(f) = filter_name(s) {
-        right.push(format!("filter: {f}"));
+        // Which mode: the others dimmed, or only the filter's paragraphs.
+        right.push(if s.filter_only {
+            format!("only: {f}")
+        } else {
+            format!("filter: {f}")
+        });
     }
     right.push(format!("{}%", s.percent()));
     let flags: String = Layer::ALL
