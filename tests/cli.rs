@@ -622,6 +622,7 @@ fn many_files_are_annotated_into_a_folder_and_a_bad_one_does_not_stop_the_rest()
         .assert()
         .code(2)
         .stderr(predicate::str::contains("need --out-dir"));
+}
 
 /// `attache FILE` into a pipe, with `args` and a configuration file holding `config`.
 fn piped(args: &[&str], config: &str) -> String {
