@@ -8,7 +8,9 @@
 //! 2. [`model`]: document, spans, annotations and their invariants.
 //! 3. [`annotate`]: plain text to an annotated document, stage by stage.
 //! 4. [`format`] (JSON `attache/1` and the listings), [`load`] (a document
-//!    from a file, standard input or the bundled sample) and [`eval`]
+//!    from a file, standard input or the bundled sample; HTML pages read as
+//!    their text and stray markup dropped in [`load::html`] and
+//!    [`load::markup`]) and [`eval`]
 //!    (scores against gold annotations, as data).
 //! 5. [`app`]: the reader's state, actions and `update`, without a terminal.
 //! 6. [`theme`] (styles and colour depth, from a plain [`theme::ColorMode`])

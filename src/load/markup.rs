@@ -155,9 +155,9 @@ pub fn strip_data_uris(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The length of the `data:` URI `s` starts with: `data:` + `type/subtype`
-/// + parameters + `,` + a payload up to whitespace, a quote, a bracket or
-/// an angle bracket.
+/// The length of the `data:` URI `s` starts with: `data:`, `type/subtype`,
+/// parameters, `,` and a payload up to whitespace, a quote, a bracket or an
+/// angle bracket.
 fn data_uri_len(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = 5;
