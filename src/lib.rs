@@ -9,8 +9,9 @@
 //! 3. [`annotate`]: plain text to an annotated document, stage by stage.
 //! 4. [`format`] (JSON `attache/1` and the listings), then [`load`] (a
 //!    document from a file, standard input or the bundled sample; uses
-//!    `format`'s JSON), then [`eval`] (scores against gold annotations, as
-//!    data; printing them is `cli`'s job).
+//!    `format`'s JSON; HTML pages are read as their text and stray markup is
+//!    dropped in [`load::html`] and [`load::markup`]), then [`eval`] (scores
+//!    against gold annotations, as data; printing them is `cli`'s job).
 //! 5. [`app`]: the reader's state, actions and `update`, without a terminal.
 //! 6. [`theme`] (styles and colour depth, from a plain [`theme::ColorMode`])
 //!    and [`config`] (the configuration file, under plain
