@@ -4,7 +4,7 @@
 
 use super::noun_phrase::NounPhrase;
 use super::tokens::{Tok, TokKind, is_cap, lower, with_lower};
-use super::words::{AUX_SET, CONNECTORS_SET, LEX, STOP_CAPS_SET, in_list};
+use super::words::{AUX_SET, CONNECTORS_SET, LEX, PREPS, STOP_CAPS_SET, in_list};
 use super::{Attributed, Attributor, Finding};
 use crate::model::Span;
 
@@ -206,8 +206,12 @@ impl<'t> Attributor<'t> {
             let np = self.np_head(toks, t - 2, lo);
             let said_first = np
                 .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
+            // "A headline - Jane Roe: “…”": a roundup names the source after a dash.
+            let after_dash = np.is_some_and(|np| {
+                np.a > lo && matches!(toks[np.a - 1].k, TokKind::Punct('—' | '–' | '-' | '―'))
+            });
             if let Some(np) = np
-                && (np.a == lo || said_first)
+                && (np.a == lo || said_first || after_dash)
                 && self.is_capword(&toks[np.a.min(t - 2)])
             {
                 return Some(np);
@@ -272,6 +276,15 @@ impl<'t> Attributor<'t> {
         {
             i = c + 1;
         }
+        // So is an opening participle ("Speaking to reporters, …").
+        if i < v
+            && toks[i].k == TokKind::Word
+            && is_participle(self.w(&toks[i]))
+            && !with_lower(self.w(&toks[i]), |l| self.by_name.contains_key(l))
+            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TokKind::Punct(','))
+        {
+            i = c + 1;
+        }
         while i < v && toks[i].k == TokKind::Word && STOP_CAPS_SET.has(self.w(&toks[i])) {
             i += 1;
         }
@@ -285,9 +298,16 @@ impl<'t> Attributor<'t> {
         if LEX.pronouns.contains_key(&*lower(w)) {
             return Some(NounPhrase { a: i, b: i + 1 });
         }
-        if is_cap(w) && !in_list(&["the", "a", "an"], w) {
+        if is_cap(w) && !in_list(&["the", "a", "an"], w) && !is_participle(w) {
             let b = self.cap_run_fwd(toks, i, v);
-            if b < v && toks[b].k == TokKind::Word && !is_cap(self.w(&toks[b])) {
+            // A name is followed by its verb, not by a preposition or article
+            // ("Signs of …", "Each election …" open no subject).
+            if b < v
+                && toks[b].k == TokKind::Word
+                && !is_cap(self.w(&toks[b]))
+                && !self.is_word_any(toks, b, PREPS)
+                && !self.is_word_any(toks, b, &["of", "for", "to", "from", "with", "the", "a", "an"])
+            {
                 return Some(NounPhrase { a: i, b });
             }
             // "Vogel, a former port director, mocked the plan, saying …": a
@@ -380,4 +400,11 @@ impl<'t> Attributor<'t> {
             continues: false,
         }
     }
+}
+
+/// Whether a capitalised word is an -ing participle ("Speaking", "Appearing"),
+/// which opens a phrase, never a name (a name like "Fleming" is longer than
+/// its suffix and known once it is a speaker).
+fn is_participle(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ing") && w[..1].chars().all(|c| c.is_ascii_uppercase())
 }

@@ -188,15 +188,43 @@ impl<'t> Attributor<'t> {
         if !appositive {
             return None;
         }
-        let before = self.np_head(toks, e, lo).filter(|np| {
+        let head = self.np_head(toks, e, lo);
+        // "Here in Ohio, Smith stepped up …, saying": the object of a
+        // preposition is no subject, and the clause after its comma no appositive.
+        if head.is_some_and(|np| np.a > lo && self.is_word_any(toks, np.a - 1, PREPS)) {
+            return None;
+        }
+        let before = head.filter(|np| {
             let w = self.w(&toks[np.b - 1]);
             is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
         });
         match before {
             Some(np) => Some(np),
             None if self.is_role_np(toks, inner) => Some(inner),
+            // "the ministry's spokeswoman, Jane Roe, said": a role phrase
+            // and the name set off after it; the name speaks.
+            None if head.is_some_and(|np| self.is_role_head(toks, np))
+                && self.is_name_run(toks, inner) =>
+            {
+                Some(inner)
+            }
             None => None,
         }
+    }
+
+    /// Whether the noun phrase `np` ends in a role noun ("the White House spokesman").
+    fn is_role_head(&self, toks: &[Tok], np: NounPhrase) -> bool {
+        let w = self.w(&toks[np.b - 1]);
+        !is_cap(w) && LEX.roles.contains_key(&*lower(w))
+    }
+
+    /// Whether tokens `[a, b)` are one capitalised name ("Jane Q. Roe").
+    fn is_name_run(&self, toks: &[Tok], np: NounPhrase) -> bool {
+        np.b > np.a
+            && np.b - np.a <= 6
+            && self.is_capword(&toks[np.a])
+            && !STOP_CAPS_SET.has(self.w(&toks[np.a]))
+            && self.cap_run_fwd(toks, np.a, np.b) == np.b
     }
 
     /// Whether tokens `[a, b)` make a role phrase ("a spokeswoman for the ministry").
