@@ -82,6 +82,10 @@ impl<'t> Attributor<'t> {
                 ));
             }
         }
+        if strict && let Some((np, v)) = self.named_then_verb(toks, j, hi) {
+            let cue = Span::new(toks[v].s, toks[v].e);
+            return Some(self.make(toks, np, cue, Some(v), out));
+        }
         for v in j..limit {
             if toks[v].k != TokKind::Word {
                 if strict && !matches!(toks[v].k, TokKind::Punct(',' | '.')) {
@@ -110,6 +114,29 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// “…,” Jane Roe, a lawyer who has followed the case for years, said: a
+    /// name at token `j` set off by a comma, however long the words after it,
+    /// and the first speech verb of the sentence (before `hi`) after them.
+    fn named_then_verb(&self, toks: &[Tok], j: usize, hi: usize) -> Option<(NounPhrase, usize)> {
+        if !self.is_capword(&toks[j]) || STOP_CAPS_SET.has(self.w(&toks[j])) {
+            return None;
+        }
+        let b = self.cap_run_fwd(toks, j, hi);
+        if b >= hi || toks[b].k != TokKind::Punct(',') || b - j > 6 {
+            return None;
+        }
+        let words = toks[j..b].iter().filter(|t| t.k == TokKind::Word);
+        if !words.clone().all(|t| is_cap(self.w(t)) || CONNECTORS_SET.has(self.w(t))) {
+            return None;
+        }
+        let v = (b + 1..hi.min(b + 40)).find(|&v| self.is_verb(&toks[v], false))?;
+        // The verb closes the set-off words: a comma or a role word before it.
+        let closes = toks[v - 1].k == TokKind::Punct(',')
+            || toks[v - 1].k == TokKind::Word && !is_cap(self.w(&toks[v - 1]));
+        (closes && !toks[b + 1..v].iter().any(|t| matches!(t.k, TokKind::Quote(_))))
+            .then_some((NounPhrase { a: j, b }, v))
     }
 
     /// The name of a signature: “…” ― Jane Doe, a name at token `j` after a
@@ -150,6 +177,13 @@ impl<'t> Attributor<'t> {
             let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
             return Some(self.make(toks, np, cue, None, out));
         }
+        // "Said Jane Roe, who …: “…”": a sentence that opens with its verb.
+        if lo == ss
+            && let Some(np) = self.verb_first(toks, ss, t)
+        {
+            let cue = Span::new(toks[ss].s, toks[ss].e);
+            return Some(self.make(toks, np, cue, None, out));
+        }
         for v in (lo..t).rev() {
             if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
                 let np = self.np_after(toks, v + 1, t)?;
@@ -170,6 +204,24 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// The speaker after a capitalised speech verb that opens the sentence at
+    /// `ss` ("Said Jane Roe", "Added the minister"), before token `t`.
+    pub(super) fn verb_first(&self, toks: &[Tok], ss: usize, t: usize) -> Option<NounPhrase> {
+        let w = self.w(toks.get(ss)?);
+        // A participle opens a phrase ("Lamenting their luck, …"), not an inversion.
+        if toks[ss].k != TokKind::Word
+            || !is_cap(w)
+            || w.ends_with("ing")
+            || !with_lower(w, |l| LEX.verbs.contains(l) && !LEX.weak.contains(l))
+            || !toks
+                .get(ss + 1)
+                .is_some_and(|n| self.is_capword(n) || self.is_word(toks, ss + 1, "the"))
+        {
+            return None;
+        }
+        self.np_after(toks, ss, t)
     }
 
     /// The speaker that the mark right before the quote at `t` sets off (not

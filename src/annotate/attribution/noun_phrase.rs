@@ -176,10 +176,21 @@ impl<'t> Attributor<'t> {
         // The phrase between the commas must read like an appositive.
         let first = toks[k + 1];
         let fw = self.w(&first);
+        // "Jane Roe, 35, a lawyer, said": the age is part of the name's appositive.
+        if e >= 2
+            && e - 2 >= lo
+            && toks[e].k == TokKind::Word
+            && self.w(&toks[e]).bytes().all(|b| b.is_ascii_digit())
+            && toks[e - 1].k == TokKind::Punct(',')
+            && self.is_capword(&toks[e - 2])
+        {
+            e -= 2;
+        }
         let appositive = h - k <= 26
             && first.k == TokKind::Word
             && (DETS_SET.has(fw)
-                || in_list(&["who", "whose", "which", "former", "now", "then"], fw)
+                || in_list(&["who", "whose", "which", "former", "now", "then", "of"], fw)
+                || (fw.len() > 5 && fw.ends_with("ing") && !is_cap(fw))
                 || fw.starts_with(|c: char| c.is_ascii_digit())
                 || is_cap(fw)
                 || toks[k + 1..h]
