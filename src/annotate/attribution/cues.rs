@@ -150,10 +150,16 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let b = self.cap_run_fwd(toks, j, toks.len());
-        let rest_ok = toks.len() - b <= 12
-            && toks[b..].iter().all(|x| {
-                matches!(x.k, TokKind::Punct(_)) || x.k == TokKind::Word && !is_cap(self.w(x))
-            });
+        let lower_rest = toks[b..].iter().all(|x| {
+            matches!(x.k, TokKind::Punct(_)) || x.k == TokKind::Word && !is_cap(self.w(x))
+        });
+        // "— Jane Roe, Twitter": an outlet or place after the comma.
+        let outlet = toks.len() - b <= 5
+            && toks.get(b).is_some_and(|x| x.k == TokKind::Punct(','))
+            && toks[b + 1..]
+                .iter()
+                .all(|x| matches!(x.k, TokKind::Punct(_)) || self.is_capword(x));
+        let rest_ok = toks.len() - b <= 12 && (lower_rest || outlet);
         rest_ok.then_some(NounPhrase { a: j, b })
     }
 

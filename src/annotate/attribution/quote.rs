@@ -238,6 +238,14 @@ impl<'t> Attributor<'t> {
         {
             return a;
         }
+        // A roundup: the quote fills its paragraph and the line below signs it.
+        if kind == QuoteKind::Direct
+            && at.t + 3 >= at.toks.len()
+            && at.toks[at.t + 1..].iter().all(|x| matches!(x.k, TokKind::Punct(_)))
+            && let Some(a) = self.signature_below(at.toks[at.toks.len() - 1].e, out)
+        {
+            return a;
+        }
         if follows
             && kind == QuoteKind::Direct
             && let Some((_, la)) = self.last
@@ -245,6 +253,39 @@ impl<'t> Attributor<'t> {
             return self.continuing(la);
         }
         Finding::default()
+    }
+
+    /// The signature line under a quote's paragraph ending at byte `end`
+    /// ("— Jane Roe, a voter in Ohio."): a short line that opens with a dash
+    /// and a name.
+    fn signature_below(&mut self, end: usize, out: &mut Attributed) -> Option<Finding> {
+        let rest = &self.text[end..];
+        let gap = rest.len() - rest.trim_start().len();
+        if !rest[..gap].contains('\n') {
+            return None;
+        }
+        let start = end + gap;
+        let line_len = self.text[start..].find('\n').unwrap_or(self.text.len() - start);
+        if line_len > 120 {
+            return None;
+        }
+        let mut toks = Vec::new();
+        self.tokenize(Span::new(start, start + line_len), &[], &mut toks);
+        if toks.len() < 2
+            || !matches!(toks[0].k, TokKind::Punct('—' | '–' | '-' | '―'))
+            || !self.is_capword(&toks[1])
+        {
+            return None;
+        }
+        let b = self.cap_run_fwd(&toks, 1, toks.len());
+        if b < toks.len() && !matches!(toks[b].k, TokKind::Punct(',' | '.' | '(')) {
+            return None;
+        }
+        let np = NounPhrase { a: 1, b };
+        let cue = Span::new(toks[0].s, toks[0].e);
+        let mut a = self.make(&toks, np, cue, None, out);
+        a.post_cue = None;
+        Some(a)
     }
 
     /// Whether the words between quotes `p` and `t` are only the cue phrase
