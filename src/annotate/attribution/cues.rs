@@ -412,6 +412,32 @@ impl<'t> Attributor<'t> {
         None
     }
 
+    /// A cue closing the sentence right before the quote at `t` that opens
+    /// its own sentence: "Jane Roe agreed. “…”".
+    pub(super) fn prev_sentence(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        out: &mut Attributed,
+    ) -> Option<Finding> {
+        if t < 3 || toks[t - 1].k != TokKind::Punct('.') {
+            return None;
+        }
+        let v = t - 2;
+        if !self.is_verb(&toks[v], false) || LEX.object.contains(self.w(&toks[v])) {
+            return None;
+        }
+        let s = sid[v];
+        let ps = (0..v).rev().take_while(|&i| sid[i] == s).last().unwrap_or(v);
+        if (ps..v).any(|i| matches!(toks[i].k, TokKind::Quote(_))) {
+            return None;
+        }
+        let np = self.np_before(toks, v, ps, sid)?;
+        let cue = Span::new(toks[v].s, toks[v].e);
+        Some(self.make(toks, np, cue, None, out))
+    }
+
     /// A cue near the start of the sentence after the quote ("Smith said so on Friday").
     pub(super) fn next_sentence(
         &mut self,

@@ -238,6 +238,12 @@ impl<'t> Attributor<'t> {
         {
             return a;
         }
+        if kind == QuoteKind::Direct
+            && at.ss == at.t
+            && let Some(a) = self.prev_sentence(at.toks, at.sid, at.t, out)
+        {
+            return a;
+        }
         // A roundup: the quote fills its paragraph and the line below signs it.
         if kind == QuoteKind::Direct
             && at.t + 3 >= at.toks.len()
