@@ -128,15 +128,21 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let words = toks[j..b].iter().filter(|t| t.k == TokKind::Word);
-        if !words.clone().all(|t| is_cap(self.w(t)) || CONNECTORS_SET.has(self.w(t))) {
+        if !words
+            .clone()
+            .all(|t| is_cap(self.w(t)) || CONNECTORS_SET.has(self.w(t)))
+        {
             return None;
         }
         let v = (b + 1..hi.min(b + 40)).find(|&v| self.is_verb(&toks[v], false))?;
         // The verb closes the set-off words: a comma or a role word before it.
         let closes = toks[v - 1].k == TokKind::Punct(',')
             || toks[v - 1].k == TokKind::Word && !is_cap(self.w(&toks[v - 1]));
-        (closes && !toks[b + 1..v].iter().any(|t| matches!(t.k, TokKind::Quote(_))))
-            .then_some((NounPhrase { a: j, b }, v))
+        (closes
+            && !toks[b + 1..v]
+                .iter()
+                .any(|t| matches!(t.k, TokKind::Quote(_))))
+        .then_some((NounPhrase { a: j, b }, v))
     }
 
     /// The name of a signature: “…” ― Jane Doe, a name at token `j` after a
@@ -364,7 +370,11 @@ impl<'t> Attributor<'t> {
                 && toks[b].k == TokKind::Word
                 && !is_cap(self.w(&toks[b]))
                 && !self.is_word_any(toks, b, PREPS)
-                && !self.is_word_any(toks, b, &["of", "for", "to", "from", "with", "the", "a", "an"])
+                && !self.is_word_any(
+                    toks,
+                    b,
+                    &["of", "for", "to", "from", "with", "the", "a", "an"],
+                )
             {
                 return Some(NounPhrase { a: i, b });
             }
@@ -429,7 +439,11 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let s = sid[v];
-        let ps = (0..v).rev().take_while(|&i| sid[i] == s).last().unwrap_or(v);
+        let ps = (0..v)
+            .rev()
+            .take_while(|&i| sid[i] == s)
+            .last()
+            .unwrap_or(v);
         if (ps..v).any(|i| matches!(toks[i].k, TokKind::Quote(_))) {
             return None;
         }

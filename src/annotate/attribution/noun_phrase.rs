@@ -189,8 +189,11 @@ impl<'t> Attributor<'t> {
         let appositive = h - k <= 26
             && first.k == TokKind::Word
             && (DETS_SET.has(fw)
-                || in_list(&["who", "whose", "which", "former", "now", "then", "of"], fw)
-                || (fw.len() > 5 && (fw.ends_with("ing") || fw.ends_with("ed")) && !is_cap(fw))
+                || in_list(
+                    &["who", "whose", "which", "former", "now", "then", "of"],
+                    fw,
+                )
+                || (fw.len() > 4 && (fw.ends_with("ing") || fw.ends_with("ed")) && !is_cap(fw))
                 || fw.starts_with(|c: char| c.is_ascii_digit())
                 || is_cap(fw)
                 || toks[k + 1..h]

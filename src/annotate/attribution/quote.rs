@@ -247,7 +247,9 @@ impl<'t> Attributor<'t> {
         // A roundup: the quote fills its paragraph and the line below signs it.
         if kind == QuoteKind::Direct
             && at.t + 3 >= at.toks.len()
-            && at.toks[at.t + 1..].iter().all(|x| matches!(x.k, TokKind::Punct(_)))
+            && at.toks[at.t + 1..]
+                .iter()
+                .all(|x| matches!(x.k, TokKind::Punct(_)))
             && let Some(a) = self.signature_below(at.toks[at.toks.len() - 1].e, out)
         {
             return a;
@@ -271,7 +273,9 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let start = end + gap;
-        let line_len = self.text[start..].find('\n').unwrap_or(self.text.len() - start);
+        let line_len = self.text[start..]
+            .find('\n')
+            .unwrap_or(self.text.len() - start);
         if line_len > 120 {
             return None;
         }
