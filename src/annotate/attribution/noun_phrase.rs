@@ -390,7 +390,10 @@ impl<'t> Attributor<'t> {
         } else if let Some(c) = (i..(i + 6).min(hi))
             .take_while(|&k| {
                 matches!(toks[k].k, TokKind::Punct('/' | '-'))
-                    || toks[k].k == TokKind::Word && !NP_STOP_SET.has(self.w(&toks[k]))
+                    || toks[k].k == TokKind::Word
+                        && (!NP_STOP_SET.has(self.w(&toks[k]))
+                            // "said former secretary of state Jane Roe"
+                            || k > i && self.w(&toks[k]) == "of")
             })
             .find(|&k| is_cap(self.w(&toks[k])))
         {
