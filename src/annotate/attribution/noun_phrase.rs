@@ -125,11 +125,48 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let h = i - 1;
+        // "Jane Roe rallied her supporters, saying": a participle's subject is
+        // the subject of the clause before its comma.
+        if toks[h].k == TokKind::Punct(',')
+            && self.w(&toks[v]).ends_with("ing")
+            && let Some(np) = self.clause_subject(toks, h, lo)
+        {
+            return Some(np);
+        }
         match toks[h].k {
             // An appositive: "Jane Doe, a spokeswoman for the ministry, said".
             TokKind::Punct(',') | TokKind::Punct(')') => self.appositive_np(toks, h, lo, sid),
             _ => self.np_head(toks, h, lo),
         }
+    }
+
+    /// The subject of the clause that ends at the comma `h`: a name that
+    /// opens it (after the sentence start `lo` or an earlier comma) and is
+    /// followed by a lower-case word that is no preposition or article.
+    fn clause_subject(&self, toks: &[Tok], h: usize, lo: usize) -> Option<NounPhrase> {
+        let mut c = (lo..h)
+            .rev()
+            .take(30)
+            .find(|&k| toks[k].k == TokKind::Punct(','))
+            .map_or(lo, |k| k + 1);
+        while c < h && toks[c].k == TokKind::Word && STOP_CAPS_SET.has(self.w(&toks[c])) {
+            c += 1;
+        }
+        if c >= h || c + 30 < h || !self.is_capword(&toks[c]) {
+            return None;
+        }
+        let b = self.cap_run_fwd(toks, c, h);
+        let next = toks.get(b).filter(|_| b < h)?;
+        let nw = self.w(next);
+        (next.k == TokKind::Word
+            && !is_cap(nw)
+            && !PREPS.iter().chain(&["of", "for", "to", "from", "with", "and", "or"]).any(|p| p.eq_ignore_ascii_case(nw))
+            && !DETS_SET.has(nw)
+            && !LEX.roles.contains_key(&*lower(nw))
+            && !AUX_SET.has(nw)
+            && !nw.ends_with("'s")
+            && !nw.ends_with("’s"))
+        .then_some(NounPhrase { a: c, b })
     }
 
     /// The subject before the appositive that ends at token `h` (a comma or a
