@@ -160,7 +160,10 @@ impl<'t> Attributor<'t> {
         let nw = self.w(next);
         (next.k == TokKind::Word
             && !is_cap(nw)
-            && !PREPS.iter().chain(&["of", "for", "to", "from", "with", "and", "or"]).any(|p| p.eq_ignore_ascii_case(nw))
+            && !PREPS
+                .iter()
+                .chain(&["of", "for", "to", "from", "with", "and", "or"])
+                .any(|p| p.eq_ignore_ascii_case(nw))
             && !DETS_SET.has(nw)
             && !LEX.roles.contains_key(&*lower(nw))
             && !AUX_SET.has(nw)
@@ -411,6 +414,10 @@ impl<'t> Attributor<'t> {
         let w = self.w(t);
         if LEX.pronouns.contains_key(&*lower(w)) && !is_cap(w) {
             return Some(NounPhrase { a: i, b: i + 1 });
+        }
+        // "claiming this would help": after a verb, "this" opens its object.
+        if in_list(&["this", "these"], w) {
+            return None;
         }
         let (a, mut b) = if DETS_SET.has(w) || w.eq_ignore_ascii_case("the") {
             let mut b = i + 1;

@@ -422,3 +422,19 @@ fn class4_roundup_signatures() {
         Some("The council")
     );
 }
+
+#[test]
+fn class1_person_of_a_place_and_participle_subjects() {
+    // "Name of Place": the person, not the place.
+    let t = "“The wind is strong on the hill today,” said Peter Lund of Dunmore.";
+    assert_eq!(
+        speaker_of(&quotes(t), "The wind").as_deref(),
+        Some("Peter Lund")
+    );
+    // ", saying" takes the subject of the clause before it, not an object in it.
+    let t = "After the vote to close the North Road, Maria Holt rallied her neighbours, saying: “We will open it again.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "We will open").as_deref(),
+        Some("Maria Holt")
+    );
+}
