@@ -26,6 +26,14 @@ impl<'t> Attributor<'t> {
         false
     }
 
+    /// Whether token `v` is a speech verb as [`Attributor::is_verb`], or a
+    /// verb of retort with its "back" ("shot back", "fired back").
+    pub(super) fn is_cue_verb(&self, toks: &[Tok], v: usize, weak_ok: bool) -> bool {
+        self.is_verb(&toks[v], weak_ok)
+            || self.is_word_any(toks, v, &["shot", "fired", "hit", "snapped"])
+                && self.is_word(toks, v + 1, "back")
+    }
+
     /// Whether a token is a speech verb (a weak one only when `weak_ok`).
     pub(super) fn is_verb(&self, t: &Tok, weak_ok: bool) -> bool {
         if t.k != TokKind::Word {
@@ -39,7 +47,9 @@ impl<'t> Attributor<'t> {
     }
 
     /// A cue after the quote at `t`: `, NP verb`, `, verb NP`, `, according to NP`.
-    /// `strict` wants it right after the quote; otherwise anywhere before `hi`.
+    /// `strict` wants it right after the quote; otherwise anywhere before `hi`;
+    /// `term` says the quote is no full direct quote (a term or fragment).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn post_cue(
         &mut self,
         toks: &[Tok],
@@ -47,6 +57,7 @@ impl<'t> Attributor<'t> {
         t: usize,
         hi: usize,
         strict: bool,
+        term: bool,
         out: &mut Attributed,
     ) -> Option<Finding> {
         let mut j = t + 1;
@@ -93,7 +104,13 @@ impl<'t> Attributor<'t> {
                 }
                 continue;
             }
-            if !self.is_verb(&toks[v], true) || LEX.object.contains(self.w(&toks[v])) {
+            // A retort ("shot back") introduces speech, never a quoted term.
+            let verb = if term {
+                self.is_verb(&toks[v], true)
+            } else {
+                self.is_cue_verb(toks, v, true)
+            };
+            if !verb || LEX.object.contains(self.w(&toks[v])) {
                 continue;
             }
             let cue = Span::new(toks[v].s, toks[v].e);
@@ -203,7 +220,13 @@ impl<'t> Attributor<'t> {
                 return Some(self.make(toks, np, cue, None, out));
             }
             let weak_ok = t - v <= 4;
-            if !self.is_verb(&toks[v], weak_ok) {
+            // A retort ("shot back") introduces speech, never a quoted term.
+            let verb = if term {
+                self.is_verb(&toks[v], weak_ok)
+            } else {
+                self.is_cue_verb(toks, v, weak_ok)
+            };
+            if !verb {
                 continue;
             }
             let strong = !LEX.weak.contains(self.w(&toks[v]));
@@ -267,7 +290,16 @@ impl<'t> Attributor<'t> {
         }
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TokKind::Punct(':') && t >= 2 && t - 1 > lo {
-            let np = self.np_head(toks, t - 2, lo);
+            let mut np = self.np_head(toks, t - 2, lo);
+            // "A headline - Jane Roe and John Doe: “…”": both names.
+            if let Some(n) = np.as_mut()
+                && n.a >= lo + 2
+                && self.is_word(toks, n.a - 1, "and")
+                && self.is_capword(&toks[n.a - 2])
+                && let Some(first) = self.np_head(toks, n.a - 2, lo)
+            {
+                n.a = first.a;
+            }
             let said_first = np
                 .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
             // "A headline - Jane Roe: “…”": a roundup names the source after a dash.
