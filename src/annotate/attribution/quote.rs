@@ -194,7 +194,15 @@ impl<'t> Attributor<'t> {
     ) -> Option<(Finding, QuoteKind)> {
         let (toks, sid, t, ss) = (at.toks, at.sid, at.t, at.ss);
         // 2. Cue right after the quote: “…,” Smith said / said Smith / according to Smith.
-        if let Some(a) = self.post_cue(toks, sid, t, at.post_hi, true, kind != QuoteKind::Direct, out) {
+        if let Some(a) = self.post_cue(
+            toks,
+            sid,
+            t,
+            at.post_hi,
+            true,
+            kind != QuoteKind::Direct,
+            out,
+        ) {
             return Some((a, heard(kind)));
         }
         // 3. Cue before the quote in the same sentence: Smith said: “…”.
@@ -206,7 +214,15 @@ impl<'t> Attributor<'t> {
             return Some((a, kind));
         }
         // 4. A cue later in the sentence: “…,” which the ambassador said …
-        if let Some(a) = self.post_cue(toks, sid, t, at.post_hi, false, kind != QuoteKind::Direct, out) {
+        if let Some(a) = self.post_cue(
+            toks,
+            sid,
+            t,
+            at.post_hi,
+            false,
+            kind != QuoteKind::Direct,
+            out,
+        ) {
             return Some((a, heard(kind)));
         }
         None
