@@ -297,6 +297,8 @@ impl<'t> Attributor<'t> {
                 && self.is_word(toks, n.a - 1, "and")
                 && self.is_capword(&toks[n.a - 2])
                 && let Some(first) = self.np_head(toks, n.a - 2, lo)
+                && first.a > lo
+                && matches!(toks[first.a - 1].k, TokKind::Punct('—' | '–' | '-' | '―'))
             {
                 n.a = first.a;
             }

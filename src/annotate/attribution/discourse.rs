@@ -29,7 +29,10 @@ impl<'t> Attributor<'t> {
             return self.pronoun(g, out);
         }
         // The writer's own "I" or "we" is no speaker to name: the mention stays.
-        if words.len() == 1 && in_list(&["i", "we", "me", "us"], words[0]) {
+        let bare = words
+            .first()
+            .map(|w| w.split(['\'', '’']).next().unwrap_or(w));
+        if words.len() == 1 && bare.is_some_and(|w| in_list(&["i", "we", "me", "us"], w)) {
             return None;
         }
         if words.len() == 1 && words[0].eq_ignore_ascii_case("who") {
