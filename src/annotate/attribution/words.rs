@@ -88,7 +88,8 @@ word_list!(
 );
 /// Determiners that open a role noun phrase.
 pub(super) const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your", "this",
+    "these",
 ];
 
 /// Prepositions whose object is never the subject of a speech verb.
