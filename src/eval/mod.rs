@@ -213,6 +213,14 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
         "per_publisher": per_pub,
     });
 
+    let several = gold.iter().filter(|a| a.annotators.len() > 1).count();
+    let r = polnear_report(dir, several, &summary);
+    Ok((r, dump, summary))
+}
+
+/// The PolNeAR report as text from its `summary`: totals, the levels table
+/// and one row per publisher; `several` articles had several annotators.
+fn polnear_report(dir: &Path, several: usize, summary: &Value) -> String {
     let mut r = String::new();
     let o = &summary["overall"];
     let _ = writeln!(r, "PolNeAR quote scoring: {}", dir.display());
@@ -220,7 +228,7 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
         r,
         "  articles: {} ({} with several annotators: the first by sorted id is used)",
         num(&o["articles"]),
-        gold.iter().filter(|a| a.annotators.len() > 1).count()
+        several
     );
     let _ = writeln!(
         r,
@@ -282,7 +290,7 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
         "F1@0.8",
         "attr_R"
     );
-    for (p, a) in &per_pub_sorted(&summary) {
+    for (p, a) in &per_pub_sorted(summary) {
         let l = &a["levels"];
         let _ = writeln!(
             r,
@@ -299,7 +307,7 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
             fmt3(&l["0.3"]["attributed_recall"]),
         );
     }
-    Ok((r, dump, summary))
+    r
 }
 
 fn per_pub_sorted(summary: &Value) -> Vec<(String, Value)> {

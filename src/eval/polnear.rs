@@ -431,10 +431,10 @@ pub struct ArticleScore {
 /// The overlap thresholds.
 pub const THRESHOLDS: [f64; 2] = [0.3, 0.8];
 
-/// Score one article's placed predictions against its gold.
-pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScore {
-    let direct_idx: Vec<usize> = (0..golds.len()).filter(|&j| golds[j].direct).collect();
-    let scores: Vec<Option<Vec<(f64, f64)>>> = preds
+/// For each located prediction, its overlap with every gold content: (share
+/// of the shorter span, Jaccard); `None` for predictions not placed.
+fn overlap_scores(golds: &[GoldAttribution], preds: &[Placed]) -> Vec<Option<Vec<(f64, f64)>>> {
+    preds
         .iter()
         .map(|p| {
             if p.status != Status::Ok {
@@ -459,7 +459,47 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
                     .collect(),
             )
         })
+        .collect()
+}
+
+/// The exact level's pairs: a gold direct quote whose every trimmed piece is
+/// some prediction's trimmed span, paired with the first such prediction.
+fn exact_pairs(golds: &[GoldAttribution], preds: &[Placed], direct_idx: &[usize]) -> LevelCounts {
+    let mut piece_owner: HashMap<(usize, usize), usize> = HashMap::new();
+    for (j, g) in golds.iter().enumerate() {
+        for &pc in &g.pieces {
+            piece_owner.entry(pc).or_insert(j);
+        }
+    }
+    let exact_pred: Vec<bool> = preds
+        .iter()
+        .map(|p| p.status == Status::Ok && p.core.is_some_and(|c| piece_owner.contains_key(&c)))
         .collect();
+    let mut pred_by_core: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, p) in preds.iter().enumerate() {
+        if exact_pred[i]
+            && let Some(c) = p.core
+        {
+            pred_by_core.entry(c).or_insert(i);
+        }
+    }
+    let mut lc = LevelCounts {
+        tp_pred: exact_pred.iter().filter(|&&e| e).count(),
+        ..Default::default()
+    };
+    for &j in direct_idx {
+        let g = &golds[j];
+        if g.pieces.iter().all(|pc| pred_by_core.contains_key(pc)) {
+            lc.pairs.insert(j, pred_by_core[&g.pieces[0]]);
+        }
+    }
+    lc
+}
+
+/// Score one article's placed predictions against its gold.
+pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScore {
+    let direct_idx: Vec<usize> = (0..golds.len()).filter(|&j| golds[j].direct).collect();
+    let scores = overlap_scores(golds, preds);
     let mut res = ArticleScore {
         n_pred: preds.len(),
         n_gold: golds.len(),
@@ -530,34 +570,7 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
         res.levels.push((t.to_string(), lc));
     }
     // Exact: trimmed spans equal.
-    let mut piece_owner: HashMap<(usize, usize), usize> = HashMap::new();
-    for (j, g) in golds.iter().enumerate() {
-        for &pc in &g.pieces {
-            piece_owner.entry(pc).or_insert(j);
-        }
-    }
-    let exact_pred: Vec<bool> = preds
-        .iter()
-        .map(|p| p.status == Status::Ok && p.core.is_some_and(|c| piece_owner.contains_key(&c)))
-        .collect();
-    let mut pred_by_core: HashMap<(usize, usize), usize> = HashMap::new();
-    for (i, p) in preds.iter().enumerate() {
-        if exact_pred[i]
-            && let Some(c) = p.core
-        {
-            pred_by_core.entry(c).or_insert(i);
-        }
-    }
-    let mut lc = LevelCounts {
-        tp_pred: exact_pred.iter().filter(|&&e| e).count(),
-        ..Default::default()
-    };
-    for &j in &direct_idx {
-        let g = &golds[j];
-        if g.pieces.iter().all(|pc| pred_by_core.contains_key(pc)) {
-            lc.pairs.insert(j, pred_by_core[&g.pieces[0]]);
-        }
-    }
+    let mut lc = exact_pairs(golds, preds, &direct_idx);
     lc.tp_gold = lc.pairs.len();
     let pairs = lc.pairs.clone();
     tally(&pairs, &mut lc);
