@@ -467,3 +467,81 @@ fn a_burst_of_keys_is_read_to_its_end_before_waiting() {
     let screen = wait_for(&name, "Keys (Esc closes)");
     assert!(screen.contains("Keys (Esc closes)"), "{screen}");
 }
+
+#[test]
+fn visual_selection_copies_to_the_clipboard_in_tmux() {
+    // A tmux server of its own (`-L`), with set-clipboard on, so that the
+    // OSC 52 sequence the reader sends lands in tmux's paste buffer.
+    if Std::new("tmux").arg("-V").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "visual_selection_copies…: tmux is not installed, and CI is set"
+        );
+        println!("SKIPPED visual_selection_copies…: tmux is not installed");
+        return;
+    }
+    let f = fixture_json();
+    let socket = format!("attache-clip-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Std::new("tmux")
+            .args(["-L", &socket, "-f", "/dev/null"])
+            .args(args)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default()
+    };
+    struct Server(String);
+    impl Drop for Server {
+        fn drop(&mut self) {
+            let _ = Std::new("tmux")
+                .args(["-L", &self.0, "kill-server"])
+                .status();
+        }
+    }
+    let cmd = format!(
+        "{} {} ; sleep 30",
+        env!("CARGO_BIN_EXE_attache"),
+        f.path().display()
+    );
+    let ok = Std::new("tmux")
+        .args(["-L", &socket, "-f", "/dev/null"])
+        .args(["new", "-d", "-s", "clip", "-x", "120", "-y", "40", &cmd])
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        println!("SKIPPED visual_selection_copies…: tmux could not start a session here");
+        return;
+    }
+    let _server = Server(socket.clone());
+    tmux(&["set", "-s", "set-clipboard", "on"]);
+    let screen = |tmux: &dyn Fn(&[&str]) -> String| tmux(&["capture-pane", "-p", "-t", "clip"]);
+    assert!(
+        wait_until(|| screen(&tmux).contains("? help")),
+        "{}",
+        screen(&tmux)
+    );
+    tmux(&["send-keys", "-t", "clip", "]", "q"]);
+    assert!(wait_until(|| screen(&tmux).contains("quote 1/6")));
+    tmux(&["send-keys", "-t", "clip", "v"]);
+    assert!(wait_until(|| screen(&tmux).contains("-- VISUAL --")));
+    tmux(&["send-keys", "-t", "clip", "j", "y"]);
+    assert!(
+        wait_until(|| screen(&tmux).contains("with citation")),
+        "{}",
+        screen(&tmux)
+    );
+    let status = screen(&tmux);
+    assert!(status.contains("copied "), "{status}");
+    assert!(!status.contains("-- VISUAL --"), "y leaves visual mode");
+    let mut buffer = String::new();
+    let got = wait_until(|| {
+        buffer = tmux(&["show-buffer"]);
+        buffer.contains("\n— Talks on the Harbour Accord")
+    });
+    assert!(got, "tmux's paste buffer: {buffer:?}");
+    // From the quote's start one screen line down: past the quote's end,
+    // so the citation names the document only.
+    assert!(buffer.starts_with("We came here"), "{buffer:?}");
+    assert!(!buffer.contains("Lindqvist,"), "{buffer:?}");
+}

@@ -1,5 +1,5 @@
 //! Property: any text, any keys, any screen size — the reader never panics,
-//! always draws a full frame, and never writes a control character.
+//! always draws a full frame, and never writes (or copies) a control character.
 
 use attache::app::keymap::Keymap;
 use attache::app::{Action, Settings, State, update};
@@ -71,6 +71,14 @@ const KEYS: &[&str] = &[
     "-",
     "+",
     "]",
+    "v",
+    "V",
+    "w",
+    "e",
+    "$",
+    "y",
+    "Y",
+    "i",
 ];
 
 fn text() -> impl Strategy<Value = String> {
@@ -103,6 +111,10 @@ proptest! {
         let mut s = State::new(doc, Settings::default(), Keymap::default(), cols, rows);
         for a in actions.into_iter().flatten() {
             update(&mut s, a);
+            // Copied text never carries a control character but newline and tab.
+            if let Some(c) = s.clipboard.take() {
+                prop_assert!(!c.chars().any(attache::model::text::is_unsafe), "{:?}", c);
+            }
         }
         let out = frame_text(&s, &attache::theme::Styles::fallback(), false);
         let (c, r) = s.screen;

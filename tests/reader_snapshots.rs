@@ -129,3 +129,26 @@ fn help_popup_on_a_narrow_screen_keeps_the_descriptions() {
     let out = frame(80, 24, "?");
     assert!(!out.contains("┐┐") && !out.contains("││"), "{out}");
 }
+
+#[test]
+fn quote_details_popup() {
+    // The second quote's details: speaker, role, kind, section, place, topics.
+    insta::assert_snapshot!(frame(100, 24, "]q ]q i"));
+}
+
+#[test]
+fn visual_selection_with_styles() {
+    // From the first quote's start, a word on, one screen line down and to
+    // the end of that word: the selection reversed, the cursor underlined.
+    let keys = parse_key_script("]q v w j e").unwrap();
+    let out = render_to_string(
+        document(),
+        settings(),
+        Keymap::default(),
+        &styles(),
+        (60, 14),
+        &keys,
+        true,
+    );
+    insta::assert_snapshot!(out);
+}

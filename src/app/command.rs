@@ -1,12 +1,13 @@
 //! What each [`Command`] does to the state, one named helper per group of
 //! commands (help popup, panel rows, scrolling and ends, layers, panel and
-//! focus, reading width).
+//! focus, reading width); visual mode's and the popups' in their own modules.
 
 use super::keymap::Command;
 use super::layout::Anchor;
 use super::navigation::{quote_step, section_step, turn_step};
 use super::panel::activate;
 use super::search::{Search, search_step};
+use super::selection;
 use super::state::{Focus, LayerSwitches, MIN_WIDTH, State, Tab};
 
 /// Carry out command `c`.
@@ -15,6 +16,12 @@ pub(super) fn command(s: &mut State, c: Command) {
     let count = s.count.take();
     if let Some(h) = s.help {
         s.help = help_scroll(s, h, c);
+        return;
+    }
+    if s.details.is_some() && super::details::popup_command(s, c) {
+        return;
+    }
+    if selection::visual_command(s, c, count) {
         return;
     }
     let panel = s.focus == Focus::Panel && s.geometry.panel.is_some();
@@ -65,6 +72,9 @@ pub(super) fn command(s: &mut State, c: Command) {
         Command::Help => s.help = Some(0),
         Command::Quit => s.quit = true,
         Command::Narrower | Command::Wider => width(s, c == Command::Wider),
+        Command::Details => super::details::open(s),
+        Command::Copy | Command::CopyExact => selection::copy(s, c == Command::Copy),
+        Command::Visual | Command::VisualLines => selection::start(s, c == Command::VisualLines),
         _ => {}
     }
 }

@@ -294,6 +294,26 @@ pub enum Command {
     Narrower,
     /// Wider reading width.
     Wider,
+    /// Show the selected quote's details in a popup.
+    Details,
+    /// Copy the selected quote (or the visual selection) with its citation.
+    Copy,
+    /// Copy the selected quote's (or the visual selection's) exact words.
+    CopyExact,
+    /// Start (or leave) a charwise visual selection.
+    Visual,
+    /// Start (or leave) a visual selection of whole lines.
+    VisualLines,
+    /// Visual mode: to the start of the next word.
+    WordNext,
+    /// Visual mode: to the start of the previous word.
+    WordBack,
+    /// Visual mode: to the end of the word.
+    WordEnd,
+    /// Visual mode: to the start of the screen line.
+    LineStart,
+    /// Visual mode: to the end of the screen line.
+    LineEnd,
 }
 
 /// One bindable action: its name, command, description and default keys.
@@ -302,6 +322,9 @@ struct ActionDef {
     command: Command,
     help: &'static str,
     keys: &'static str,
+    /// Bound in visual mode only, where its keys take precedence over the
+    /// same keys of the other actions (`b` is a word back there, not a page).
+    visual: bool,
 }
 
 const fn def(
@@ -315,6 +338,23 @@ const fn def(
         command,
         help,
         keys,
+        visual: false,
+    }
+}
+
+/// An action of visual mode only (see [`ActionDef::visual`]).
+const fn vdef(
+    name: &'static str,
+    command: Command,
+    help: &'static str,
+    keys: &'static str,
+) -> ActionDef {
+    ActionDef {
+        name,
+        command,
+        help,
+        keys,
+        visual: true,
     }
 }
 
@@ -482,13 +522,58 @@ const ACTIONS: &[ActionDef] = &[
     def(
         "clear",
         Command::Clear,
-        "clear the search, then the filter",
+        "leave the selection, else clear the search, then the filter",
         "<Esc>",
     ),
     def("help", Command::Help, "this help", "? <F1>"),
     def("quit", Command::Quit, "quit", "q <C-c>"),
     def("narrower", Command::Narrower, "narrower text", "-"),
     def("wider", Command::Wider, "wider text", "+ ="),
+    def(
+        "details",
+        Command::Details,
+        "details of the selected quote (Esc closes)",
+        "i",
+    ),
+    def(
+        "copy",
+        Command::Copy,
+        "copy the quote or selection with its citation (OSC 52)",
+        "y",
+    ),
+    def(
+        "copy-exact",
+        Command::CopyExact,
+        "copy the quote's or selection's exact words only",
+        "Y",
+    ),
+    def(
+        "visual",
+        Command::Visual,
+        "select text from the quote or the top (v/Esc leaves)",
+        "v",
+    ),
+    def(
+        "visual-lines",
+        Command::VisualLines,
+        "select whole lines",
+        "V",
+    ),
+    vdef("word-next", Command::WordNext, "visual: next word", "w"),
+    vdef("word-back", Command::WordBack, "visual: previous word", "b"),
+    vdef("word-end", Command::WordEnd, "visual: end of the word", "e"),
+    vdef(
+        "line-start",
+        Command::LineStart,
+        "visual: start of the screen line",
+        "0",
+    ),
+    vdef(
+        "line-end",
+        Command::LineEnd,
+        "visual: end of the screen line",
+        "$",
+    ),
 ];
 
 const NAMES: &[&str] = &{
@@ -534,6 +619,18 @@ fn conflicts(a: &[Key], b: &[Key]) -> bool {
     a[..n] == b[..n]
 }
 
+/// Whether a sequence of action `i` and one of action `j` get in each
+/// other's way. Within one mode, equal sequences and prefixes do; a visual
+/// action's key may equal another mode's (it wins in visual mode) but must
+/// not be a prefix of one or start with one.
+fn clash(i: usize, a: &[Key], j: usize, b: &[Key]) -> bool {
+    if ACTIONS[i].visual == ACTIONS[j].visual {
+        conflicts(a, b)
+    } else {
+        conflicts(a, b) && a != b
+    }
+}
+
 impl Keymap {
     /// Bind `keys` (such as `]q`, `<C-d>` or `"j <Down>"`) to `action`,
     /// replacing its default keys. Fails on an unknown action, an unparsable
@@ -551,7 +648,7 @@ impl Keymap {
                 continue;
             }
             for s in &seqs {
-                if let Some(o) = other.iter().find(|o| conflicts(s, o)) {
+                if let Some(o) = other.iter().find(|o| clash(i, s, j, o)) {
                     return Err(format!(
                         "{action}: {} conflicts with {} bound to {}",
                         format_keys(s),
@@ -578,20 +675,35 @@ impl Keymap {
         NAMES
     }
 
-    /// What the keys typed so far mean.
+    /// What the keys typed so far mean (outside visual mode).
     pub fn lookup(&self, typed: &[Key]) -> Lookup {
+        self.lookup_in(typed, false)
+    }
+
+    /// What the keys typed so far mean, in visual mode when `visual`: the
+    /// visual actions are bound then, ahead of the others.
+    pub fn lookup_in(&self, typed: &[Key], visual: bool) -> Lookup {
         let mut prefix = false;
+        let mut found = None;
         for (i, seqs) in self.bindings.iter().enumerate() {
+            let a = &ACTIONS[i];
+            if a.visual && !visual {
+                continue;
+            }
             for s in seqs {
-                if s.as_slice() == typed {
-                    return Lookup::Command(ACTIONS[i].command);
+                if s.as_slice() == typed && (found.is_none() || a.visual) {
+                    found = Some(a.command);
                 }
                 if s.len() > typed.len() && s.starts_with(typed) {
                     prefix = true;
                 }
             }
         }
-        if prefix { Lookup::Prefix } else { Lookup::None }
+        match found {
+            Some(c) => Lookup::Command(c),
+            None if prefix => Lookup::Prefix,
+            None => Lookup::None,
+        }
     }
 
     /// Rows for the help popup: keys (in notation) and what they do.
@@ -627,7 +739,12 @@ mod tests {
                 }
                 for s in a {
                     for t in b {
-                        assert!(!conflicts(s, t), "{} vs {}", format_keys(s), format_keys(t));
+                        assert!(
+                            !clash(i, s, j, t),
+                            "{} vs {}",
+                            format_keys(s),
+                            format_keys(t)
+                        );
                     }
                 }
             }
@@ -648,6 +765,28 @@ mod tests {
             Lookup::Command(Command::HalfDown)
         );
         assert_eq!(k.lookup(&[Key::char('Z')]), Lookup::None);
+    }
+
+    #[test]
+    fn visual_keys_win_in_visual_mode_only() {
+        let k = Keymap::default();
+        let b = [Key::char('b')];
+        assert_eq!(k.lookup(&b), Lookup::Command(Command::PageUp));
+        assert_eq!(k.lookup_in(&b, true), Lookup::Command(Command::WordBack));
+        assert_eq!(k.lookup(&[Key::char('w')]), Lookup::None);
+        assert_eq!(
+            k.lookup_in(&[Key::char('j')], true),
+            Lookup::Command(Command::LineDown)
+        );
+        assert_eq!(
+            k.lookup_in(&[Key::char(']'), Key::char('q')], true),
+            Lookup::Command(Command::NextQuote)
+        );
+        // A visual key may equal a normal one, but not start one.
+        let mut k = Keymap::default();
+        k.bind("word-next", "g").unwrap();
+        assert!(k.bind("word-next", "]").unwrap_err().contains("conflicts"));
+        assert!(k.bind("word-next", "e").unwrap_err().contains("word-end"));
     }
 
     #[test]

@@ -9,7 +9,9 @@
 pub mod keymap;
 pub mod layout;
 
+pub mod citation;
 mod command;
+mod details;
 mod geometry;
 pub mod index;
 mod mouse;
@@ -17,12 +19,15 @@ mod navigation;
 mod only;
 mod panel;
 mod search;
+mod selection;
 mod state;
 mod viewport;
 
+pub use details::rows as detail_rows;
 pub use geometry::{Area, CONTEXT, Geometry, MIN_SIZE, geometry};
 pub use mouse::{byte_at, label_quote};
 pub use search::{MAX_QUERY, Search};
+pub use selection::{Visual, word_back, word_end, word_next};
 pub use state::{Filter, Focus, Layer, LayerSwitches, Settings, State, Tab};
 
 use command::command;
@@ -81,7 +86,8 @@ pub fn update(s: &mut State, action: Action) {
 }
 
 fn key(s: &mut State, k: Key) {
-    if k.alt && s.pending.is_empty() && s.keymap.lookup(&[k]) == Lookup::None {
+    let visual = s.visual.is_some();
+    if k.alt && s.pending.is_empty() && s.keymap.lookup_in(&[k], visual) == Lookup::None {
         // Terminals send Esc and a quick key after it as Alt+key: take them apart.
         key(s, Key::plain(KeyCode::Esc));
         key(s, Key { alt: false, ..k });
@@ -95,7 +101,7 @@ fn key(s: &mut State, k: Key) {
         return;
     }
     s.pending.push(k);
-    match s.keymap.lookup(&s.pending) {
+    match s.keymap.lookup_in(&s.pending, visual) {
         Lookup::Prefix => {}
         Lookup::Command(c) => {
             s.pending.clear();
@@ -111,6 +117,8 @@ fn key(s: &mut State, k: Key) {
                 key(s, k);
             } else if s.help.is_some() {
                 s.help = None;
+            } else if s.details.is_some() {
+                s.details = None;
             }
         }
     }

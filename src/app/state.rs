@@ -7,6 +7,7 @@ use super::index::Index;
 use super::keymap::{Key, Keymap};
 use super::layout::{Anchor, LayoutCache, LineKind, VisualLine};
 use super::search::Search;
+use super::selection::Visual;
 use crate::format::outline::entry_at;
 use crate::model::{Document, SpeakerId, TopicId};
 
@@ -200,6 +201,13 @@ pub struct State {
     pub search: Search,
     /// The help popup's scroll offset, when it is open.
     pub help: Option<usize>,
+    /// The quote whose details popup is open (`i`).
+    pub details: Option<usize>,
+    /// The visual selection, in visual mode (`v`, `V`).
+    pub visual: Option<Visual>,
+    /// Text a copy command left for the terminal's clipboard: the event
+    /// loop takes it and sends it by OSC 52.
+    pub clipboard: Option<String>,
     /// Keys of an unfinished sequence (`]` of `]q`).
     pub pending: Vec<Key>,
     /// A count typed before a command (`5` of `5j`), as in vim and less.
@@ -249,6 +257,9 @@ impl State {
             selected: None,
             search: Search::default(),
             help: None,
+            details: None,
+            visual: None,
+            clipboard: None,
             pending: Vec::new(),
             count: None,
             message: None,

@@ -4,13 +4,13 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
 use crate::app::{Area, Filter, Focus, Layer, State, Tab};
-use crate::model::{BlockKind, SpeakerKind};
+use crate::model::{BlockKind, Span, SpeakerKind};
 use crate::theme::{SGR_RESET, Styles};
 
 fn rect(a: Area) -> Rect {
@@ -113,6 +113,9 @@ pub fn draw(buf: &mut Buffer, s: &State, st: &Styles) {
         draw_panel(buf, s, st, p);
     }
     draw_status(buf, s, st);
+    if let Some(q) = s.details {
+        super::popup::draw_details(buf, s, st, q);
+    }
     if let Some(scroll) = s.help {
         draw_help(buf, s, st, scroll);
     }
@@ -156,8 +159,15 @@ fn draw_title(buf: &mut Buffer, s: &State, st: &Styles) {
     let _ = x;
 }
 
-/// The style runs of one text line: boundaries and the style of each piece.
-fn line_runs(s: &State, st: &Styles, l: &VisualLine, base: Style) -> Vec<(usize, usize, Style)> {
+/// The style runs of one text line: boundaries and the style of each piece
+/// (`sel`: the visual selection, drawn reversed, with its cursor not).
+fn line_runs(
+    s: &State,
+    st: &Styles,
+    l: &VisualLine,
+    base: Style,
+    sel: Option<(Span, usize)>,
+) -> Vec<(usize, usize, Style)> {
     let (a, b) = (l.start, l.end);
     let mut layers: Vec<(usize, usize, Style)> = Vec::new();
     if s.layers.quotes {
@@ -205,6 +215,22 @@ fn line_runs(s: &State, st: &Styles, l: &VisualLine, base: Style) -> Vec<(usize,
             layers.push((h.max(a), (h + s.search.len).min(b), style));
         }
     }
+    if let Some((span, cursor)) = sel {
+        let reversed = Style::new().add_modifier(Modifier::REVERSED);
+        if span.start < b && a < span.end {
+            layers.push((span.start.max(a), span.end.min(b), reversed));
+        }
+        if (a..b).contains(&cursor) {
+            let end = s.doc.text[cursor..]
+                .chars()
+                .next()
+                .map_or(cursor, |c| cursor + c.len_utf8());
+            let mark = Style::new()
+                .remove_modifier(Modifier::REVERSED)
+                .add_modifier(Modifier::UNDERLINED | Modifier::BOLD);
+            layers.push((cursor, end.min(b), mark));
+        }
+    }
     let mut cuts: Vec<usize> = vec![a, b];
     for &(x, y, _) in &layers {
         cuts.push(x);
@@ -231,6 +257,7 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
     let g = s.geometry;
     let text = &s.doc.text;
     let right = g.pane.x + g.pane.w;
+    let sel = s.visual.map(|v| (v.span(text), v.cursor));
     for (row, (block, l)) in s.view.iter().enumerate() {
         let y = g.pane.y + row as u16;
         if y >= g.pane.y + g.pane.h {
@@ -249,7 +276,7 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
             LineKind::Blank => {}
             LineKind::Text => {
                 let mut x = x0;
-                for (a, b, style) in line_runs(s, st, l, base) {
+                for (a, b, style) in line_runs(s, st, l, base, sel) {
                     let piece = text.get(a..b).unwrap_or("");
                     let left = (x0 as usize + room).saturating_sub(x as usize);
                     if left == 0 {
@@ -378,6 +405,8 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         }
     } else if let Some(m) = &s.message {
         m.clone()
+    } else if let Some(v) = s.visual_status() {
+        v
     } else if s.focus == Focus::Panel && s.geometry.panel.is_some() {
         "panel: j/k move, h/l tabs, Enter picks, Tab back to the text".to_string()
     } else {
@@ -582,8 +611,12 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
         "j/k/g/G move, h/l tabs, Enter picks, Tab returns".into(),
     ));
     rows.push((
+        "In visual mode".into(),
+        "moves extend the selection; y/Y copy it, Esc leaves".into(),
+    ));
+    rows.push((
         "Esc".into(),
-        "clears the search first, then the filter".into(),
+        "leaves visual mode, else clears the search, then the filter".into(),
     ));
     rows
 }

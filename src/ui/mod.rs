@@ -7,7 +7,9 @@
 //! panic and on signals, and suspends on Ctrl-Z). The commands that use them
 //! live in `cli::commands`.
 
+pub mod clipboard;
 pub mod draw;
+mod popup;
 mod terminal;
 
 use ratatui::Terminal;
@@ -92,6 +94,9 @@ fn event_loop(
             }
             if let Some(a) = action_of(ev) {
                 update(&mut state, a);
+            }
+            if let Some(text) = state.clipboard.take() {
+                term.copy(&text)?;
             }
             if state.quit {
                 return Ok(());

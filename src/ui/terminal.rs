@@ -204,6 +204,13 @@ impl TerminalGuard {
         Ok(())
     }
 
+    /// Put `text` on the terminal's clipboard (OSC 52), holding the
+    /// terminal against signals meanwhile.
+    pub(crate) fn copy(&mut self, text: &str) -> Result<()> {
+        let _lock = writing();
+        super::clipboard::write_osc52(self.terminal.backend_mut(), text).map_err(term_err)
+    }
+
     /// Ctrl-Z: give the terminal back and stop until `fg`.
     pub(crate) fn suspend(&mut self) {
         suspend_now();
