@@ -320,6 +320,20 @@ impl<'t> Attributor<'t> {
         }
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TokKind::Punct(':') && t >= 2 && t - 1 > lo {
+            // "Rep. Jane Roe (D-Vt.): “…”": the name before a party tag.
+            let h = self.before_tag(toks, t - 2, lo);
+            if h != t - 2
+                && let Some(np) = self.np_head(toks, h, lo)
+                && np.a == lo
+                && self.is_capword(&toks[np.a])
+            {
+                return Some(np);
+            }
+            // "… surprises Harvard economist Jane Roe: “…”": a person's name
+            // after a role noun, with no speech verb before it.
+            if let Some(np) = self.role_named(toks, t - 2, lo) {
+                return Some(np);
+            }
             let mut np = self.np_head(toks, t - 2, lo);
             // "A headline - Jane Roe and John Doe: “…”": both names.
             if let Some(n) = np.as_mut()
@@ -346,6 +360,48 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// The token before a short capitalised tag in parentheses that ends at
+    /// `h` ("Roe (D-Vt.)"), else `h` itself.
+    fn before_tag(&self, toks: &[Tok], h: usize, lo: usize) -> usize {
+        if toks[h].k != TokKind::Punct(')') {
+            return h;
+        }
+        let Some(open) = (h.saturating_sub(8).max(lo)..h)
+            .rev()
+            .find(|&k| toks[k].k == TokKind::Punct('('))
+        else {
+            return h;
+        };
+        let tag_ok = toks[open + 1..h].iter().all(|x| match x.k {
+            TokKind::Word => is_cap(self.w(x)),
+            TokKind::Punct(c) => matches!(c, '-' | '.' | '–'),
+            TokKind::Quote(_) => false,
+        });
+        if tag_ok && open > lo && self.is_capword(&toks[open - 1]) {
+            open - 1
+        } else {
+            h
+        }
+    }
+
+    /// A person's name of two to four words ending at `h` right after a
+    /// lower-case role noun ("pollster Jane Roe"), in a sentence from `lo` with no speech verb
+    /// and no quote before it: the name with its role words.
+    fn role_named(&self, toks: &[Tok], h: usize, lo: usize) -> Option<NounPhrase> {
+        if !self.is_capword(&toks[h]) {
+            return None;
+        }
+        let a = self.cap_run_back(toks, h, lo);
+        let role = a > lo
+            && toks[a - 1].k == TokKind::Word
+            && with_lower(self.w(&toks[a - 1]), |l| LEX.roles.contains_key(l));
+        let person = h > a && h - a < 4 && toks[a..=h].iter().all(|x| x.k == TokKind::Word);
+        let clean = toks[lo..a]
+            .iter()
+            .all(|x| !matches!(x.k, TokKind::Quote(_)) && !self.is_verb(x, true));
+        (role && person && clean).then_some(NounPhrase { a, b: h + 1 })
     }
 
     /// Who speaks through the cue verb at `v` before the quote at `t`, in the
@@ -471,6 +527,11 @@ impl<'t> Attributor<'t> {
             if appositive && (role_end || person()) {
                 return Some(NounPhrase { a: i, b });
             }
+            // "Jane Roe, deputy head of the delegation, emailed …": an
+            // appositive without an article that opens with a role.
+            if b + 1 < v && toks[b].k == TokKind::Punct(',') && person() && self.role_clause(toks, b + 1, v) {
+                return Some(NounPhrase { a: i, b });
+            }
         }
         if in_list(&["the", "a", "an"], w) {
             // "the band leader", "a local official"
@@ -484,6 +545,20 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// Whether the words from `k` (before `v`) are a short role phrase closed
+    /// by a comma: a role noun within its first three words ("deputy head of
+    /// the delegation,", "chief spokeswoman,").
+    fn role_clause(&self, toks: &[Tok], k: usize, v: usize) -> bool {
+        let Some(end) = (k..v.min(k + 12)).find(|&x| toks[x].k != TokKind::Word) else {
+            return false;
+        };
+        end > k
+            && toks[end].k == TokKind::Punct(',')
+            && toks[k..end.min(k + 3)].iter().any(|x| {
+                !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l))
+            })
     }
 
     /// A cue closing the sentence right before the quote at `t` that opens

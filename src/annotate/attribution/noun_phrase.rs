@@ -21,7 +21,7 @@ pub(super) struct NounPhrase {
 
 impl<'t> Attributor<'t> {
     /// Extend a capitalised run backwards from token `i` (inclusive), down to `lo`.
-    fn cap_run_back(&self, toks: &[Tok], i: usize, lo: usize) -> usize {
+    pub(super) fn cap_run_back(&self, toks: &[Tok], i: usize, lo: usize) -> usize {
         let mut a = i;
         loop {
             if a == 0 || a - 1 < lo {
@@ -129,7 +129,9 @@ impl<'t> Attributor<'t> {
         // the subject of the clause before its comma.
         if toks[h].k == TokKind::Punct(',')
             && self.w(&toks[v]).ends_with("ing")
-            && let Some(np) = self.clause_subject(toks, h, lo)
+            && let Some(np) = self
+                .clause_subject(toks, h, lo)
+                .or_else(|| self.sentence_subject(toks, lo, h))
         {
             return Some(np);
         }
