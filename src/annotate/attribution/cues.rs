@@ -93,7 +93,11 @@ impl<'t> Attributor<'t> {
                 ));
             }
         }
-        if strict && let Some((np, v)) = self.named_then_verb(toks, j, hi) {
+        if strict
+            && let Some((np, v)) = self
+                .named_then_verb(toks, j, hi)
+                .or_else(|| self.role_then_name(toks, j, hi))
+        {
             let cue = Span::new(toks[v].s, toks[v].e);
             return Some(self.make(toks, np, cue, Some(v), out));
         }
@@ -160,6 +164,33 @@ impl<'t> Attributor<'t> {
                 .iter()
                 .any(|t| matches!(t.k, TokKind::Quote(_))))
         .then_some((NounPhrase { a: j, b }, v))
+    }
+
+    /// “…,” Ohio Sen. Jane Roe’s chief of staff, John Doe, told …: a role
+    /// phrase from token `j` with a role noun, closed by a comma, the name set
+    /// off after it, and a speech verb right after the name's comma.
+    fn role_then_name(&self, toks: &[Tok], j: usize, hi: usize) -> Option<(NounPhrase, usize)> {
+        let c1 = (j..hi.min(j + 12)).find(|&k| toks[k].k == TokKind::Punct(','))?;
+        if c1 < j + 2
+            || toks[j..c1]
+                .iter()
+                .any(|x| matches!(x.k, TokKind::Quote(_)) || self.is_verb(x, true))
+            || toks[c1].k != TokKind::Punct(',')
+            || !toks[j..c1].iter().any(|x| {
+                !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l))
+            })
+            || c1 + 1 >= hi
+            || !self.is_capword(&toks[c1 + 1])
+        {
+            return None;
+        }
+        let c2 = self.cap_run_fwd(toks, c1 + 1, hi);
+        let v = c2 + 1;
+        (c2 - c1 <= 5
+            && v < hi
+            && toks[c2].k == TokKind::Punct(',')
+            && self.is_verb(&toks[v], false))
+        .then_some((NounPhrase { a: c1 + 1, b: c2 }, v))
     }
 
     /// The name of a signature: “…” ― Jane Doe, a name at token `j` after a
@@ -573,8 +604,17 @@ impl<'t> Attributor<'t> {
         if t < 3 || toks[t - 1].k != TokKind::Punct('.') {
             return None;
         }
-        let v = t - 2;
-        if !self.is_verb(&toks[v], false) || LEX.object.contains(self.w(&toks[v])) {
+        // "Jane Roe said in a statement. “…”": the verb may end in a short
+        // phrase opened by a preposition.
+        let v = (t.saturating_sub(6)..t - 1)
+            .rev()
+            .find(|&v| {
+                (v + 2 == t
+                    || self.is_word_any(toks, v + 1, &["in", "on"])
+                        && toks[v + 1..t - 1].iter().all(|x| x.k == TokKind::Word))
+                    && self.is_verb(&toks[v], false)
+            })?;
+        if LEX.object.contains(self.w(&toks[v])) {
             return None;
         }
         let s = sid[v];
