@@ -290,12 +290,25 @@ impl<'t> Attributor<'t> {
             return None;
         }
         (lo..t - 1).rev().take(12).find_map(|v| {
-            if !self.is_verb(&toks[v], true) {
+            // "As Jane Roe put it, “…”"
+            let put_it = self.is_word(toks, v, "put") && self.is_word(toks, v + 1, "it");
+            if !self.is_verb(&toks[v], true) && !put_it {
                 return None;
             }
             let np = self.np_before(toks, v, lo, sid)?;
-            (np.a > lo
-                && self.is_word(toks, np.a - 1, "as")
+            // "as county prosecutor Jane Roe put it": role words may stand before the name.
+            let mut a = np.a;
+            while a > lo + 1
+                && np.a - a < 3
+                && toks[a - 1].k == TokKind::Word
+                && !is_cap(self.w(&toks[a - 1]))
+                && !self.is_word(toks, a - 1, "as")
+                && (a < np.a || with_lower(self.w(&toks[a - 1]), |l| LEX.roles.contains_key(l)))
+            {
+                a -= 1;
+            }
+            (a > lo
+                && self.is_word(toks, a - 1, "as")
                 && self.is_capword(&toks[np.b - 1])
                 && toks[v..t - 1].iter().all(|x| x.k == TokKind::Word))
             .then_some((np, v))
