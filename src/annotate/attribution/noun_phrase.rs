@@ -141,7 +141,28 @@ impl<'t> Attributor<'t> {
         match toks[h].k {
             // An appositive: "Jane Doe, a spokeswoman for the ministry, said".
             TokKind::Punct(',') | TokKind::Punct(')') => self.appositive_np(toks, h, lo, sid),
-            _ => self.np_head(toks, h, lo),
+            _ => {
+                let np = self.np_head(toks, h, lo)?;
+                // "A source speaking to Fox News said": the object of the
+                // participle's preposition is no subject; the phrase before it is.
+                if np.a >= lo + 3
+                    && self.is_word_any(toks, np.a - 1, &["to", "with"])
+                    && toks[np.a - 2].k == TokKind::Word
+                    && self.w(&toks[np.a - 2]).ends_with("ing")
+                    && !is_cap(self.w(&toks[np.a - 2]))
+                {
+                    return self.np_head(toks, np.a - 3, lo);
+                }
+                // "Jane Roe replied on Facebook writing": a participle's
+                // subject is no object of a preposition but the sentence's subject.
+                if np.a > lo
+                    && self.is_word_any(toks, np.a - 1, PREPS)
+                    && self.w(&toks[v]).ends_with("ing")
+                {
+                    return self.sentence_subject(toks, lo, np.a - 1);
+                }
+                Some(np)
+            }
         }
     }
 
