@@ -113,7 +113,8 @@ impl<'t> Attributor<'t> {
                 && !is_cap(w)
                 && skipped < 3
                 && (AUX_SET.has(w)
-                    || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w)))
+                    || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w))
+                    || w == "only")
             {
                 i -= 1;
                 skipped += 1;
@@ -294,9 +295,13 @@ impl<'t> Attributor<'t> {
         if head.is_some_and(|np| np.a > lo && self.is_word_any(toks, np.a - 1, PREPS)) {
             return None;
         }
+        // "a source, who was not authorized to speak, said": a role phrase
+        // before a relative clause speaks too.
         let before = head.filter(|np| {
             let w = self.w(&toks[np.b - 1]);
-            is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
+            is_cap(w)
+                || LEX.pronouns.contains_key(&*lower(w))
+                || fw == "who" && self.is_role_head(toks, *np)
         });
         match before {
             Some(np) => Some(np),
@@ -436,7 +441,7 @@ impl<'t> Attributor<'t> {
     fn extend_of(&self, toks: &[Tok], np: NounPhrase, lo: usize) -> NounPhrase {
         if np.a >= 2
             && np.a - 2 >= lo
-            && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from", "in"])
+            && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from", "in", "to"])
             && let Some(inner) = self.np_head(toks, np.a - 2, lo)
         {
             let head = lower(self.w(&toks[np.a - 2]));
