@@ -176,9 +176,9 @@ impl<'t> Attributor<'t> {
                 .iter()
                 .any(|x| matches!(x.k, TokKind::Quote(_)) || self.is_verb(x, true))
             || toks[c1].k != TokKind::Punct(',')
-            || !toks[j..c1].iter().any(|x| {
-                !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l))
-            })
+            || !toks[j..c1]
+                .iter()
+                .any(|x| !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l)))
             || c1 + 1 >= hi
             || !self.is_capword(&toks[c1 + 1])
         {
@@ -573,7 +573,11 @@ impl<'t> Attributor<'t> {
             }
             // "Jane Roe, deputy head of the delegation, emailed …": an
             // appositive without an article that opens with a role.
-            if b + 1 < v && toks[b].k == TokKind::Punct(',') && person() && self.role_clause(toks, b + 1, v) {
+            if b + 1 < v
+                && toks[b].k == TokKind::Punct(',')
+                && person()
+                && self.role_clause(toks, b + 1, v)
+            {
                 return Some(NounPhrase { a: i, b });
             }
         }
@@ -600,9 +604,9 @@ impl<'t> Attributor<'t> {
         };
         end > k
             && toks[end].k == TokKind::Punct(',')
-            && toks[k..end.min(k + 3)].iter().any(|x| {
-                !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l))
-            })
+            && toks[k..end.min(k + 3)]
+                .iter()
+                .any(|x| !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l)))
     }
 
     /// A cue closing the sentence right before the quote at `t` that opens
@@ -619,14 +623,12 @@ impl<'t> Attributor<'t> {
         }
         // "Jane Roe said in a statement. “…”": the verb may end in a short
         // phrase opened by a preposition.
-        let v = (t.saturating_sub(6)..t - 1)
-            .rev()
-            .find(|&v| {
-                (v + 2 == t
-                    || self.is_word_any(toks, v + 1, &["in", "on"])
-                        && toks[v + 1..t - 1].iter().all(|x| x.k == TokKind::Word))
-                    && self.is_verb(&toks[v], false)
-            })?;
+        let v = (t.saturating_sub(6)..t - 1).rev().find(|&v| {
+            (v + 2 == t
+                || self.is_word_any(toks, v + 1, &["in", "on"])
+                    && toks[v + 1..t - 1].iter().all(|x| x.k == TokKind::Word))
+                && self.is_verb(&toks[v], false)
+        })?;
         if LEX.object.contains(self.w(&toks[v])) {
             return None;
         }

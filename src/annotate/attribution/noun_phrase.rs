@@ -130,9 +130,13 @@ impl<'t> Attributor<'t> {
         // the subject of the clause before its comma.
         if toks[h].k == TokKind::Punct(',')
             && self.w(&toks[v]).ends_with("ing")
-            && let Some(np) = self
-                .clause_subject(toks, h, lo)
-                .or_else(|| self.sentence_subject(toks, lo, h))
+            && let Some(np) = self.clause_subject(toks, h, lo).or_else(|| {
+                // "Roe's son, Jim, defended her, saying": no possessive speaks.
+                self.sentence_subject(toks, lo, h).filter(|np| {
+                    let w = self.w(&toks[np.b - 1]);
+                    !(w.ends_with("'s") || w.ends_with("’s"))
+                })
+            })
         {
             return Some(np);
         }
@@ -441,7 +445,11 @@ impl<'t> Attributor<'t> {
     fn extend_of(&self, toks: &[Tok], np: NounPhrase, lo: usize) -> NounPhrase {
         if np.a >= 2
             && np.a - 2 >= lo
-            && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from", "in", "to"])
+            && self.is_word_any(
+                toks,
+                np.a - 1,
+                &["for", "of", "at", "with", "from", "in", "to"],
+            )
             && let Some(inner) = self.np_head(toks, np.a - 2, lo)
         {
             let head = lower(self.w(&toks[np.a - 2]));
