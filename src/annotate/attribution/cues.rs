@@ -93,7 +93,11 @@ impl<'t> Attributor<'t> {
                 ));
             }
         }
-        if strict && let Some((np, v)) = self.named_then_verb(toks, j, hi) {
+        if strict
+            && let Some((np, v)) = self
+                .named_then_verb(toks, j, hi)
+                .or_else(|| self.role_then_name(toks, j, hi))
+        {
             let cue = Span::new(toks[v].s, toks[v].e);
             return Some(self.make(toks, np, cue, Some(v), out));
         }
@@ -160,6 +164,33 @@ impl<'t> Attributor<'t> {
                 .iter()
                 .any(|t| matches!(t.k, TokKind::Quote(_))))
         .then_some((NounPhrase { a: j, b }, v))
+    }
+
+    /// “…,” Ohio Sen. Jane Roe’s chief of staff, John Doe, told …: a role
+    /// phrase from token `j` with a role noun, closed by a comma, the name set
+    /// off after it, and a speech verb right after the name's comma.
+    fn role_then_name(&self, toks: &[Tok], j: usize, hi: usize) -> Option<(NounPhrase, usize)> {
+        let c1 = (j..hi.min(j + 12)).find(|&k| toks[k].k == TokKind::Punct(','))?;
+        if c1 < j + 2
+            || toks[j..c1]
+                .iter()
+                .any(|x| matches!(x.k, TokKind::Quote(_)) || self.is_verb(x, true))
+            || toks[c1].k != TokKind::Punct(',')
+            || !toks[j..c1]
+                .iter()
+                .any(|x| !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l)))
+            || c1 + 1 >= hi
+            || !self.is_capword(&toks[c1 + 1])
+        {
+            return None;
+        }
+        let c2 = self.cap_run_fwd(toks, c1 + 1, hi);
+        let v = c2 + 1;
+        (c2 - c1 <= 5
+            && v < hi
+            && toks[c2].k == TokKind::Punct(',')
+            && self.is_verb(&toks[v], false))
+        .then_some((NounPhrase { a: c1 + 1, b: c2 }, v))
     }
 
     /// The name of a signature: “…” ― Jane Doe, a name at token `j` after a
@@ -259,12 +290,25 @@ impl<'t> Attributor<'t> {
             return None;
         }
         (lo..t - 1).rev().take(12).find_map(|v| {
-            if !self.is_verb(&toks[v], true) {
+            // "As Jane Roe put it, “…”"
+            let put_it = self.is_word(toks, v, "put") && self.is_word(toks, v + 1, "it");
+            if !self.is_verb(&toks[v], true) && !put_it {
                 return None;
             }
             let np = self.np_before(toks, v, lo, sid)?;
-            (np.a > lo
-                && self.is_word(toks, np.a - 1, "as")
+            // "as county prosecutor Jane Roe put it": role words may stand before the name.
+            let mut a = np.a;
+            while a > lo + 1
+                && np.a - a < 3
+                && toks[a - 1].k == TokKind::Word
+                && !is_cap(self.w(&toks[a - 1]))
+                && !self.is_word(toks, a - 1, "as")
+                && (a < np.a || with_lower(self.w(&toks[a - 1]), |l| LEX.roles.contains_key(l)))
+            {
+                a -= 1;
+            }
+            (a > lo
+                && self.is_word(toks, a - 1, "as")
                 && self.is_capword(&toks[np.b - 1])
                 && toks[v..t - 1].iter().all(|x| x.k == TokKind::Word))
             .then_some((np, v))
@@ -320,6 +364,20 @@ impl<'t> Attributor<'t> {
         }
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TokKind::Punct(':') && t >= 2 && t - 1 > lo {
+            // "Rep. Jane Roe (D-Vt.): “…”": the name before a party tag.
+            let h = self.before_tag(toks, t - 2, lo);
+            if h != t - 2
+                && let Some(np) = self.np_head(toks, h, lo)
+                && np.a == lo
+                && self.is_capword(&toks[np.a])
+            {
+                return Some(np);
+            }
+            // "… surprises Harvard economist Jane Roe: “…”": a person's name
+            // after a role noun, with no speech verb before it.
+            if let Some(np) = self.role_named(toks, t - 2, lo) {
+                return Some(np);
+            }
             let mut np = self.np_head(toks, t - 2, lo);
             // "A headline - Jane Roe and John Doe: “…”": both names.
             if let Some(n) = np.as_mut()
@@ -346,6 +404,48 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// The token before a short capitalised tag in parentheses that ends at
+    /// `h` ("Roe (D-Vt.)"), else `h` itself.
+    fn before_tag(&self, toks: &[Tok], h: usize, lo: usize) -> usize {
+        if toks[h].k != TokKind::Punct(')') {
+            return h;
+        }
+        let Some(open) = (h.saturating_sub(8).max(lo)..h)
+            .rev()
+            .find(|&k| toks[k].k == TokKind::Punct('('))
+        else {
+            return h;
+        };
+        let tag_ok = toks[open + 1..h].iter().all(|x| match x.k {
+            TokKind::Word => is_cap(self.w(x)),
+            TokKind::Punct(c) => matches!(c, '-' | '.' | '–'),
+            TokKind::Quote(_) => false,
+        });
+        if tag_ok && open > lo && self.is_capword(&toks[open - 1]) {
+            open - 1
+        } else {
+            h
+        }
+    }
+
+    /// A person's name of two to four words ending at `h` right after a
+    /// lower-case role noun ("pollster Jane Roe"), in a sentence from `lo` with no speech verb
+    /// and no quote before it: the name with its role words.
+    fn role_named(&self, toks: &[Tok], h: usize, lo: usize) -> Option<NounPhrase> {
+        if !self.is_capword(&toks[h]) {
+            return None;
+        }
+        let a = self.cap_run_back(toks, h, lo);
+        let role = a > lo
+            && toks[a - 1].k == TokKind::Word
+            && with_lower(self.w(&toks[a - 1]), |l| LEX.roles.contains_key(l));
+        let person = h > a && h - a < 4 && toks[a..=h].iter().all(|x| x.k == TokKind::Word);
+        let clean = toks[lo..a]
+            .iter()
+            .all(|x| !matches!(x.k, TokKind::Quote(_)) && !self.is_verb(x, true));
+        (role && person && clean).then_some(NounPhrase { a, b: h + 1 })
     }
 
     /// Who speaks through the cue verb at `v` before the quote at `t`, in the
@@ -471,6 +571,15 @@ impl<'t> Attributor<'t> {
             if appositive && (role_end || person()) {
                 return Some(NounPhrase { a: i, b });
             }
+            // "Jane Roe, deputy head of the delegation, emailed …": an
+            // appositive without an article that opens with a role.
+            if b + 1 < v
+                && toks[b].k == TokKind::Punct(',')
+                && person()
+                && self.role_clause(toks, b + 1, v)
+            {
+                return Some(NounPhrase { a: i, b });
+            }
         }
         if in_list(&["the", "a", "an"], w) {
             // "the band leader", "a local official"
@@ -486,6 +595,20 @@ impl<'t> Attributor<'t> {
         None
     }
 
+    /// Whether the words from `k` (before `v`) are a short role phrase closed
+    /// by a comma: a role noun within its first three words ("deputy head of
+    /// the delegation,", "chief spokeswoman,").
+    fn role_clause(&self, toks: &[Tok], k: usize, v: usize) -> bool {
+        let Some(end) = (k..v.min(k + 12)).find(|&x| toks[x].k != TokKind::Word) else {
+            return false;
+        };
+        end > k
+            && toks[end].k == TokKind::Punct(',')
+            && toks[k..end.min(k + 3)]
+                .iter()
+                .any(|x| !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l)))
+    }
+
     /// A cue closing the sentence right before the quote at `t` that opens
     /// its own sentence: "Jane Roe agreed. “…”".
     pub(super) fn prev_sentence(
@@ -498,8 +621,15 @@ impl<'t> Attributor<'t> {
         if t < 3 || toks[t - 1].k != TokKind::Punct('.') {
             return None;
         }
-        let v = t - 2;
-        if !self.is_verb(&toks[v], false) || LEX.object.contains(self.w(&toks[v])) {
+        // "Jane Roe said in a statement. “…”": the verb may end in a short
+        // phrase opened by a preposition.
+        let v = (t.saturating_sub(6)..t - 1).rev().find(|&v| {
+            (v + 2 == t
+                || self.is_word_any(toks, v + 1, &["in", "on"])
+                    && toks[v + 1..t - 1].iter().all(|x| x.k == TokKind::Word))
+                && self.is_verb(&toks[v], false)
+        })?;
+        if LEX.object.contains(self.w(&toks[v])) {
             return None;
         }
         let s = sid[v];

@@ -21,7 +21,7 @@ pub(super) struct NounPhrase {
 
 impl<'t> Attributor<'t> {
     /// Extend a capitalised run backwards from token `i` (inclusive), down to `lo`.
-    fn cap_run_back(&self, toks: &[Tok], i: usize, lo: usize) -> usize {
+    pub(super) fn cap_run_back(&self, toks: &[Tok], i: usize, lo: usize) -> usize {
         let mut a = i;
         loop {
             if a == 0 || a - 1 < lo {
@@ -113,7 +113,8 @@ impl<'t> Attributor<'t> {
                 && !is_cap(w)
                 && skipped < 3
                 && (AUX_SET.has(w)
-                    || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w)))
+                    || (w.ends_with("ly") && w.len() > 4 && !LEX.roles.contains_key(w))
+                    || w == "only")
             {
                 i -= 1;
                 skipped += 1;
@@ -129,7 +130,13 @@ impl<'t> Attributor<'t> {
         // the subject of the clause before its comma.
         if toks[h].k == TokKind::Punct(',')
             && self.w(&toks[v]).ends_with("ing")
-            && let Some(np) = self.clause_subject(toks, h, lo)
+            && let Some(np) = self.clause_subject(toks, h, lo).or_else(|| {
+                // "Roe's son, Jim, defended her, saying": no possessive speaks.
+                self.sentence_subject(toks, lo, h).filter(|np| {
+                    let w = self.w(&toks[np.b - 1]);
+                    !(w.ends_with("'s") || w.ends_with("’s"))
+                })
+            })
         {
             return Some(np);
         }
@@ -139,7 +146,28 @@ impl<'t> Attributor<'t> {
         match toks[h].k {
             // An appositive: "Jane Doe, a spokeswoman for the ministry, said".
             TokKind::Punct(',') | TokKind::Punct(')') => self.appositive_np(toks, h, lo, sid),
-            _ => self.np_head(toks, h, lo),
+            _ => {
+                let np = self.np_head(toks, h, lo)?;
+                // "A source speaking to Fox News said": the object of the
+                // participle's preposition is no subject; the phrase before it is.
+                if np.a >= lo + 3
+                    && self.is_word_any(toks, np.a - 1, &["to", "with"])
+                    && toks[np.a - 2].k == TokKind::Word
+                    && self.w(&toks[np.a - 2]).ends_with("ing")
+                    && !is_cap(self.w(&toks[np.a - 2]))
+                {
+                    return self.np_head(toks, np.a - 3, lo);
+                }
+                // "Jane Roe replied on Facebook writing": a participle's
+                // subject is no object of a preposition but the sentence's subject.
+                if np.a > lo
+                    && self.is_word_any(toks, np.a - 1, PREPS)
+                    && self.w(&toks[v]).ends_with("ing")
+                {
+                    return self.sentence_subject(toks, lo, np.a - 1);
+                }
+                Some(np)
+            }
         }
     }
 
@@ -271,9 +299,13 @@ impl<'t> Attributor<'t> {
         if head.is_some_and(|np| np.a > lo && self.is_word_any(toks, np.a - 1, PREPS)) {
             return None;
         }
+        // "a source, who was not authorized to speak, said": a role phrase
+        // before a relative clause speaks too.
         let before = head.filter(|np| {
             let w = self.w(&toks[np.b - 1]);
-            is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
+            is_cap(w)
+                || LEX.pronouns.contains_key(&*lower(w))
+                || fw == "who" && self.is_role_head(toks, *np)
         });
         match before {
             Some(np) => Some(np),
@@ -413,7 +445,11 @@ impl<'t> Attributor<'t> {
     fn extend_of(&self, toks: &[Tok], np: NounPhrase, lo: usize) -> NounPhrase {
         if np.a >= 2
             && np.a - 2 >= lo
-            && self.is_word_any(toks, np.a - 1, &["for", "of", "at", "with", "from", "in"])
+            && self.is_word_any(
+                toks,
+                np.a - 1,
+                &["for", "of", "at", "with", "from", "in", "to"],
+            )
             && let Some(inner) = self.np_head(toks, np.a - 2, lo)
         {
             let head = lower(self.w(&toks[np.a - 2]));

@@ -460,3 +460,89 @@ fn class1_as_clauses_and_party_tags() {
         Some("Bob Marlow")
     );
 }
+
+/// Long noun phrases around a cue give the person they name (issue 10, class 1 and 3).
+#[test]
+fn role_phrases_around_names_give_the_person() {
+    let qs = quotes(
+        "Maria Lopez, deputy director of the delegation, emailed colleagues on Monday, telling them, “We are not leaving without a deal on grain.”\n\
+         The meeting went on for another hour.\n\
+         The timing does not surprise Harvard economist Lena Park: “Markets always move before the diplomats do.”\n\
+         The meeting went on for another hour.\n\
+         Rep. Tom Hale (R-Ore.):\"Who approved the transfer, and when did you learn of it?\"\n\
+         The meeting went on for another hour.\n\
+         “Eventually the numbers will move our way,” Oregon Sen. Ann Ross’s chief of staff, Dan Kemp, told reporters before the vote.\n\
+         The meeting went on for another hour.\n\
+         Back then, as county prosecutor Ines Varga put it, “there was little in the file to act on.”",
+    );
+    assert_eq!(
+        speaker_of(&qs, "We are not leaving").as_deref(),
+        Some("Maria Lopez")
+    );
+    assert_eq!(
+        speaker_of(&qs, "Markets always").as_deref(),
+        Some("Lena Park")
+    );
+    assert_eq!(speaker_of(&qs, "Who approved").as_deref(), Some("Tom Hale"));
+    assert_eq!(
+        speaker_of(&qs, "Eventually the").as_deref(),
+        Some("Dan Kemp")
+    );
+    assert_eq!(
+        speaker_of(&qs, "there was little").as_deref(),
+        Some("Ines Varga")
+    );
+}
+
+/// A name after a preposition is not the subject of a participle's cue.
+#[test]
+fn participle_cue_skips_the_object_of_its_preposition() {
+    let qs = quotes(
+        "One ministry official speaking to Radio Danube said, “The convoy left at dawn.”\n\
+         Nobody expected an answer that night.\n\
+         Helga Brandt replied to the question on Facebook writing, “Yes, we will publish the figures.”",
+    );
+    let convoy = qs.iter().find(|q| q.0.starts_with("The convoy")).unwrap();
+    assert_ne!(convoy.1.as_deref(), Some("Radio Danube"), "{qs:#?}");
+    assert_eq!(convoy.2.as_deref(), Some("One ministry official"));
+    assert_eq!(
+        speaker_of(&qs, "Yes, we will").as_deref(),
+        Some("Helga Brandt")
+    );
+}
+
+/// A cue verb may close its sentence with a short phrase before the quote;
+/// a role phrase before a "who" clause and "could only quip" still attribute.
+#[test]
+fn cue_before_a_quote_sentence_and_relative_clauses() {
+    let qs = quotes(
+        "The talks resumed on Tuesday.\n\
+         Omar Haddad, a spokesman, said in a statement. “There are no reserves left this winter.”\n\
+         The talks resumed on Wednesday.\n\
+         “The ledger was rewritten twice,” a ministry source, who was not allowed to speak on the record, told Radio Danube.\n\
+         The schedule slipped again, and a spokesman for the mayor could only quip: “Christmas was taken.”",
+    );
+    assert_eq!(
+        speaker_of(&qs, "There are no reserves").as_deref(),
+        Some("Omar Haddad")
+    );
+    let ledger = qs.iter().find(|q| q.0.starts_with("The ledger")).unwrap();
+    assert_eq!(ledger.2.as_deref(), Some("a ministry source"), "{qs:#?}");
+    let xmas = qs.iter().find(|q| q.0.starts_with("Christmas")).unwrap();
+    assert!(
+        xmas.2.as_deref().is_some_and(|m| m.contains("spokesman")),
+        "{qs:#?}"
+    );
+}
+
+/// A possessive opening the sentence is not the subject of a participle's cue.
+#[test]
+fn possessive_is_no_participle_subject() {
+    let qs =
+        quotes("Varga's nephew, Pal, defended her on Sunday, saying: “She never saw the ledger.”");
+    assert_ne!(
+        speaker_of(&qs, "She never").as_deref(),
+        Some("Varga"),
+        "{qs:#?}"
+    );
+}
