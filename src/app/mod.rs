@@ -11,6 +11,7 @@ pub mod layout;
 
 mod command;
 mod geometry;
+pub mod gold;
 pub mod index;
 mod mouse;
 mod navigation;

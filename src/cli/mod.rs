@@ -24,6 +24,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Text or `.json` document to open (`-` for standard input; none: the bundled sample).
     pub file: Option<String>,
+    /// brat gold annotations (PolNeAR's `.ann`) to show as a layer beside the annotator's (z7).
+    #[arg(long, value_name = "FILE.ann")]
+    pub gold: Option<PathBuf>,
 }
 
 /// Options every subcommand takes.
@@ -189,6 +192,9 @@ pub enum Command {
         /// Print styles as ANSI escape sequences.
         #[arg(long)]
         ansi: bool,
+        /// brat gold annotations (`.ann`) to show as the gold layer.
+        #[arg(long, value_name = "FILE.ann")]
+        gold: Option<PathBuf>,
     },
     /// Export the annotations (and notes) for other tools: W3C, brat, Markdown, HTML, CSV.
     ///
@@ -255,7 +261,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
     }
     let o = &cli.global.overrides();
     match cli.command {
-        None => read::read(cli.file.as_deref(), o),
+        None => read::read(cli.file.as_deref(), cli.gold.as_deref(), o),
         Some(Command::Annotate {
             files,
             output,
@@ -274,7 +280,8 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
             size,
             keys,
             ansi,
-        }) => read::render(&file, &size, &keys, ansi, o),
+            gold,
+        }) => read::render(&file, &size, &keys, ansi, gold.as_deref(), o),
         Some(Command::Export { file, to, output }) => {
             commands::export::export(file.as_deref(), to.into(), output.as_deref(), o)
         }
