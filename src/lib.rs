@@ -11,7 +11,9 @@
 //!    document from a file, standard input or the bundled sample; uses
 //!    `format`'s JSON; HTML pages are read as their text and stray markup is
 //!    dropped in [`load::html`] and [`load::markup`]), then [`eval`] (scores
-//!    against gold annotations, as data; printing them is `cli`'s job).
+//!    against gold annotations, as data; printing them is `cli`'s job), then
+//!    [`export`] (a document and the user's notes as W3C, brat, Markdown,
+//!    HTML or CSV text; writing the files is `cli`'s job).
 //! 5. [`app`]: the reader's state, actions and `update`, without a terminal.
 //! 6. [`theme`] (styles and colour depth, from a plain [`theme::ColorMode`])
 //!    and [`config`] (the configuration file, under plain
@@ -33,6 +35,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod files;
 pub mod format;
 pub mod load;

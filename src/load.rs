@@ -8,7 +8,10 @@
 //! Input formats: an HTML page is read as its text ([`html`]); plain text and
 //! Markdown lose their stray media lines and `data:` URIs ([`markup`]) and are
 //! annotated as they are otherwise (a Markdown `#` heading is a heading).
+//! Gold annotations in brat standoff (`.ann`) are read by [`brat`], for
+//! `eval` and for the reader's gold layer.
 
+pub mod brat;
 pub mod html;
 pub mod markup;
 

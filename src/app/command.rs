@@ -55,6 +55,10 @@ pub(super) fn command(s: &mut State, c: Command) {
             s.layers.toggle(layer);
             s.relayout();
         }
+        Command::ToggleGold => match &mut s.gold {
+            Some(g) => g.on = !g.on,
+            None => s.message = Some("no gold layer: open with --gold FILE.ann".into()),
+        },
         Command::AllLayers => {
             s.layers = LayerSwitches::default();
             s.relayout();

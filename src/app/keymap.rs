@@ -269,6 +269,8 @@ pub enum Command {
     ToggleLayer(Layer),
     /// All layers on.
     AllLayers,
+    /// Show or hide the gold layer (`--gold`).
+    ToggleGold,
     /// Show the outline tab and focus the panel.
     Outline,
     /// Show or hide the side panel.
@@ -485,6 +487,12 @@ const ACTIONS: &[ActionDef] = &[
         Command::ToggleLayer(Layer::Notes),
         "layer 5: notes",
         "z5",
+    ),
+    def(
+        "layer-gold",
+        Command::ToggleGold,
+        "layer 7: gold annotations (--gold FILE.ann)",
+        "z7",
     ),
     def("layers-all", Command::AllLayers, "all layers on", "z0"),
     def("outline", Command::Outline, "open the outline", "o"),

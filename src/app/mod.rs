@@ -13,6 +13,7 @@ pub mod citation;
 mod command;
 mod details;
 mod geometry;
+pub mod gold;
 pub mod index;
 mod mouse;
 mod navigation;

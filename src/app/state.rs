@@ -22,6 +22,8 @@ pub struct Settings {
     pub panel: bool,
     /// Whether the mouse is captured.
     pub mouse: bool,
+    /// Gold annotations to show beside the annotator's (`--gold FILE.ann`).
+    pub gold: Option<Vec<crate::load::brat::GoldQuote>>,
 }
 
 impl Default for Settings {
@@ -31,6 +33,7 @@ impl Default for Settings {
             layers: LayerSwitches::default(),
             panel: true,
             mouse: false,
+            gold: None,
         }
     }
 }
@@ -232,13 +235,20 @@ pub struct State {
     pub(super) layout: LayoutCache,
     /// The text in ASCII lower case, made at the first smart-case search.
     pub(super) lower: Option<String>,
+    /// The gold layer, when the reader was opened with gold annotations.
+    pub gold: Option<super::gold::GoldView>,
 }
 
 impl State {
     /// Open `doc` with these settings and bindings, on a screen of `cols`×`rows`.
     pub fn new(doc: Document, settings: Settings, keymap: Keymap, cols: u16, rows: u16) -> Self {
         let index = Index::new(&doc);
+        let gold = settings
+            .gold
+            .clone()
+            .map(|g| super::gold::GoldView::new(&doc, g));
         let mut s = State {
+            gold,
             doc,
             index,
             keymap,

@@ -24,6 +24,9 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Text or `.json` document to open (`-` for standard input; none: the bundled sample).
     pub file: Option<String>,
+    /// brat gold annotations (PolNeAR's `.ann`) to show as a layer beside the annotator's (z7).
+    #[arg(long, value_name = "FILE.ann")]
+    pub gold: Option<PathBuf>,
 }
 
 /// Options every subcommand takes.
@@ -104,6 +107,34 @@ pub enum QuoteFormat {
     Csv,
 }
 
+/// Formats of `attache export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// W3C Web Annotation JSON-LD (an AnnotationCollection).
+    W3c,
+    /// brat standoff in PolNeAR's form: -o DIR gets NAME.txt, NAME.ann, annotation.conf.
+    Brat,
+    /// A Markdown report: quotes by speaker, then the notes.
+    Md,
+    /// A standalone HTML report (inline CSS, the theme's speaker colours, no scripts).
+    Html,
+    /// CSV: a row per quote and per note, with a `type` column.
+    Csv,
+}
+
+impl From<ExportFormat> for crate::export::Format {
+    fn from(f: ExportFormat) -> Self {
+        use crate::export::Format;
+        match f {
+            ExportFormat::W3c => Format::W3c,
+            ExportFormat::Brat => Format::Brat,
+            ExportFormat::Md => Format::Markdown,
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Csv => Format::Csv,
+        }
+    }
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -161,6 +192,23 @@ pub enum Command {
         /// Print styles as ANSI escape sequences.
         #[arg(long)]
         ansi: bool,
+        /// brat gold annotations (`.ann`) to show as the gold layer.
+        #[arg(long, value_name = "FILE.ann")]
+        gold: Option<PathBuf>,
+    },
+    /// Export the annotations (and notes) for other tools: W3C, brat, Markdown, HTML, CSV.
+    ///
+    /// Written to standard output, or with -o atomically to a file (brat:
+    /// a folder, made when missing, that `attache eval` reads as gold).
+    Export {
+        /// Text or `.json` document (`-` for standard input; none: the bundled sample).
+        file: Option<String>,
+        /// The format to write.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: ExportFormat,
+        /// Where to write (default: standard output; brat: a folder, required).
+        #[arg(short, long, value_name = "OUT")]
+        output: Option<PathBuf>,
     },
     /// Score the annotator against gold annotations.
     Eval {
@@ -213,7 +261,7 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
     }
     let o = &cli.global.overrides();
     match cli.command {
-        None => read::read(cli.file.as_deref(), o),
+        None => read::read(cli.file.as_deref(), cli.gold.as_deref(), o),
         Some(Command::Annotate {
             files,
             output,
@@ -232,7 +280,11 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
             size,
             keys,
             ansi,
-        }) => read::render(&file, &size, &keys, ansi, o),
+            gold,
+        }) => read::render(&file, &size, &keys, ansi, gold.as_deref(), o),
+        Some(Command::Export { file, to, output }) => {
+            commands::export::export(file.as_deref(), to.into(), output.as_deref(), o)
+        }
         Some(Command::Eval {
             dir,
             turns,

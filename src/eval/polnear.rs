@@ -70,7 +70,8 @@ fn slice(t: &[char], s: usize, e: usize) -> String {
     t[s..e].iter().collect()
 }
 
-/// Parse a brat `.ann` file: text-bound annotations and events.
+/// Parse a brat `.ann` file (see [`crate::load::brat`]): the spans of each
+/// text-bound annotation by id, and each event's id and `ROLE:ID` arguments.
 #[allow(clippy::type_complexity)]
 fn parse_brat(
     src: &str,
@@ -79,59 +80,13 @@ fn parse_brat(
     HashMap<String, Vec<(usize, usize)>>,
     Vec<(String, Vec<(String, String)>)>,
 )> {
-    let mut tbs = HashMap::new();
-    let mut events = Vec::new();
-    let bad = |n: usize, why: &str| Error::input(format!("{}: line {n}: {why}", path.display()));
-    // An annotation line starts with its id: a letter, digits and a tab. Any
-    // other line continues the text of the span before it (brat keeps a
-    // span's text verbatim, newlines included) and is skipped, as the
-    // scorer skips it.
-    let id_of = |line: &str, kind: char| {
-        line.strip_prefix(kind)
-            .and_then(|r| r.split_once('\t'))
-            .is_some_and(|(num, _)| !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()))
-    };
-    for (n, line) in src.lines().enumerate() {
-        let n = n + 1;
-        if id_of(line, 'T') {
-            let mut parts = line.splitn(3, '\t');
-            let tid = parts.next().unwrap_or("");
-            let mid = parts.next().ok_or_else(|| {
-                bad(
-                    n,
-                    "text-bound annotation without a tab-separated type and offsets",
-                )
-            })?;
-            let (_, rest) = mid
-                .split_once(' ')
-                .ok_or_else(|| bad(n, "text-bound annotation without offsets"))?;
-            let mut spans = Vec::new();
-            for piece in rest.split(';') {
-                let nums: Vec<&str> = piece.split_whitespace().collect();
-                let parse = |s: &str| {
-                    s.parse::<usize>()
-                        .map_err(|_| bad(n, &format!("offset `{s}` is not a number")))
-                };
-                if nums.len() != 2 {
-                    return Err(bad(n, &format!("offsets `{piece}` are not `start end`")));
-                }
-                spans.push((parse(nums[0])?, parse(nums[1])?));
-            }
-            tbs.insert(tid.to_string(), spans);
-        } else if id_of(line, 'E') {
-            let (eid, args) = line
-                .split_once('\t')
-                .ok_or_else(|| bad(n, "event without a tab after its id"))?;
-            let mut roles = Vec::new();
-            for a in args.split_whitespace() {
-                let (r, t) = a
-                    .split_once(':')
-                    .ok_or_else(|| bad(n, &format!("event argument `{a}` is not ROLE:ID")))?;
-                roles.push((r.to_string(), t.to_string()));
-            }
-            events.push((eid.to_string(), roles));
-        }
-    }
+    let ann = crate::load::brat::parse(src, path)?;
+    let tbs = ann
+        .text_bounds
+        .into_iter()
+        .map(|(id, tb)| (id, tb.spans))
+        .collect();
+    let events = ann.events.into_iter().map(|e| (e.id, e.roles)).collect();
     Ok((tbs, events))
 }
 
@@ -229,10 +184,18 @@ fn load_article(text: &[char], src: &str, path: &Path) -> Result<Vec<GoldAttribu
     Ok(out)
 }
 
-/// Load `text/*.txt` and `attributions/*_<annotator>.ann` (first annotator by sorted id).
+/// Load `text/*.txt` and `attributions/*_<annotator>.ann` (first annotator
+/// by sorted id); or, in a plain brat folder (as `attache export --to brat`
+/// writes one), every `NAME.txt` that has a `NAME.ann` beside it.
 pub fn load_gold(dir: &Path) -> Result<Vec<GoldArticle>> {
     let text_dir = dir.join("text");
     let ann_dir = dir.join("attributions");
+    if !text_dir.is_dir() && !ann_dir.is_dir() {
+        let files = super::list_dir(dir)?;
+        if files.iter().any(|f| f.ends_with(".ann")) {
+            return load_flat(dir, &files);
+        }
+    }
     for d in [&text_dir, &ann_dir] {
         if !d.is_dir() {
             return Err(Error::input(format!(
@@ -265,26 +228,62 @@ pub fn load_gold(dir: &Path) -> Result<Vec<GoldArticle>> {
     }
     let mut out = Vec::with_capacity(names.len());
     for name in names {
-        let text = read_text(&text_dir.join(format!("{name}.txt")))?;
-        let chars: Vec<char> = text.chars().collect();
         let mut annotators = anns.remove(&name).unwrap_or_default();
         annotators.sort();
-        let mut attributions = Vec::new();
-        if let Some(a) = annotators.first() {
-            let path = ann_dir.join(format!("{name}_{a}.ann"));
-            let src = read_text(&path)?;
-            attributions = load_article(&chars, &src, &path)?;
-        }
-        out.push(GoldArticle {
-            name,
-            text,
-            chars,
-            annotator: annotators.first().cloned(),
-            annotators,
-            attributions,
-        });
+        let ann = annotators
+            .first()
+            .map(|a| ann_dir.join(format!("{name}_{a}.ann")));
+        out.push(load_one(&text_dir, name, ann.as_deref(), annotators)?);
     }
     Ok(out)
+}
+
+/// A plain brat folder: `NAME.txt` with `NAME.ann` beside it.
+fn load_flat(dir: &Path, files: &[String]) -> Result<Vec<GoldArticle>> {
+    let mut out = Vec::new();
+    for f in files {
+        if let Some(name) = f.strip_suffix(".txt")
+            && files.iter().any(|g| g.strip_suffix(".ann") == Some(name))
+        {
+            let ann = dir.join(format!("{name}.ann"));
+            out.push(load_one(
+                dir,
+                name.to_string(),
+                Some(&ann),
+                vec!["brat".into()],
+            )?);
+        }
+    }
+    if out.is_empty() {
+        return Err(Error::input(format!(
+            "{}: no NAME.txt beside its NAME.ann",
+            dir.display()
+        )));
+    }
+    Ok(out)
+}
+
+/// One article: `text_dir/NAME.txt` and its gold from `ann`, when there is one.
+fn load_one(
+    text_dir: &Path,
+    name: String,
+    ann: Option<&Path>,
+    annotators: Vec<String>,
+) -> Result<GoldArticle> {
+    let text = read_text(&text_dir.join(format!("{name}.txt")))?;
+    let chars: Vec<char> = text.chars().collect();
+    let attributions = match ann {
+        Some(path) => load_article(&chars, &read_text(path)?, path)?,
+        None => Vec::new(),
+    };
+    Ok(GoldArticle {
+        name,
+        text,
+        chars,
+        annotator: annotators.first().cloned(),
+        annotators,
+        attributions,
+    })
 }
 
 /// The part of a gold source that names the speaker (before an appositive or clause).

@@ -137,7 +137,7 @@ pub fn quotes_text(rows: &[QuoteRow]) -> String {
 }
 
 /// Quote a CSV field (RFC 4180) after making control characters visible.
-fn csv_field(out: &mut String, s: &str) {
+pub fn csv_field(out: &mut String, s: &str) {
     let s = visible(s);
     if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
         out.push('"');

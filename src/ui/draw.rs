@@ -200,6 +200,11 @@ fn line_runs(
             layers.push((span.start.max(a), span.end.min(b), style));
         }
     }
+    if let Some(g) = s.gold.as_ref().filter(|g| g.on) {
+        for (span, found) in g.pieces_in(a, b) {
+            layers.push((span.start.max(a), span.end.min(b), gold_style(st, found)));
+        }
+    }
     if s.search.active() && s.search.len > 0 {
         let hits = &s.search.hits;
         let lo = hits.partition_point(|&h| h + s.search.len <= a);
@@ -287,6 +292,7 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
                 if g.gutter > 0 && s.layers.speakers {
                     draw_label(buf, s, st, l, y);
                 }
+                draw_gold_mark(buf, s, st, l, x0, y);
             }
             LineKind::Topics => {
                 let topics = s.index.topics_within(s.index.blocks[*block].block);
@@ -304,6 +310,35 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
             }
         }
     }
+}
+
+/// Gold text: underlined, in the heading's style where the annotator agrees
+/// and in the search style where it missed the attribution.
+fn gold_style(st: &Styles, found: bool) -> Style {
+    let under = Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED);
+    if found { under } else { under.patch(st.search) }
+}
+
+/// A mark left of a line that holds gold text: `┃` where the annotator
+/// agrees, `╏` where it missed the attribution (the miss wins).
+fn draw_gold_mark(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, x0: u16, y: u16) {
+    let Some(g) = s.gold.as_ref().filter(|g| g.on) else {
+        return;
+    };
+    if x0 == 0 {
+        return;
+    }
+    let mut marks = g.pieces_in(l.start, l.end.max(l.start + 1));
+    let Some(first) = marks.next() else {
+        return;
+    };
+    let missed = !first.1 || marks.any(|(_, f)| !f);
+    let (mark, style) = if missed {
+        ("╏", st.search)
+    } else {
+        ("┃", st.meta)
+    };
+    put(buf, x0 - 1, y, mark, 1, style, st.control);
 }
 
 fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) {
@@ -368,6 +403,13 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
             format!("only: {f}")
         } else {
             format!("filter: {f}")
+        });
+    }
+    if let Some(g) = &s.gold {
+        right.push(if g.on {
+            g.summary()
+        } else {
+            format!("{} (off)", g.summary())
         });
     }
     right.push(format!("{}%", s.percent()));

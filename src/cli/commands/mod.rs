@@ -8,6 +8,7 @@
 pub mod annotate;
 pub mod batch;
 pub mod eval;
+pub mod export;
 pub mod listings;
 pub mod outfile;
 pub mod read;

@@ -1,6 +1,7 @@
 //! `attache [FILE]` (the reader) and `attache render` (the reader headless).
 
 use std::io::IsTerminal;
+use std::path::Path;
 
 use super::{annotate_options, write_stdout};
 use crate::config::Overrides;
@@ -8,9 +9,10 @@ use crate::error::Result;
 
 /// Open the reader on `file` (none: the bundled sample). When standard output
 /// is not a terminal, print the annotated text plainly instead.
-pub fn read(file: Option<&str>, o: &Overrides) -> Result<()> {
-    let setup = crate::config::reader_setup(o)?;
+pub fn read(file: Option<&str>, gold: Option<&Path>, o: &Overrides) -> Result<()> {
+    let mut setup = crate::config::reader_setup(o)?;
     let doc = crate::load::load(file, &annotate_options(o)?)?;
+    setup.settings.gold = load_gold(&doc, gold)?;
     if !std::io::stdout().is_terminal() {
         let text = if setup.pipe_color {
             crate::ui::ansi_text(&doc, &setup.styles)
@@ -28,11 +30,19 @@ pub fn read(file: Option<&str>, o: &Overrides) -> Result<()> {
 
 /// `attache render FILE [--size COLSxROWS] [--keys KEYS] [--ansi]`: replay
 /// keys headlessly and print the final frame.
-pub fn render(file: &str, size: &str, keys: &str, ansi: bool, o: &Overrides) -> Result<()> {
+pub fn render(
+    file: &str,
+    size: &str,
+    keys: &str,
+    ansi: bool,
+    gold: Option<&Path>,
+    o: &Overrides,
+) -> Result<()> {
     let size = crate::ui::parse_size(size)?;
     let keys = crate::ui::parse_key_script(keys)?;
-    let setup = crate::config::reader_setup(o)?;
+    let mut setup = crate::config::reader_setup(o)?;
     let doc = crate::load::load(Some(file), &annotate_options(o)?)?;
+    setup.settings.gold = load_gold(&doc, gold)?;
     let out = crate::ui::render_to_string(
         doc,
         setup.settings,
@@ -43,4 +53,25 @@ pub fn render(file: &str, size: &str, keys: &str, ansi: bool, o: &Overrides) -> 
         ansi,
     );
     write_stdout(&out)
+}
+
+/// The gold layer from a brat `.ann` file (`--gold`), its spans checked
+/// against the document's text.
+fn load_gold(
+    doc: &crate::model::Document,
+    gold: Option<&Path>,
+) -> Result<Option<Vec<crate::load::brat::GoldQuote>>> {
+    let Some(path) = gold else {
+        return Ok(None);
+    };
+    let shown = crate::model::text::visible_path(path);
+    let bytes = crate::files::read_limited(
+        path,
+        crate::files::Accept::Regular,
+        crate::files::DOCUMENT_LIMIT,
+        "a gold file",
+    )
+    .map_err(|e| crate::error::Error::input(format!("{shown}: {e}")))?;
+    let src = crate::load::decode_owned(bytes, &shown)?;
+    crate::load::brat::gold_layer(&doc.text, &src, path).map(Some)
 }

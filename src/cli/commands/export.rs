@@ -1,0 +1,133 @@
+//! `attache export [FILE] --to FORMAT [-o OUT]`: a document (and, once the
+//! reader's sidecar is wired in, the user's notes) written for other tools.
+//! The text comes from [`crate::export`]; this module picks the output:
+//! standard output, or a file written atomically like `annotate -o`
+//! ([`super::outfile`]); brat's several files go into a folder.
+
+use std::path::Path;
+
+use super::outfile::OutputFile;
+use super::{annotate_options, write_stdout};
+use crate::config::Overrides;
+use crate::error::{Error, Result};
+use crate::export::{self, Format, UserAnnotation, report::Palette};
+use crate::model::text::visible_path;
+
+/// The name of the exported document: the input's file stem, or `stdin`,
+/// or `sample`.
+fn doc_name(file: Option<&str>) -> String {
+    match file {
+        None => "sample".to_string(),
+        Some("-") => "stdin".to_string(),
+        Some(f) => Path::new(f)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "document".to_string()),
+    }
+}
+
+/// The HTML colours from the theme in effect (its background, foreground
+/// and speaker palette); the default palette where the theme gives none.
+fn palette(o: &Overrides) -> Palette {
+    use ratatui::style::Color;
+    let rgb = |c: Option<Color>| match c {
+        Some(Color::Rgb(r, g, b)) => Some([r, g, b]),
+        _ => None,
+    };
+    let Ok(styles) =
+        crate::theme::Styles::for_theme(o.theme.as_deref(), crate::theme::ColorDepth::TrueColor)
+    else {
+        return Palette::default();
+    };
+    let speakers: Vec<[u8; 3]> = styles.speakers.iter().filter_map(|s| rgb(s.fg)).collect();
+    match (rgb(styles.base.bg), rgb(styles.base.fg)) {
+        (Some(background), Some(foreground)) if !speakers.is_empty() => Palette {
+            background,
+            foreground,
+            speakers,
+        },
+        _ => Palette::default(),
+    }
+}
+
+/// `attache export`: write `file` (none: the sample) in `format` to `out`
+/// (none: standard output; a folder for brat).
+pub fn export(file: Option<&str>, format: Format, out: Option<&Path>, o: &Overrides) -> Result<()> {
+    let input = file.filter(|f| *f != "-").map(Path::new);
+    if format == Format::Brat {
+        let Some(dir) = out else {
+            return Err(Error::input(
+                "brat writes several files (NAME.txt, NAME.ann, annotation.conf): give -o DIR",
+            ));
+        };
+        return brat(file, dir, o);
+    }
+    // Open the output first, so that an unwritable place fails before the work.
+    let target = out
+        .map(|p| OutputFile::create(p, input, false))
+        .transpose()?;
+    let doc = crate::load::load(file, &annotate_options(o)?)?;
+    let user: Vec<UserAnnotation> = Vec::new();
+    let name = match file {
+        Some(f) if f != "-" => Path::new(f)
+            .file_name()
+            .map_or_else(|| doc_name(file), |n| n.to_string_lossy().into_owned()),
+        _ => doc_name(file),
+    };
+    let text = match format {
+        Format::W3c => export::w3c::to_w3c(&doc, &user, &name),
+        Format::Markdown => export::report::to_markdown(&doc, &user, &name),
+        Format::Html => export::report::to_html(&doc, &user, &name, &palette(o)),
+        Format::Csv => export::csv::to_csv(&doc, &user),
+        Format::Brat => unreachable!("handled above"),
+    };
+    match target {
+        Some(t) => t.commit(&text),
+        None => write_stdout(&text),
+    }
+}
+
+/// brat: `DIR/NAME.txt`, `DIR/NAME.ann` and `DIR/annotation.conf`, each
+/// written atomically; the folder is made when missing.
+fn brat(file: Option<&str>, dir: &Path, o: &Overrides) -> Result<()> {
+    let shown = visible_path(dir);
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => {
+            return Err(Error::input(format!(
+                "{shown}: not a folder (brat export writes NAME.txt, NAME.ann and annotation.conf into -o DIR)"
+            )));
+        }
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::runtime(format!("{shown}: {e}")))?
+        }
+        Err(e) => return Err(Error::runtime(format!("{shown}: {e}"))),
+    }
+    let name = doc_name(file);
+    let input = file.filter(|f| *f != "-").map(Path::new);
+    let txt_path = dir.join(format!("{name}.txt"));
+    let ann_path = dir.join(format!("{name}.ann"));
+    let conf_path = dir.join("annotation.conf");
+    // All three are opened before any is written; the input is never replaced.
+    let txt = OutputFile::create(&txt_path, input, false)?;
+    let ann = OutputFile::create(&ann_path, input, false)?;
+    let conf = OutputFile::create(&conf_path, input, false)?;
+    let doc = crate::load::load(file, &annotate_options(o)?)?;
+    let files = export::brat::to_brat(&doc, &[]);
+    txt.commit(&files.txt)?;
+    ann.commit(&files.ann)?;
+    conf.commit(&files.conf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_come_from_the_input() {
+        assert_eq!(doc_name(None), "sample");
+        assert_eq!(doc_name(Some("-")), "stdin");
+        assert_eq!(doc_name(Some("dir/talks.en.txt")), "talks.en");
+    }
+}
