@@ -16,6 +16,7 @@ mod mouse;
 mod navigation;
 mod only;
 mod panel;
+mod progressive;
 mod search;
 mod state;
 mod viewport;
