@@ -84,7 +84,7 @@ pub fn load_with_progress(
             "{origin}: an attache/1 document is a JSON object ({{…}}); this file holds {kind}"
         )));
     }
-    let mut doc = annotate_input(path, &text, &origin, opts, progress)?;
+    let mut doc = annotate_input(path, text, &origin, opts, progress)?;
     if doc.meta.source.is_none() && path != "-" {
         doc.meta.source = std::path::Path::new(path)
             .file_name()
@@ -98,13 +98,13 @@ pub fn load_with_progress(
 /// stray markup.
 fn annotate_input(
     path: &str,
-    text: &str,
+    text: String,
     origin: &str,
     opts: &Options,
     progress: &mut dyn FnMut(u8),
 ) -> Result<Document> {
-    if html::is_html(path, text) {
-        let page = html::extract(text);
+    if html::is_html(path, &text) {
+        let page = html::extract(&text);
         if page.text.trim().is_empty() {
             return Err(Error::input(format!(
                 "{origin}: an HTML page with no readable text (only markup, scripts or \
@@ -117,13 +117,18 @@ fn annotate_input(
         }
         return Ok(doc);
     }
-    let clean = markup::strip_stray(text);
+    let stripped = match markup::strip_stray(&text) {
+        std::borrow::Cow::Owned(s) => Some(s),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    // The text itself is annotated (not a copy of it) when nothing was stripped.
+    let clean = stripped.unwrap_or(text);
     if clean.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::input(format!(
             "{origin}: the file holds only markup: nothing to annotate"
         )));
     }
-    let mut doc = annotate::annotate_with_progress(&clean, opts, progress);
+    let mut doc = annotate::annotate_owned(clean, opts, progress);
     // A Markdown title line ("# Title") is named without its marks.
     if let Some(t) = doc.meta.title.as_mut()
         && let Some(bare) = crate::annotate::segment::markdown_heading(t)

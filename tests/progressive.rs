@@ -58,6 +58,12 @@ fn progress_rises_to_100_and_the_document_is_the_one_shot_one() {
     let mut seen = Vec::new();
     let doc = annotate_with_progress(&text, &Options::default(), &mut |p| seen.push(p));
     assert_eq!(doc, annotate(&text, &Options::default()));
+    let owned = attache::annotate::annotate_owned(text.clone(), &Options::default(), &mut |_| {});
+    assert_eq!(owned, doc);
+    // With a BOM and CRLF line ends, the owned text is normalised as well.
+    let crlf = format!("\u{feff}{}", text.replace('\n', "\r\n"));
+    let owned = attache::annotate::annotate_owned(crlf, &Options::default(), &mut |_| {});
+    assert_eq!(owned, doc);
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "{seen:?}");
     assert_eq!(seen.last(), Some(&100));
 }

@@ -82,7 +82,23 @@ pub fn annotate(raw: &str, opts: &Options) -> Document {
 /// line while it annotates a large text in the background. The document is
 /// the one [`annotate`] makes (it is the same code).
 pub fn annotate_with_progress(raw: &str, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
-    let text = normalise_text(raw);
+    annotate_normalised(normalise_text(raw), opts, progress)
+}
+
+/// [`annotate_with_progress`] on a text the caller owns: it becomes the
+/// document's text without a copy when it needs no normalising (no BOM, no
+/// `\r`), so that a large text is never held twice.
+pub fn annotate_owned(raw: String, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
+    let text = if raw.starts_with('\u{feff}') || raw.contains('\r') {
+        normalise_text(&raw)
+    } else {
+        raw
+    };
+    annotate_normalised(text, opts, progress)
+}
+
+/// The pipeline on a normalised text.
+fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
     let mut structure = segment::segment(&text);
     progress(PROGRESS[0]);
     let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
