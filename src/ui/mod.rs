@@ -112,23 +112,26 @@ fn event_loop(
 /// meanwhile (the background annotation got further or finished, a slice
 /// of a search's hits was counted), so that the screen is drawn again.
 fn next_event(state: &mut State, rest: &mut Pending) -> Result<Option<Event>> {
-    if let Some(bg) = &rest.0 {
-        if event::poll(PROGRESS_EVERY).map_err(term_err)? {
-            return event::read().map(Some).map_err(term_err);
-        }
-        if bg.apply(state)? {
-            rest.0 = None;
-        }
+    // News from the worker first, so that keys held down cannot starve it.
+    if let Some(bg) = &rest.0
+        && bg.apply(state)?
+    {
+        rest.0 = None;
         return Ok(None);
     }
-    if state.counting() {
-        if event::poll(std::time::Duration::ZERO).map_err(term_err)? {
-            return event::read().map(Some).map_err(term_err);
-        }
-        state.count_step();
-        return Ok(None);
+    if rest.0.is_none() && !state.counting() {
+        return event::read().map(Some).map_err(term_err);
     }
-    event::read().map(Some).map_err(term_err)
+    let wait = if rest.0.is_some() {
+        PROGRESS_EVERY
+    } else {
+        std::time::Duration::ZERO
+    };
+    if event::poll(wait).map_err(term_err)? {
+        return event::read().map(Some).map_err(term_err);
+    }
+    state.count_step();
+    Ok(None)
 }
 
 /// How often the status line's progress figure is brought up to date.
