@@ -173,7 +173,7 @@ pub(super) fn run_search(s: &mut State, q: &str) {
         s.jump(origin);
         return;
     }
-    if was_complete && narrows(&previous, q) {
+    if was_complete && old_hits.len() <= NARROW_MAX && narrows(&previous, q) {
         let finder = Finder::new(q);
         let hay = s.doc.text.as_bytes();
         s.search.hits = old_hits
@@ -184,8 +184,23 @@ pub(super) fn run_search(s: &mut State, q: &str) {
         jump_to_first_hit(s);
         return;
     }
-    s.search.scan = Some(Scan::new(s.search.origin));
-    // Up to the first hit (from the origin on, else from the top).
+    let mut scan = Scan::new(s.search.origin);
+    // The first hit from the origin on, with no slice to finish first: its
+    // cost is the distance to it.
+    let finder = Finder::new(q);
+    let hay = s.doc.text.as_bytes();
+    while let Some(h) = finder.first(hay, scan.ahead, hay.len()) {
+        scan.ahead = h + q.len();
+        if s.index.shows(h) {
+            s.search.hits.push(h);
+            break;
+        }
+    }
+    if s.search.hits.is_empty() {
+        scan.ahead = hay.len();
+    }
+    s.search.scan = Some(scan);
+    // None after the origin: up to the first hit from the top.
     while s.search.scan.is_some() && s.search.hits.is_empty() {
         s.count_step();
     }
@@ -208,10 +223,14 @@ pub(super) fn search_again(s: &mut State) {
     s.search.current = at.and_then(|p| s.search.hits.binary_search(&p).ok());
 }
 
+/// Narrowing more previous hits than this costs more than finding the
+/// first hit afresh (and counting the others in the background).
+const NARROW_MAX: usize = 10_000;
+
 /// How many bytes of text one [`State::count_step`] searches: a few
 /// milliseconds' work, so that keys keep their turn while the hits of a
 /// search in a large text are counted.
-const STEP: usize = 4 << 20;
+const STEP: usize = 1 << 20;
 
 /// The query as a matcher: smart case, the same hits as
 /// [`str::match_indices`] in the text (both ASCII-lowered when the query
