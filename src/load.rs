@@ -12,6 +12,7 @@
 //! `eval` and for the reader's gold layer.
 
 pub mod brat;
+pub mod head;
 pub mod html;
 pub mod markup;
 
@@ -28,8 +29,19 @@ pub const SAMPLE: &str = include_str!("../assets/zinoviev-interview.txt");
 /// Read `path` (`-` for standard input) and annotate it, or load it when it is
 /// an `attache/1` JSON document. No path: the bundled sample.
 pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
+    load_with_progress(path, opts, &mut |_| {})
+}
+
+/// [`load`], telling `progress` how far the annotation has got, in percent
+/// (see [`annotate::annotate_with_progress`]; a JSON document is loaded
+/// without any call).
+pub fn load_with_progress(
+    path: Option<&str>,
+    opts: &Options,
+    progress: &mut dyn FnMut(u8),
+) -> Result<Document> {
     let Some(path) = path else {
-        let mut doc = annotate::annotate(SAMPLE, opts);
+        let mut doc = annotate::annotate_with_progress(SAMPLE, opts, progress);
         doc.meta
             .source
             .get_or_insert_with(|| "zinoviev-interview.txt (bundled sample)".into());
@@ -75,7 +87,7 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
             "{origin}: an attache/1 document is a JSON object ({{…}}); this file holds {kind}"
         )));
     }
-    let mut doc = annotate_input(path, &text, &origin, opts)?;
+    let mut doc = annotate_input(path, text, &origin, opts, progress)?;
     if doc.meta.source.is_none() && path != "-" {
         doc.meta.source = std::path::Path::new(path)
             .file_name()
@@ -87,28 +99,39 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
 /// Annotate a text by its format: an HTML page as the text it shows (its
 /// spans then point into that text), Markdown and plain text without their
 /// stray markup.
-fn annotate_input(path: &str, text: &str, origin: &str, opts: &Options) -> Result<Document> {
-    if html::is_html(path, text) {
-        let page = html::extract(text);
+fn annotate_input(
+    path: &str,
+    text: String,
+    origin: &str,
+    opts: &Options,
+    progress: &mut dyn FnMut(u8),
+) -> Result<Document> {
+    if html::is_html(path, &text) {
+        let page = html::extract(&text);
         if page.text.trim().is_empty() {
             return Err(Error::input(format!(
                 "{origin}: an HTML page with no readable text (only markup, scripts or \
                  navigation): nothing to annotate"
             )));
         }
-        let mut doc = annotate::annotate(&page.text, opts);
+        let mut doc = annotate::annotate_with_progress(&page.text, opts, progress);
         if doc.meta.title.is_none() {
             doc.meta.title = page.title;
         }
         return Ok(doc);
     }
-    let clean = markup::strip_stray(text);
+    let stripped = match markup::strip_stray(&text) {
+        std::borrow::Cow::Owned(s) => Some(s),
+        std::borrow::Cow::Borrowed(_) => None,
+    };
+    // The text itself is annotated (not a copy of it) when nothing was stripped.
+    let clean = stripped.unwrap_or(text);
     if clean.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::input(format!(
             "{origin}: the file holds only markup: nothing to annotate"
         )));
     }
-    let mut doc = annotate::annotate(&clean, opts);
+    let mut doc = annotate::annotate_owned(clean, opts, progress);
     // A Markdown title line ("# Title") is named without its marks.
     if let Some(t) = doc.meta.title.as_mut()
         && let Some(bare) = crate::annotate::segment::markdown_heading(t)

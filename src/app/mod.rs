@@ -19,6 +19,7 @@ mod mouse;
 mod navigation;
 mod only;
 mod panel;
+mod progressive;
 mod search;
 mod selection;
 mod state;

@@ -217,6 +217,10 @@ pub struct State {
     pub count: Option<usize>,
     /// A one-off message for the status line.
     pub message: Option<String>,
+    /// While the whole text is annotated in the background: how far it has
+    /// got, in percent (the screen shows the quick annotation of its head;
+    /// see [`State::finish_loading`]).
+    pub loading: Option<u8>,
     /// Set by the quit command.
     pub quit: bool,
     /// Screen size.
@@ -233,10 +237,13 @@ pub struct State {
     /// The last line of the document is on screen.
     pub at_end: bool,
     pub(super) layout: LayoutCache,
-    /// The text in ASCII lower case, made at the first smart-case search.
-    pub(super) lower: Option<String>,
     /// The gold layer, when the reader was opened with gold annotations.
     pub gold: Option<super::gold::GoldView>,
+    /// A search's hits are counted a slice at a time while the reader waits
+    /// for keys ([`State::count_step`], the terminal's event loop); when
+    /// false (a headless run, whose frames must not depend on timing) each
+    /// search counts them all at once.
+    pub count_in_background: bool,
 }
 
 impl State {
@@ -273,6 +280,7 @@ impl State {
             pending: Vec::new(),
             count: None,
             message: None,
+            loading: None,
             quit: false,
             screen: (cols, rows),
             geometry: Geometry::default(),
@@ -281,7 +289,7 @@ impl State {
             view: Vec::new(),
             at_end: true,
             layout: LayoutCache::default(),
-            lower: None,
+            count_in_background: false,
         };
         s.refresh();
         s

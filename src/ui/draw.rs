@@ -381,9 +381,15 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
     let mut right: Vec<String> = Vec::new();
     let search_count = |s: &State| {
         let n = s.search.hits.len();
+        // Still counting: as many as found so far, or more.
+        let (more, dots) = if s.counting() {
+            ("≥", "…")
+        } else {
+            ("", "")
+        };
         match s.search.current {
-            Some(i) => format!("{}/{}", i + 1, n),
-            None => format!("0/{n}"),
+            Some(i) => format!("{}/{more}{n}{dots}", i + 1),
+            None => format!("0/{more}{n}{dots}"),
         }
     };
     if s.search.active() && s.search.input.is_none() {
@@ -449,6 +455,8 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         m.clone()
     } else if let Some(v) = s.visual_status() {
         v
+    } else if let Some(p) = s.loading {
+        format!("annotating {p}%… jumps, search and counts cover the start only")
     } else if s.focus == Focus::Panel && s.geometry.panel.is_some() {
         "panel: j/k move, h/l tabs, Enter picks, Tab back to the text".to_string()
     } else {

@@ -25,13 +25,13 @@ use crate::model::Document;
 use crate::theme::Styles;
 use terminal::{TerminalGuard, term_err};
 
-/// Open the reader on `doc` in the real terminal and run it until the user
-/// quits. The terminal is restored on quit, on error, on panic and on
+/// Open the reader on `opening` in the real terminal and run it until the
+/// user quits. The terminal is restored on quit, on error, on panic and on
 /// SIGTERM, SIGHUP, SIGINT or SIGQUIT; Ctrl-Z suspends the reader.
-pub fn run(doc: Document, setup: crate::config::ReaderSetup) -> Result<()> {
+pub fn run(opening: Opening, setup: crate::config::ReaderSetup) -> Result<()> {
     let mouse = setup.settings.mouse;
     let mut term = TerminalGuard::enter(mouse)?;
-    let result = event_loop(&mut term, doc, setup);
+    let result = event_loop(&mut term, opening, setup);
     drop(term);
     result
 }
@@ -77,16 +77,20 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
 
 fn event_loop(
     term: &mut TerminalGuard,
-    doc: Document,
+    opening: Opening,
     setup: crate::config::ReaderSetup,
 ) -> Result<()> {
     let size = term.terminal.size().map_err(term_err)?;
     let styles = setup.styles;
-    let mut state = State::new(doc, setup.settings, setup.keymap, size.width, size.height);
+    let (mut state, mut rest) =
+        opening.split(setup.settings, setup.keymap, (size.width, size.height));
+    state.count_in_background = true;
     loop {
         term.draw(|buf| draw::draw(buf, &state, &styles))?;
         // Apply every event that is already waiting before drawing again.
-        let mut ev = event::read().map_err(term_err)?;
+        let Some(mut ev) = next_event(&mut state, &mut rest)? else {
+            continue;
+        };
         loop {
             if is_suspend(&ev) {
                 term.suspend();
@@ -106,6 +110,159 @@ fn event_loop(
             }
             ev = event::read().map_err(term_err)?;
         }
+    }
+}
+
+/// The next terminal event; `None` when something else changed the state
+/// meanwhile (the background annotation got further or finished, a slice
+/// of a search's hits was counted), so that the screen is drawn again.
+fn next_event(state: &mut State, rest: &mut Pending) -> Result<Option<Event>> {
+    // News from the worker first, so that keys held down cannot starve it.
+    if let Some(bg) = &rest.0
+        && bg.apply(state)?
+    {
+        rest.0 = None;
+        return Ok(None);
+    }
+    if rest.0.is_none() && !state.counting() {
+        return event::read().map(Some).map_err(term_err);
+    }
+    let wait = if rest.0.is_some() {
+        PROGRESS_EVERY
+    } else {
+        std::time::Duration::ZERO
+    };
+    if event::poll(wait).map_err(term_err)? {
+        return event::read().map(Some).map_err(term_err);
+    }
+    state.count_step();
+    Ok(None)
+}
+
+/// How often the status line's progress figure is brought up to date.
+const PROGRESS_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// What the reader opens: a document ready to read, or the quick
+/// annotation of a large text's head while a worker thread annotates the
+/// whole text (see [`crate::load::head`]).
+pub struct Opening {
+    first: Document,
+    rest: Option<Background>,
+}
+
+/// News from the worker thread that annotates a whole text.
+enum Loaded {
+    /// How far it has got, in percent.
+    Progress(u8),
+    /// The whole text's document, or why it could not be loaded.
+    Done(Box<Result<Document>>),
+}
+
+/// The receiving end of a worker thread's news.
+struct Background {
+    rx: std::sync::mpsc::Receiver<Loaded>,
+}
+
+impl Background {
+    /// Apply the news waiting from the worker; true once the whole document
+    /// is in (or the worker is gone).
+    fn apply(&self, state: &mut State) -> Result<bool> {
+        use std::sync::mpsc::TryRecvError;
+        loop {
+            match self.rx.try_recv() {
+                Ok(Loaded::Progress(p)) => state.set_loading(p),
+                Ok(Loaded::Done(done)) => {
+                    state.finish_loading((*done)?);
+                    return Ok(true);
+                }
+                Err(TryRecvError::Empty) => return Ok(false),
+                Err(TryRecvError::Disconnected) => {
+                    return Err(Error::runtime(
+                        "the annotation of the document stopped unexpectedly",
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Wait for the worker's document.
+    fn wait(self) -> Result<Document> {
+        for news in self.rx {
+            if let Loaded::Done(done) = news {
+                return *done;
+            }
+        }
+        Err(Error::runtime(
+            "the annotation of the document stopped unexpectedly",
+        ))
+    }
+}
+
+impl Opening {
+    /// A document that is ready.
+    pub fn ready(doc: Document) -> Self {
+        Opening {
+            first: doc,
+            rest: None,
+        }
+    }
+
+    /// Show `first` while `load` makes the whole document in a worker
+    /// thread, reporting its progress in percent.
+    pub fn in_background<F>(first: Document, load: F) -> Self
+    where
+        F: FnOnce(&mut dyn FnMut(u8)) -> Result<Document> + Send + 'static,
+    {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let mut last = 0;
+            let mut progress = |p: u8| {
+                if p > last {
+                    last = p;
+                    // The reader may be gone (the user quit): nothing to do.
+                    let _ = tx.send(Loaded::Progress(p));
+                }
+            };
+            let done = load(&mut progress);
+            let _ = tx.send(Loaded::Done(Box::new(done)));
+        });
+        Opening {
+            first,
+            rest: Some(Background { rx }),
+        }
+    }
+
+    /// The whole document, waiting for the worker when there is one.
+    pub fn wait(self) -> Result<Document> {
+        match self.rest {
+            None => Ok(self.first),
+            Some(bg) => bg.wait(),
+        }
+    }
+
+    /// The reader's state on the first document (marked as loading while
+    /// the worker runs), and the worker's news to come.
+    pub fn split(
+        self,
+        settings: Settings,
+        keymap: Keymap,
+        (cols, rows): (u16, u16),
+    ) -> (State, Pending) {
+        let mut state = State::new(self.first, settings, keymap, cols, rows);
+        if self.rest.is_some() {
+            state.set_loading(0);
+        }
+        (state, Pending(self.rest))
+    }
+}
+
+/// The whole document still to come from a worker thread, if any.
+pub struct Pending(Option<Background>);
+
+impl Pending {
+    /// Wait for the worker's document (`None`: there was no worker).
+    pub fn wait(self) -> Result<Option<Document>> {
+        self.0.map(Background::wait).transpose()
     }
 }
 
@@ -195,6 +352,21 @@ pub fn parse_size(size: &str) -> Result<(u16, u16)> {
         return Err(bad());
     }
     Ok((c, r))
+}
+
+/// The first frame the reader shows on `opening`, on an off-screen
+/// `cols`×`rows` terminal (with `ansi`, with SGR escapes): for a large text,
+/// its head with the progress at 0%, drawn without waiting for the worker.
+pub fn first_frame(
+    opening: Opening,
+    settings: Settings,
+    keymap: Keymap,
+    styles: &Styles,
+    size: (u16, u16),
+    ansi: bool,
+) -> String {
+    let (state, _rest) = opening.split(settings, keymap, size);
+    frame_text(&state, styles, ansi)
 }
 
 /// Open `doc` on an off-screen `cols`×`rows` terminal, replay `keys`, and

@@ -4,16 +4,18 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use super::{annotate_options, write_stdout};
+use crate::annotate::Options;
 use crate::config::Overrides;
 use crate::error::Result;
+use crate::ui::Opening;
 
 /// Open the reader on `file` (none: the bundled sample). When standard output
 /// is not a terminal, print the annotated text plainly instead.
 pub fn read(file: Option<&str>, gold: Option<&Path>, o: &Overrides) -> Result<()> {
     let mut setup = crate::config::reader_setup(o)?;
-    let doc = crate::load::load(file, &annotate_options(o)?)?;
-    setup.settings.gold = load_gold(&doc, gold)?;
+    let opts = annotate_options(o)?;
     if !std::io::stdout().is_terminal() {
+        let doc = crate::load::load(file, &opts)?;
         let text = if setup.pipe_color {
             crate::ui::ansi_text(&doc, &setup.styles)
         } else {
@@ -25,7 +27,39 @@ pub fn read(file: Option<&str>, gold: Option<&Path>, o: &Overrides) -> Result<()
         };
         return write_stdout(&text);
     }
-    crate::ui::run(doc, setup)
+    let opening = open_with_gold(file, gold, opts, &mut setup.settings)?;
+    crate::ui::run(opening, setup)
+}
+
+/// [`open`], except that with gold annotations the whole text is loaded
+/// first: the gold spans are checked against all of it.
+fn open_with_gold(
+    file: Option<&str>,
+    gold: Option<&Path>,
+    opts: Options,
+    settings: &mut crate::app::Settings,
+) -> Result<Opening> {
+    if gold.is_none() {
+        return open(file, opts);
+    }
+    let doc = crate::load::load(file, &opts)?;
+    settings.gold = load_gold(&doc, gold)?;
+    Ok(Opening::ready(doc))
+}
+
+/// What the reader opens on `file`: a large text file's head at once, with
+/// the whole text annotated in the background (see
+/// [`crate::load::head::preview`]); anything else loaded first.
+pub fn open(file: Option<&str>, opts: Options) -> Result<Opening> {
+    if let Some(path) = file
+        && let Some(first) = crate::load::head::preview(path, &opts)
+    {
+        let path = path.to_string();
+        return Ok(Opening::in_background(first, move |progress| {
+            crate::load::load_with_progress(Some(&path), &opts, progress)
+        }));
+    }
+    Ok(Opening::ready(crate::load::load(file, &opts)?))
 }
 
 /// `attache render FILE [--size COLSxROWS] [--keys KEYS] [--ansi]`: replay
@@ -41,8 +75,22 @@ pub fn render(
     let size = crate::ui::parse_size(size)?;
     let keys = crate::ui::parse_key_script(keys)?;
     let mut setup = crate::config::reader_setup(o)?;
-    let doc = crate::load::load(Some(file), &annotate_options(o)?)?;
-    setup.settings.gold = load_gold(&doc, gold)?;
+    let opening = open_with_gold(Some(file), gold, annotate_options(o)?, &mut setup.settings)?;
+    if keys.is_empty() {
+        // The first frame, as the reader draws it before anything else.
+        let out = crate::ui::first_frame(
+            opening,
+            setup.settings,
+            setup.keymap,
+            &setup.styles,
+            size,
+            ansi,
+        );
+        return write_stdout(&out);
+    }
+    // Keys are replayed on the whole document, so that their frame never
+    // depends on timing.
+    let doc = opening.wait()?;
     let out = crate::ui::render_to_string(
         doc,
         setup.settings,
