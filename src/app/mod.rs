@@ -14,10 +14,12 @@ mod geometry;
 pub mod index;
 mod mouse;
 mod navigation;
+pub mod notes;
 mod only;
 mod panel;
 mod search;
 mod state;
+mod target;
 mod viewport;
 
 pub use geometry::{Area, CONTEXT, Geometry, MIN_SIZE, geometry};
@@ -89,6 +91,9 @@ fn key(s: &mut State, k: Key) {
     }
     if s.search.input.is_some() {
         search_key(s, k);
+        return;
+    }
+    if notes::notes_key(s, k) {
         return;
     }
     if count_digit(s, k) {

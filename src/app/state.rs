@@ -121,11 +121,21 @@ pub enum Tab {
     Topics,
     /// Sections.
     Outline,
+    /// The reader's notes, highlights and corrections found in the text.
+    Notes,
+    /// Notes whose text is gone.
+    Orphans,
 }
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 3] = [Tab::Speakers, Tab::Topics, Tab::Outline];
+    pub const ALL: [Tab; 5] = [
+        Tab::Speakers,
+        Tab::Topics,
+        Tab::Outline,
+        Tab::Notes,
+        Tab::Orphans,
+    ];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -133,6 +143,8 @@ impl Tab {
             Tab::Speakers => "Speakers",
             Tab::Topics => "Topics",
             Tab::Outline => "Outline",
+            Tab::Notes => "Notes",
+            Tab::Orphans => "Orphans",
         }
     }
 
@@ -184,9 +196,9 @@ pub struct State {
     /// The panel's tab.
     pub tab: Tab,
     /// Selected row per tab.
-    pub panel_sel: [usize; 3],
+    pub panel_sel: [usize; 5],
     /// First row shown per tab.
-    pub panel_top: [usize; 3],
+    pub panel_top: [usize; 5],
     /// The active filter.
     pub filter: Option<Filter>,
     /// The filter shows only its paragraphs (turns) instead of dimming the
@@ -224,6 +236,8 @@ pub struct State {
     pub(super) layout: LayoutCache,
     /// The text in ASCII lower case, made at the first smart-case search.
     pub(super) lower: Option<String>,
+    /// The reader's notes, highlights, corrections, marks and position.
+    pub notes: super::notes::Notes,
 }
 
 impl State {
@@ -241,8 +255,8 @@ impl State {
             settings,
             focus: Focus::Pane,
             tab: Tab::Speakers,
-            panel_sel: [0; 3],
-            panel_top: [0; 3],
+            panel_sel: [0; 5],
+            panel_top: [0; 5],
             filter: None,
             filter_only: false,
             only_shown: None,
@@ -261,6 +275,7 @@ impl State {
             at_end: true,
             layout: LayoutCache::default(),
             lower: None,
+            notes: super::notes::Notes::default(),
         };
         s.refresh();
         s
@@ -272,6 +287,8 @@ impl State {
             Tab::Speakers => self.doc.speakers.len(),
             Tab::Topics => self.doc.topics.len(),
             Tab::Outline => self.index.outline.len(),
+            Tab::Notes => self.notes.found.len(),
+            Tab::Orphans => self.notes.orphans.len(),
         }
     }
 

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
 use crate::app::{Area, Filter, Focus, Layer, State, Tab};
+use crate::model::text::visible_line;
 use crate::model::{BlockKind, SpeakerKind};
 use crate::theme::{SGR_RESET, Styles};
 
@@ -376,6 +377,8 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
             Some(m) => format!("{m} │ {prompt}"),
             None => prompt,
         }
+    } else if let Some(prompt) = crate::app::notes::prompt_line(s) {
+        prompt
     } else if let Some(m) = &s.message {
         m.clone()
     } else if s.focus == Focus::Panel && s.geometry.panel.is_some() {
@@ -444,6 +447,8 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
             Tab::Speakers => "no speakers",
             Tab::Topics => "no topics",
             Tab::Outline => "no sections",
+            Tab::Notes => "no notes: a notes, h highlights, c corrects the selected quote",
+            Tab::Orphans => "no orphans",
         };
         put(
             buf,
@@ -554,6 +559,7 @@ fn panel_row(
                 st.panel,
             )
         }
+        Tab::Notes | Tab::Orphans => note_row(s, st, i),
         Tab::Outline => {
             let title = visible(s.section_title(i));
             let mark = if current == Some(i) { "▸" } else { " " };
@@ -562,6 +568,34 @@ fn panel_row(
             (mark, title, count, st.panel)
         }
     }
+}
+
+/// A row of the Notes tab (kind and words) or the Orphans tab (struck through).
+fn note_row(s: &State, st: &Styles, i: usize) -> (&'static str, String, String, Style) {
+    let orphan = s.tab == Tab::Orphans;
+    let list = if orphan {
+        &s.notes.orphans
+    } else {
+        &s.notes.found
+    };
+    let Some(item) = list
+        .get(i)
+        .and_then(|&p| s.notes.sidecar.items.get(s.notes.placed[p].item))
+    else {
+        return (" ", String::new(), String::new(), st.panel);
+    };
+    let (mark, what) = match &item.body {
+        crate::notes::Body::Note { text } => ("✎", visible_line(text).into_owned()),
+        crate::notes::Body::Highlight => ("▍", visible_line(&item.target.exact).into_owned()),
+        crate::notes::Body::Correction { correction } => ("✓", correction.describe()),
+    };
+    let style = if orphan {
+        st.panel.add_modifier(ratatui::style::Modifier::CROSSED_OUT)
+    } else {
+        st.panel
+    };
+    let words: String = item.target.exact.chars().take(12).collect();
+    (mark, what, format!("“{}”", visible_line(&words)), style)
 }
 
 /// Lines of the help popup, generated from the keymap.

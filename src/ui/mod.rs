@@ -26,10 +26,14 @@ use terminal::{TerminalGuard, term_err};
 /// Open the reader on `doc` in the real terminal and run it until the user
 /// quits. The terminal is restored on quit, on error, on panic and on
 /// SIGTERM, SIGHUP, SIGINT or SIGQUIT; Ctrl-Z suspends the reader.
-pub fn run(doc: Document, setup: crate::config::ReaderSetup) -> Result<()> {
+///
+/// `notes`: the sidecar read for this document, where to save it (`None`:
+/// not saved) and a message for the status line (a sidecar that could not
+/// be read).
+pub fn run(doc: Document, setup: crate::config::ReaderSetup, notes: NotesSetup) -> Result<()> {
     let mouse = setup.settings.mouse;
     let mut term = TerminalGuard::enter(mouse)?;
-    let result = event_loop(&mut term, doc, setup);
+    let result = event_loop(&mut term, doc, setup, notes);
     drop(term);
     result
 }
@@ -73,15 +77,45 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
     out
 }
 
+/// The reader's notes as the command line found them: the sidecar, where
+/// to save it, and a message for the status line.
+pub type NotesSetup = (
+    crate::notes::Sidecar,
+    Option<std::path::PathBuf>,
+    Option<String>,
+);
+
+/// Save the sidecar when it changed; a failure goes to the status line.
+fn save_notes(state: &mut State) {
+    if !state.notes.dirty {
+        return;
+    }
+    state.notes.dirty = false;
+    let Some(path) = state.notes.path.clone() else {
+        return;
+    };
+    let before = state.notes.sidecar.items.len();
+    match crate::notes::store::save(&path, &mut state.notes.sidecar) {
+        Ok(()) if state.notes.sidecar.items.len() != before => state.notes_changed(),
+        Ok(()) => {}
+        Err(e) => state.message = Some(format!("notes not saved: {e}")),
+    }
+}
+
 fn event_loop(
     term: &mut TerminalGuard,
     doc: Document,
     setup: crate::config::ReaderSetup,
+    notes: NotesSetup,
 ) -> Result<()> {
     let size = term.terminal.size().map_err(term_err)?;
     let styles = setup.styles;
     let mut state = State::new(doc, setup.settings, setup.keymap, size.width, size.height);
+    let (sidecar, path, message) = notes;
+    state.attach_notes(sidecar, path);
+    state.message = message;
     loop {
+        save_notes(&mut state);
         term.draw(|buf| draw::draw(buf, &state, &styles))?;
         // Apply every event that is already waiting before drawing again.
         let mut ev = event::read().map_err(term_err)?;
@@ -94,6 +128,8 @@ fn event_loop(
                 update(&mut state, a);
             }
             if state.quit {
+                state.keep_position();
+                save_notes(&mut state);
                 return Ok(());
             }
             if !input_waiting(term)? {
