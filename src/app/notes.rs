@@ -74,15 +74,21 @@ impl State {
         self.notes.base = Some(self.doc.clone());
         self.notes.sidecar = sidecar;
         self.notes.path = path;
-        self.notes_changed();
         let text = Text::new(&self.doc.text);
-        if let Some((span, _)) = self
+        // Items found again point at this text from now on (saved when the
+        // reader changes anything); orphans keep their old selectors.
+        if !self.notes.sidecar.items.is_empty() || self.notes.sidecar.position.is_some() {
+            self.notes.sidecar.rebase(&text);
+        }
+        let position = self
             .notes
             .sidecar
             .position
             .as_ref()
-            .and_then(|p| text.find(p))
-        {
+            .and_then(|p| text.find(p));
+        drop(text);
+        self.notes_changed();
+        if let Some((span, _)) = position {
             self.jump_top(span.start);
         }
     }
@@ -141,9 +147,7 @@ impl State {
             self.message = Some("select a quote first (]q, [q)".into());
             return false;
         };
-        let Some(base) = &self.notes.base else {
-            return false;
-        };
+        let base = self.notes.base.get_or_insert_with(|| self.doc.clone());
         let sel = Text::new(&base.text).selector(span);
         let kind = body.kind();
         self.notes.sidecar.add(sel, body);

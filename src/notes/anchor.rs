@@ -18,6 +18,11 @@ use crate::model::Span;
 /// The most characters of the sentence kept on each side of the quote.
 pub const CONTEXT_CHARS: usize = 64;
 
+/// The fewest characters kept on each side (where the text has them), the
+/// sentence's end crossed if need be: a quote that is a whole sentence
+/// still has context.
+pub const MIN_CONTEXT: usize = 24;
+
 /// The lowest similarity (1 − edit distance / length) an approximate match
 /// may have, for the quote and for its context.
 pub const FLOOR: f64 = 0.75;
@@ -103,12 +108,17 @@ impl<'a> Text<'a> {
     }
 
     /// A selector for the byte span `span`, with the rest of its sentence
-    /// (at most [`CONTEXT_CHARS`] characters each side) as context.
+    /// (at most [`CONTEXT_CHARS`] characters each side, at least
+    /// [`MIN_CONTEXT`]) as context.
     pub fn selector(&self, span: Span) -> Selector {
         let (start, end) = (self.char_at(span.start), self.char_at(span.end));
         let end = end.max(start);
-        let lo = sentence_start(&self.chars, start).max(start.saturating_sub(CONTEXT_CHARS));
-        let hi = sentence_end(&self.chars, end).min(end + CONTEXT_CHARS);
+        let lo = sentence_start(&self.chars, start)
+            .max(start.saturating_sub(CONTEXT_CHARS))
+            .min(start.saturating_sub(MIN_CONTEXT));
+        let hi = sentence_end(&self.chars, end)
+            .min(end + CONTEXT_CHARS)
+            .max((end + MIN_CONTEXT).min(self.chars.len()));
         Selector {
             exact: self.string(start, end),
             prefix: self.string(lo, start),

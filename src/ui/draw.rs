@@ -382,7 +382,7 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
     } else if let Some(m) = &s.message {
         m.clone()
     } else if s.focus == Focus::Panel && s.geometry.panel.is_some() {
-        "panel: j/k move, h/l tabs, Enter picks, Tab back to the text".to_string()
+        "panel: j/k move, H/L tabs, Enter picks, Tab back to the text".to_string()
     } else {
         match s.current_section() {
             Some(i) => format!("§ {}", visible(s.section_title(i))),
@@ -505,6 +505,20 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
 fn draw_tab_titles(buf: &mut Buffer, s: &State, st: &Styles, r: Rect) {
     let mut x = r.x + 1;
     let corner = (r.x + r.width).saturating_sub(1);
+    let all: usize = Tab::ALL.iter().map(|t| t.title().width() + 1).sum();
+    if x as usize + all >= corner as usize {
+        // Too narrow for every title: the current one, its place and arrows.
+        let n = Tab::ALL.len();
+        let title = format!(" ◂ {} {}/{n} ▸", s.tab.title(), s.tab as usize + 1);
+        let style = if s.focus == Focus::Panel {
+            st.panel_selected
+        } else {
+            st.title
+        };
+        let room = corner.saturating_sub(x) as usize;
+        put(buf, x, r.y, &title, room, style, st.control);
+        return;
+    }
     for t in Tab::ALL {
         if x + 1 >= corner {
             break;
@@ -595,7 +609,12 @@ fn note_row(s: &State, st: &Styles, i: usize) -> (&'static str, String, String, 
         st.panel
     };
     let words: String = item.target.exact.chars().take(12).collect();
-    (mark, what, format!("“{}”", visible_line(&words)), style)
+    (
+        mark,
+        format!(" {what}"),
+        format!("“{}”", visible_line(&words)),
+        style,
+    )
 }
 
 /// Lines of the help popup, generated from the keymap.
@@ -613,7 +632,7 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
     ));
     rows.push((
         "In the side panel".into(),
-        "j/k/g/G move, h/l tabs, Enter picks, Tab returns".into(),
+        "j/k/g/G move, H/L tabs, Enter picks, Tab returns".into(),
     ));
     rows.push((
         "Esc".into(),

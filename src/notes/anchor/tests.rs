@@ -15,13 +15,18 @@ fn find(text: &str, s: &Selector) -> Option<(String, Found, usize)> {
 
 #[test]
 fn the_selector_takes_its_context_from_the_sentence() {
-    let text = "First one. The envoy said \u{e9}t\u{e9} was long. Last.";
+    let text = "First one. The envoy to the talks said \u{e9}t\u{e9} was long and tiring in the end. Last.";
     let s = sel(text, "\u{e9}t\u{e9}", 0);
-    assert_eq!(s.prefix, "The envoy said ");
-    assert_eq!(s.suffix, " was long.");
-    assert_eq!((s.start, s.end), (26, 29));
+    assert_eq!(s.prefix, "The envoy to the talks said ");
+    assert_eq!(s.suffix, " was long and tiring in the end.");
+    assert_eq!((s.start, s.end), (39, 42));
     // Code points, not bytes.
     assert_eq!(s.exact.chars().count(), 3);
+    // A whole short sentence still gets some context from its neighbours.
+    let text = "Long before all of it came this. \"Yes.\" And after it, that.";
+    let s = sel(text, "Yes.", 0);
+    assert_eq!(s.prefix.chars().count(), MIN_CONTEXT);
+    assert_eq!(s.suffix, "\" And after it, that.");
 }
 
 #[test]
