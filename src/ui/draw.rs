@@ -292,6 +292,12 @@ fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) 
         None => ("?".to_string(), st.unknown_speaker),
     };
     let style = if s.quote_passes(q) { style } else { st.dimmed };
+    // A quote the reader corrected says so: `✓` before its label.
+    let name = if s.notes.corrected.binary_search(&r.span).is_ok() {
+        format!("✓{name}")
+    } else {
+        name
+    };
     let label = fit(&visible(&name), w);
     let x = g.pane.x + 1 + (w.saturating_sub(label.width())) as u16;
     put(buf, x, y, &label, w, style, st.control);
@@ -629,6 +635,14 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
     rows.push((
         "In the search prompt".into(),
         "Enter keeps, Esc cancels, BS deletes".into(),
+    ));
+    rows.push((
+        "In the note prompt".into(),
+        "Enter saves, Esc cancels, BS deletes".into(),
+    ));
+    rows.push((
+        "After c (correct)".into(),
+        "s speaker (Name, role), n not a quote, x not speech, k kind, q a quote by…".into(),
     ));
     rows.push((
         "In the side panel".into(),
