@@ -71,15 +71,18 @@ impl State {
     /// Attach a sidecar (read by the caller) saved at `path`: place its
     /// items in this document and return to its reading position.
     pub fn attach_notes(&mut self, sidecar: Sidecar, path: Option<PathBuf>) {
-        self.notes.base = Some(self.doc.clone());
         self.notes.sidecar = sidecar;
         self.notes.path = path;
+        self.notes.base = None;
+        let side = &self.notes.sidecar;
+        if side.items.is_empty() && side.position.is_none() && side.marks.is_empty() {
+            // Nothing to place: the document is not copied until a note is added.
+            return;
+        }
         let text = Text::new(&self.doc.text);
         // Items found again point at this text from now on (saved when the
         // reader changes anything); orphans keep their old selectors.
-        if !self.notes.sidecar.items.is_empty() || self.notes.sidecar.position.is_some() {
-            self.notes.sidecar.rebase(&text);
-        }
+        self.notes.sidecar.rebase(&text);
         let position = self
             .notes
             .sidecar
@@ -87,7 +90,9 @@ impl State {
             .as_ref()
             .and_then(|p| text.find(p));
         drop(text);
-        self.notes_changed();
+        if !self.notes.sidecar.items.is_empty() {
+            self.notes_changed();
+        }
         if let Some((span, _)) = position {
             self.jump_top(span.start);
         }
@@ -176,8 +181,14 @@ impl State {
         (len > 0).then(|| text.selector(text.byte_span(start, start + len)))
     }
 
-    /// Remember the reading position (on quit).
+    /// Remember the reading position (on quit). A document read from its
+    /// start only, with nothing added, gets no sidecar.
     pub fn keep_position(&mut self) {
+        let side = &self.notes.sidecar;
+        let untouched = side.items.is_empty() && side.marks.is_empty() && side.position.is_none();
+        if untouched && self.top == super::layout::Anchor::default() {
+            return;
+        }
         let here = self.here();
         if here.is_some() && here != self.notes.sidecar.position {
             self.notes.sidecar.position = here;

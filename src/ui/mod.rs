@@ -85,21 +85,27 @@ pub type NotesSetup = (
     Option<String>,
 );
 
-/// Save the sidecar when it changed; a failure goes to the status line.
-fn save_notes(state: &mut State) {
+/// Save the sidecar when it changed; a failure goes to the status line
+/// (and is returned).
+fn save_notes(state: &mut State) -> Result<()> {
     if !state.notes.dirty {
-        return;
+        return Ok(());
     }
     state.notes.dirty = false;
     let Some(path) = state.notes.path.clone() else {
-        return;
+        return Ok(());
     };
     let before = state.notes.sidecar.items.len();
     match crate::notes::store::save(&path, &mut state.notes.sidecar) {
         Ok(()) if state.notes.sidecar.items.len() != before => state.notes_changed(),
         Ok(()) => {}
-        Err(e) => state.message = Some(format!("notes not saved: {e}")),
+        Err(e) => {
+            let msg = format!("notes not saved: {e}");
+            state.message = Some(msg.clone());
+            return Err(Error::runtime(msg));
+        }
     }
+    Ok(())
 }
 
 fn event_loop(
@@ -115,7 +121,8 @@ fn event_loop(
     state.attach_notes(sidecar, path);
     state.message = message;
     loop {
-        save_notes(&mut state);
+        // A failure is shown on the status line; the reader goes on.
+        let _ = save_notes(&mut state);
         term.draw(|buf| draw::draw(buf, &state, &styles))?;
         // Apply every event that is already waiting before drawing again.
         let mut ev = event::read().map_err(term_err)?;
@@ -129,8 +136,8 @@ fn event_loop(
             }
             if state.quit {
                 state.keep_position();
-                save_notes(&mut state);
-                return Ok(());
+                // The status line is gone: a failure becomes the exit message.
+                return save_notes(&mut state);
             }
             if !input_waiting(term)? {
                 break;
