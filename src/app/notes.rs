@@ -164,7 +164,7 @@ impl State {
 
     fn unsaved(&self) -> &'static str {
         if self.notes.path.is_none() {
-            " (not saved: standard input)"
+            " (not saved)"
         } else {
             ""
         }
