@@ -387,6 +387,11 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         prompt
     } else if let Some(m) = &s.message {
         m.clone()
+    } else if s.focus == Focus::Panel
+        && s.geometry.panel.is_some()
+        && matches!(s.tab, Tab::Notes | Tab::Orphans)
+    {
+        format!("{}: Enter jumps, Del deletes, H/L tabs", notes_count(s))
     } else if s.focus == Focus::Panel && s.geometry.panel.is_some() {
         "panel: j/k move, H/L tabs, Enter picks, Tab back to the text".to_string()
     } else {
@@ -588,6 +593,25 @@ fn panel_row(
             (mark, title, count, st.panel)
         }
     }
+}
+
+/// "2 notes · 1 highlight · 1 correction · 1 orphan": what the reader added.
+fn notes_count(s: &State) -> String {
+    let items = &s.notes.sidecar.items;
+    let n = |kind: &str| items.iter().filter(|i| i.body.kind() == kind).count();
+    let word = |n: usize, one: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    };
+    let mut parts = vec![
+        word(n("note"), "note"),
+        word(n("highlight"), "highlight"),
+        word(n("correction"), "correction"),
+    ];
+    if !s.notes.orphans.is_empty() {
+        parts.push(word(s.notes.orphans.len(), "orphan"));
+    }
+    parts.join(" · ")
 }
 
 /// A row of the Notes tab (kind and words) or the Orphans tab (struck through).
