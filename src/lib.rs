@@ -6,6 +6,10 @@
 //! 1. [`error`]: the user-facing error and its exit code; [`files`]: reading
 //!    the files a user names, with a size limit and a check of their kind.
 //! 2. [`model`]: document, spans, annotations and their invariants.
+//!    Then [`notes`]: what a reader adds (notes, highlights, corrections,
+//!    marks, position) in a sidecar file, anchored so that it survives edits
+//!    of the text, and [`outfile`]: writing a file atomically (both use the
+//!    model, nothing above it).
 //! 3. [`annotate`]: plain text to an annotated document, stage by stage.
 //! 4. [`format`] (JSON `attache/1` and the listings), then [`load`] (a
 //!    document from a file, standard input or the bundled sample; uses
@@ -40,6 +44,8 @@ pub mod files;
 pub mod format;
 pub mod load;
 pub mod model;
+pub mod notes;
+pub mod outfile;
 pub mod output;
 pub mod theme;
 pub mod ui;

@@ -545,3 +545,95 @@ fn visual_selection_copies_to_the_clipboard_in_tmux() {
     assert!(buffer.starts_with("We came here"), "{buffer:?}");
     assert!(!buffer.contains("Lindqvist,"), "{buffer:?}");
 }
+
+/// Open a copy of an article in tmux under session `name`, wait for the
+/// first frame, and return the guard that ends the session.
+fn open_in_tmux(test: &str, name: &str, doc: &std::path::Path) -> Option<(Tmux, String)> {
+    let cmd = format!("{} {}", env!("CARGO_BIN_EXE_attache"), doc.display());
+    if !tmux_session(test, name, &cmd) {
+        return None;
+    }
+    let guard = Tmux(name.to_string());
+    let screen = wait_for(name, "? help");
+    Some((guard, screen))
+}
+
+fn send_keys(name: &str, keys: &[&str]) {
+    Std::new("tmux")
+        .arg("send-keys")
+        .arg("-t")
+        .arg(name)
+        .args(keys)
+        .status()
+        .unwrap();
+}
+
+#[test]
+fn a_note_survives_quit_and_an_edit_of_the_text_in_tmux() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("article.txt");
+    std::fs::copy("tests/fixtures/article.txt", &doc).unwrap();
+    let sidecar = dir.path().join("article.txt.attache-notes.json");
+    let base = format!("attache-notes-{}", std::process::id());
+
+    // Add a note on the first quote, then quit.
+    let name = format!("{base}-1");
+    let Some((_guard, _)) = open_in_tmux("a_note_survives…", &name, &doc) else {
+        return;
+    };
+    send_keys(&name, &["]", "q", "a"]);
+    wait_for(&name, "note:");
+    send_keys(&name, &["-l", "remember this"]);
+    send_keys(&name, &["Enter"]);
+    let screen = wait_for(&name, "note added");
+    assert!(screen.contains("✎ remember this"), "{screen}");
+    send_keys(&name, &["q"]);
+    assert!(
+        wait_until(|| std::fs::read_to_string(&sidecar).is_ok_and(|s| s.contains("remember this"))),
+        "the sidecar was written"
+    );
+
+    // Reopen: the note is there.
+    let name = format!("{base}-2");
+    let Some((_guard, screen)) = open_in_tmux("a_note_survives…", &name, &doc) else {
+        return;
+    };
+    assert!(screen.contains("✎ remember this"), "{screen}");
+    send_keys(&name, &["q"]);
+
+    // Edit the text before the note: reopened, the note moved with its words.
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let (title, rest) = text.split_once("\n\n").unwrap();
+    std::fs::write(
+        &doc,
+        format!("{title}\n\nA paragraph added by an editor.\n\n{rest}"),
+    )
+    .unwrap();
+    let name = format!("{base}-3");
+    let Some((_guard, screen)) = open_in_tmux("a_note_survives…", &name, &doc) else {
+        return;
+    };
+    let screen = if screen.contains("✎ remember this") {
+        screen
+    } else {
+        send_keys(&name, &["g"]);
+        wait_for(&name, "✎ remember this")
+    };
+    assert!(screen.contains("✎ remember this"), "{screen}");
+    send_keys(&name, &["q"]);
+
+    // Remove the noted words: reopened, the note is an orphan, listed.
+    let text = std::fs::read_to_string(&doc).unwrap();
+    let quote = "We have never been closer to a deal,";
+    assert!(text.contains(quote));
+    std::fs::write(&doc, text.replace(quote, "Nothing to say,")).unwrap();
+    let name = format!("{base}-4");
+    let Some((_guard, screen)) = open_in_tmux("a_note_survives…", &name, &doc) else {
+        return;
+    };
+    assert!(!screen.contains("✎ remember this"), "{screen}");
+    send_keys(&name, &["Tab", "H"]);
+    let screen = wait_for(&name, "Orphans");
+    assert!(screen.contains("✎ remember"), "{screen}");
+    send_keys(&name, &["q"]);
+}

@@ -65,10 +65,19 @@ pub(super) fn command(s: &mut State, c: Command) {
         }
         Command::Outline | Command::TogglePanel | Command::Focus => panel_shown(s, c),
         Command::NextTab | Command::PrevTab => {
-            let d = if c == Command::NextTab { 1 } else { 2 };
-            s.tab = Tab::ALL[(s.tab.index() + d) % 3];
+            let n = Tab::ALL.len();
+            let d = if c == Command::NextTab { 1 } else { n - 1 };
+            s.tab = Tab::ALL[(s.tab.index() + d) % n];
         }
         Command::Select if panel => activate(s),
+        Command::AddNote
+        | Command::Highlight
+        | Command::Correct
+        | Command::SetMark
+        | Command::JumpMark => super::notes::start(s, c),
+        Command::DeleteNote if panel && matches!(s.tab, Tab::Notes | Tab::Orphans) => {
+            super::notes::delete(s, s.tab == Tab::Orphans);
+        }
         // In the reading pane Enter scrolls a line, as in less.
         Command::Select => s.scroll(1),
         Command::FilterOnly => super::only::toggle(s),

@@ -316,6 +316,18 @@ pub enum Command {
     LineStart,
     /// Visual mode: to the end of the screen line.
     LineEnd,
+    /// Add a note on the selected quote (a one-line prompt).
+    AddNote,
+    /// Highlight the selected quote.
+    Highlight,
+    /// Open the correction menu for the selected quote.
+    Correct,
+    /// Set a mark (then a letter a–z).
+    SetMark,
+    /// Go to a mark (then its letter).
+    JumpMark,
+    /// Delete the selected row of the Notes or Orphans tab.
+    DeleteNote,
 }
 
 /// One bindable action: its name, command, description and default keys.
@@ -508,12 +520,17 @@ const ACTIONS: &[ActionDef] = &[
         "focus: reading pane / side panel",
         "<Tab> <S-Tab>",
     ),
-    def("next-tab", Command::NextTab, "next panel tab", "l <Right>"),
+    def(
+        "next-tab",
+        Command::NextTab,
+        "next panel tab",
+        "l L <Right>",
+    ),
     def(
         "prev-tab",
         Command::PrevTab,
         "previous panel tab",
-        "h <Left>",
+        "H <Left>",
     ),
     def(
         "select",
@@ -581,6 +598,32 @@ const ACTIONS: &[ActionDef] = &[
         Command::LineEnd,
         "visual: end of the screen line",
         "$",
+    ),
+    def(
+        "add-note",
+        Command::AddNote,
+        "note on the selected quote (a prompt)",
+        "a",
+    ),
+    def(
+        "highlight",
+        Command::Highlight,
+        "highlight the selected quote",
+        "h",
+    ),
+    def(
+        "correct",
+        Command::Correct,
+        "correct the selected quote: speaker, not a quote, kind…",
+        "c",
+    ),
+    def("set-mark", Command::SetMark, "m{a-z}: set a mark here", "m"),
+    def("jump-mark", Command::JumpMark, "'{a-z}: go to a mark", "'"),
+    def(
+        "delete-note",
+        Command::DeleteNote,
+        "panel Notes/Orphans: delete the selected one",
+        "<Del> X",
     ),
 ];
 

@@ -17,6 +17,7 @@ pub mod gold;
 pub mod index;
 mod mouse;
 mod navigation;
+pub mod notes;
 mod only;
 mod panel;
 mod progressive;
@@ -97,6 +98,9 @@ fn key(s: &mut State, k: Key) {
     }
     if s.search.input.is_some() {
         search_key(s, k);
+        return;
+    }
+    if notes::notes_key(s, k) {
         return;
     }
     if count_digit(s, k) {

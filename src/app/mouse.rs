@@ -53,9 +53,10 @@ pub(super) fn click(s: &mut State, col: u16, row: u16) {
     {
         s.focus = Focus::Panel;
         if row == p.y {
-            // The tab titles: pick by thirds of the width.
-            let third = (p.w / 3).max(1);
-            s.tab = Tab::ALL[((col - p.x) / third).min(2) as usize];
+            // The tab titles: pick by equal parts of the width.
+            let n = Tab::ALL.len() as u16;
+            let part = (p.w / n).max(1);
+            s.tab = Tab::ALL[((col - p.x) / part).min(n - 1) as usize];
             return;
         }
         if row > p.y && row < p.y + p.h - 1 {

@@ -3,6 +3,7 @@
 
 use super::navigation::pick_quote;
 use super::state::{Filter, Focus, State, Tab};
+use crate::model::text::visible_line;
 use crate::model::{SpeakerId, TopicId};
 
 pub(super) fn activate(s: &mut State) {
@@ -18,6 +19,28 @@ pub(super) fn activate(s: &mut State) {
             let p = s.index.section_starts[i];
             s.jump_top(p);
             s.message = Some(format!("§ {}", s.section_title(i)));
+        }
+        Tab::Notes => {
+            let p = s.notes.placed[s.notes.found[i]].clone();
+            if let Some((span, _)) = p.at {
+                s.focus = Focus::Pane;
+                s.jump_top(span.start);
+                let item = &s.notes.sidecar.items[p.item];
+                s.message = Some(format!(
+                    "{}: {}",
+                    item.body.kind(),
+                    visible_line(&item.target.exact)
+                ));
+            }
+        }
+        Tab::Orphans => {
+            let p = &s.notes.placed[s.notes.orphans[i]];
+            let item = &s.notes.sidecar.items[p.item];
+            s.message = Some(format!(
+                "orphan {}: its text “{}” is no longer in the document (Del deletes it)",
+                item.body.kind(),
+                visible_line(&item.target.exact)
+            ));
         }
     }
 }

@@ -55,6 +55,9 @@ impl State {
         if self.search.active() {
             super::search::search_again(self);
         }
+        if let Some((sidecar, path)) = self.notes.deferred.take() {
+            self.attach_notes(sidecar, path);
+        }
     }
 
     /// The filter `f` of the head as a filter of `doc`: the speaker or topic

@@ -125,11 +125,21 @@ pub enum Tab {
     Topics,
     /// Sections.
     Outline,
+    /// The reader's notes, highlights and corrections found in the text.
+    Notes,
+    /// Notes whose text is gone.
+    Orphans,
 }
 
 impl Tab {
     /// All tabs in order.
-    pub const ALL: [Tab; 3] = [Tab::Speakers, Tab::Topics, Tab::Outline];
+    pub const ALL: [Tab; 5] = [
+        Tab::Speakers,
+        Tab::Topics,
+        Tab::Outline,
+        Tab::Notes,
+        Tab::Orphans,
+    ];
 
     /// The tab's title.
     pub fn title(self) -> &'static str {
@@ -137,6 +147,8 @@ impl Tab {
             Tab::Speakers => "Speakers",
             Tab::Topics => "Topics",
             Tab::Outline => "Outline",
+            Tab::Notes => "Notes",
+            Tab::Orphans => "Orphans",
         }
     }
 
@@ -188,9 +200,9 @@ pub struct State {
     /// The panel's tab.
     pub tab: Tab,
     /// Selected row per tab.
-    pub panel_sel: [usize; 3],
+    pub panel_sel: [usize; 5],
     /// First row shown per tab.
-    pub panel_top: [usize; 3],
+    pub panel_top: [usize; 5],
     /// The active filter.
     pub filter: Option<Filter>,
     /// The filter shows only its paragraphs (turns) instead of dimming the
@@ -244,6 +256,8 @@ pub struct State {
     /// false (a headless run, whose frames must not depend on timing) each
     /// search counts them all at once.
     pub count_in_background: bool,
+    /// The reader's notes, highlights, corrections, marks and position.
+    pub notes: super::notes::Notes,
 }
 
 impl State {
@@ -266,8 +280,8 @@ impl State {
             settings,
             focus: Focus::Pane,
             tab: Tab::Speakers,
-            panel_sel: [0; 3],
-            panel_top: [0; 3],
+            panel_sel: [0; 5],
+            panel_top: [0; 5],
             filter: None,
             filter_only: false,
             only_shown: None,
@@ -290,6 +304,7 @@ impl State {
             at_end: true,
             layout: LayoutCache::default(),
             count_in_background: false,
+            notes: super::notes::Notes::default(),
         };
         s.refresh();
         s
@@ -301,6 +316,8 @@ impl State {
             Tab::Speakers => self.doc.speakers.len(),
             Tab::Topics => self.doc.topics.len(),
             Tab::Outline => self.index.outline.len(),
+            Tab::Notes => self.notes.found.len(),
+            Tab::Orphans => self.notes.orphans.len(),
         }
     }
 

@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
 use crate::app::{Area, Filter, Focus, Layer, State, Tab};
+use crate::model::text::visible_line;
 use crate::model::{BlockKind, Span, SpeakerKind};
 use crate::theme::{SGR_RESET, Styles};
 
@@ -353,6 +354,12 @@ fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) 
         None => ("?".to_string(), st.unknown_speaker),
     };
     let style = if s.quote_passes(q) { style } else { st.dimmed };
+    // A quote the reader corrected says so: `✓` before its label.
+    let name = if s.notes.corrected.binary_search(&r.span).is_ok() {
+        format!("✓{name}")
+    } else {
+        name
+    };
     let label = fit(&visible(&name), w);
     let x = g.pane.x + 1 + (w.saturating_sub(label.width())) as u16;
     put(buf, x, y, &label, w, style, st.control);
@@ -451,14 +458,21 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
             Some(m) => format!("{m} │ {prompt}"),
             None => prompt,
         }
+    } else if let Some(prompt) = crate::app::notes::prompt_line(s) {
+        prompt
     } else if let Some(m) = &s.message {
         m.clone()
     } else if let Some(v) = s.visual_status() {
         v
     } else if let Some(p) = s.loading {
         format!("annotating {p}%… jumps, search and counts cover the start only")
+    } else if s.focus == Focus::Panel
+        && s.geometry.panel.is_some()
+        && matches!(s.tab, Tab::Notes | Tab::Orphans)
+    {
+        format!("{}: Enter jumps, Del deletes, H/L tabs", notes_count(s))
     } else if s.focus == Focus::Panel && s.geometry.panel.is_some() {
-        "panel: j/k move, h/l tabs, Enter picks, Tab back to the text".to_string()
+        "panel: j/k move, H/L tabs, Enter picks, Tab back to the text".to_string()
     } else {
         match s.current_section() {
             Some(i) => format!("§ {}", visible(s.section_title(i))),
@@ -523,6 +537,8 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
             Tab::Speakers => "no speakers",
             Tab::Topics => "no topics",
             Tab::Outline => "no sections",
+            Tab::Notes => "no notes: a notes, h highlights, c corrects the selected quote",
+            Tab::Orphans => "no orphans",
         };
         put(
             buf,
@@ -579,6 +595,20 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
 fn draw_tab_titles(buf: &mut Buffer, s: &State, st: &Styles, r: Rect) {
     let mut x = r.x + 1;
     let corner = (r.x + r.width).saturating_sub(1);
+    let all: usize = Tab::ALL.iter().map(|t| t.title().width() + 1).sum();
+    if x as usize + all >= corner as usize {
+        // Too narrow for every title: the current one, its place and arrows.
+        let n = Tab::ALL.len();
+        let title = format!(" ◂ {} {}/{n} ▸", s.tab.title(), s.tab as usize + 1);
+        let style = if s.focus == Focus::Panel {
+            st.panel_selected
+        } else {
+            st.title
+        };
+        let room = corner.saturating_sub(x) as usize;
+        put(buf, x, r.y, &title, room, style, st.control);
+        return;
+    }
     for t in Tab::ALL {
         if x + 1 >= corner {
             break;
@@ -633,6 +663,7 @@ fn panel_row(
                 st.panel,
             )
         }
+        Tab::Notes | Tab::Orphans => note_row(s, st, i),
         Tab::Outline => {
             let title = visible(s.section_title(i));
             let mark = if current == Some(i) { "▸" } else { " " };
@@ -641,6 +672,58 @@ fn panel_row(
             (mark, title, count, st.panel)
         }
     }
+}
+
+/// "2 notes · 1 highlight · 1 correction · 1 orphan": what the reader added.
+fn notes_count(s: &State) -> String {
+    let items = &s.notes.sidecar.items;
+    let n = |kind: &str| items.iter().filter(|i| i.body.kind() == kind).count();
+    let word = |n: usize, one: &str| match n {
+        1 => format!("1 {one}"),
+        n => format!("{n} {one}s"),
+    };
+    let mut parts = vec![
+        word(n("note"), "note"),
+        word(n("highlight"), "highlight"),
+        word(n("correction"), "correction"),
+    ];
+    if !s.notes.orphans.is_empty() {
+        parts.push(word(s.notes.orphans.len(), "orphan"));
+    }
+    parts.join(" · ")
+}
+
+/// A row of the Notes tab (kind and words) or the Orphans tab (struck through).
+fn note_row(s: &State, st: &Styles, i: usize) -> (&'static str, String, String, Style) {
+    let orphan = s.tab == Tab::Orphans;
+    let list = if orphan {
+        &s.notes.orphans
+    } else {
+        &s.notes.found
+    };
+    let Some(item) = list
+        .get(i)
+        .and_then(|&p| s.notes.sidecar.items.get(s.notes.placed[p].item))
+    else {
+        return (" ", String::new(), String::new(), st.panel);
+    };
+    let (mark, what) = match &item.body {
+        crate::notes::Body::Note { text } => ("✎", visible_line(text).into_owned()),
+        crate::notes::Body::Highlight => ("▍", visible_line(&item.target.exact).into_owned()),
+        crate::notes::Body::Correction { correction } => ("✓", correction.describe()),
+    };
+    let style = if orphan {
+        st.panel.add_modifier(ratatui::style::Modifier::CROSSED_OUT)
+    } else {
+        st.panel
+    };
+    let words: String = item.target.exact.chars().take(12).collect();
+    (
+        mark,
+        format!(" {what}"),
+        format!("“{}”", visible_line(&words)),
+        style,
+    )
 }
 
 /// Lines of the help popup, generated from the keymap.
@@ -657,8 +740,16 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
         "Enter keeps, Esc cancels, BS deletes".into(),
     ));
     rows.push((
+        "In the note prompt".into(),
+        "Enter saves, Esc cancels, BS deletes".into(),
+    ));
+    rows.push((
+        "After c (correct)".into(),
+        "s speaker (Name, role), n not a quote, x not speech, k kind, q a quote by…".into(),
+    ));
+    rows.push((
         "In the side panel".into(),
-        "j/k/g/G move, h/l tabs, Enter picks, Tab returns".into(),
+        "j/k/g/G move, H/L tabs, Enter picks, Tab returns".into(),
     ));
     rows.push((
         "In visual mode".into(),

@@ -28,10 +28,14 @@ use terminal::{TerminalGuard, term_err};
 /// Open the reader on `opening` in the real terminal and run it until the
 /// user quits. The terminal is restored on quit, on error, on panic and on
 /// SIGTERM, SIGHUP, SIGINT or SIGQUIT; Ctrl-Z suspends the reader.
-pub fn run(opening: Opening, setup: crate::config::ReaderSetup) -> Result<()> {
+///
+/// `notes`: the sidecar read for this document, where to save it (`None`:
+/// not saved) and a message for the status line (a sidecar that could not
+/// be read).
+pub fn run(opening: Opening, setup: crate::config::ReaderSetup, notes: NotesSetup) -> Result<()> {
     let mouse = setup.settings.mouse;
     let mut term = TerminalGuard::enter(mouse)?;
-    let result = event_loop(&mut term, opening, setup);
+    let result = event_loop(&mut term, opening, setup, notes);
     drop(term);
     result
 }
@@ -75,17 +79,59 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
     out
 }
 
+/// The reader's notes as the command line found them: the sidecar, where
+/// to save it, and a message for the status line.
+pub type NotesSetup = (
+    crate::notes::Sidecar,
+    Option<std::path::PathBuf>,
+    Option<String>,
+);
+
+/// Save the sidecar when it changed; a failure goes to the status line
+/// (and is returned).
+fn save_notes(state: &mut State) -> Result<()> {
+    if !state.notes.dirty {
+        return Ok(());
+    }
+    state.notes.dirty = false;
+    let Some(path) = state.notes.path.clone() else {
+        return Ok(());
+    };
+    let before = state.notes.sidecar.items.len();
+    match crate::notes::store::save(&path, &mut state.notes.sidecar) {
+        Ok(()) if state.notes.sidecar.items.len() != before => state.notes_changed(),
+        Ok(()) => {}
+        Err(e) => {
+            let msg = format!("notes not saved: {e}");
+            state.message = Some(msg.clone());
+            return Err(Error::runtime(msg));
+        }
+    }
+    Ok(())
+}
+
 fn event_loop(
     term: &mut TerminalGuard,
     opening: Opening,
     setup: crate::config::ReaderSetup,
+    notes: NotesSetup,
 ) -> Result<()> {
     let size = term.terminal.size().map_err(term_err)?;
     let styles = setup.styles;
     let (mut state, mut rest) =
         opening.split(setup.settings, setup.keymap, (size.width, size.height));
     state.count_in_background = true;
+    let (sidecar, path, message) = notes;
+    if rest.0.is_some() {
+        // Notes are placed in the whole text, once it is annotated.
+        state.notes.deferred = Some((sidecar, path));
+    } else {
+        state.attach_notes(sidecar, path);
+    }
+    state.message = message;
     loop {
+        // A failure is shown on the status line; the reader goes on.
+        let _ = save_notes(&mut state);
         term.draw(|buf| draw::draw(buf, &state, &styles))?;
         // Apply every event that is already waiting before drawing again.
         let Some(mut ev) = next_event(&mut state, &mut rest)? else {
@@ -103,7 +149,9 @@ fn event_loop(
                 term.copy(&text)?;
             }
             if state.quit {
-                return Ok(());
+                state.keep_position();
+                // The status line is gone: a failure becomes the exit message.
+                return save_notes(&mut state);
             }
             if !input_waiting(term)? {
                 break;

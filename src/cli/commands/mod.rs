@@ -10,10 +10,10 @@ pub mod batch;
 pub mod eval;
 pub mod export;
 pub mod listings;
-pub mod outfile;
 pub mod read;
 pub mod settings;
 
+pub use crate::outfile;
 pub use crate::output::write_stdout;
 
 use std::path::Path;

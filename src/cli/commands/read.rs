@@ -28,7 +28,7 @@ pub fn read(file: Option<&str>, gold: Option<&Path>, o: &Overrides) -> Result<()
         return write_stdout(&text);
     }
     let opening = open_with_gold(file, gold, opts, &mut setup.settings)?;
-    crate::ui::run(opening, setup)
+    crate::ui::run(opening, setup, notes_setup(file))
 }
 
 /// [`open`], except that with gold annotations the whole text is loaded
@@ -60,6 +60,32 @@ pub fn open(file: Option<&str>, opts: Options) -> Result<Opening> {
         }));
     }
     Ok(Opening::ready(crate::load::load(file, &opts)?))
+}
+
+/// The sidecar of `file` and where to save it: beside the file, under the
+/// user's data folder for the bundled sample, nowhere for standard input.
+/// A sidecar that cannot be read is left alone (and not saved over).
+fn notes_setup(file: Option<&str>) -> crate::ui::NotesSetup {
+    use crate::notes::store;
+    let path = match file {
+        Some("-") => {
+            let msg = "notes are not saved for standard input".to_string();
+            return (Default::default(), None, Some(msg));
+        }
+        Some(f) => Some(store::sidecar_for(std::path::Path::new(f))),
+        None => store::sample_sidecar(),
+    };
+    let Some(path) = path else {
+        return (Default::default(), None, None);
+    };
+    match store::load(&path) {
+        Ok(s) => (s.unwrap_or_default(), Some(path), None),
+        Err(e) => (
+            Default::default(),
+            None,
+            Some(format!("{e} (notes will not be saved)")),
+        ),
+    }
 }
 
 /// `attache render FILE [--size COLSxROWS] [--keys KEYS] [--ansi]`: replay

@@ -82,12 +82,12 @@ impl OutputFile {
             // A new file, perhaps at the end of a dangling link.
             None => {
                 let path = resolve_links(path).map_err(io_err)?;
-                let tmp = LiveTemp::new(&path, &shown)?;
+                let tmp = LiveTemp::new(&path, &shown, true)?;
                 Target::Atomic { tmp, path }
             }
             Some(ft) if ft.is_file() => {
                 let path = std::fs::canonicalize(path).map_err(io_err)?;
-                let tmp = LiveTemp::new(&path, &shown)?;
+                let tmp = LiveTemp::new(&path, &shown, true)?;
                 Target::Atomic { tmp, path }
             }
             Some(ft) if writes_through(ft) => Target::Direct(
@@ -118,6 +118,17 @@ impl OutputFile {
             Target::Atomic { tmp, path } => tmp.persist(contents, &path, &shown),
         }
     }
+}
+
+/// Replace the regular file `path` (or create it) atomically: a temporary
+/// file in the same folder, synced, renamed over it. Unlike
+/// [`OutputFile`], no signal handler is installed (the reader owns its
+/// signals: a temporary file a kill leaves behind is removed by a later
+/// write once it is stale) and a symbolic link is replaced, not followed.
+pub fn replace_file(path: &Path, contents: &str) -> Result<()> {
+    LazyLock::force(&STARTED);
+    let shown = crate::model::text::visible_path(path);
+    LiveTemp::new(path, &shown, false)?.persist(contents, path, &shown)
 }
 
 /// A device or a FIFO: written in place, never replaced by a regular file.
@@ -175,13 +186,18 @@ struct LiveTemp {
 }
 
 impl LiveTemp {
-    fn new(target: &Path, shown: &str) -> Result<LiveTemp> {
+    /// A temporary file for `target`; `on_signal`: remove it (and end the
+    /// program) on SIGINT, SIGTERM or SIGHUP, for a command that owns the
+    /// process's signals.
+    fn new(target: &Path, shown: &str, on_signal: bool) -> Result<LiveTemp> {
         let dir = match target.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
         remove_stale(dir);
-        remove_on_signal();
+        if on_signal {
+            remove_on_signal();
+        }
         let mut live = lock_live();
         let tmp = tempfile::Builder::new()
             .prefix(TMP_PREFIX)
