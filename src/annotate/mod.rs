@@ -24,7 +24,7 @@ pub mod segment;
 pub mod topics;
 pub mod transcript;
 
-use crate::model::{Annotation, AnnotationBody, Document, normalise_text};
+use crate::model::{Annotation, AnnotationBody, Document, QuoteKind, normalise_text};
 
 pub use topics::TopicLexicon;
 
@@ -93,8 +93,14 @@ pub fn annotate(raw: &str, opts: &Options) -> Document {
             &bundled
         }
     };
-    let (topics, topic_tags) =
-        topics::assign_topics(&text, &structure, &attributed.quotes, lexicon);
+    // Reported speech lies inside paragraphs, which have their topics already.
+    let quoted: Vec<_> = attributed
+        .quotes
+        .iter()
+        .filter(|(_, q)| q.kind != QuoteKind::Reported)
+        .cloned()
+        .collect();
+    let (topics, topic_tags) = topics::assign_topics(&text, &structure, &quoted, lexicon);
 
     let quotes: Vec<Annotation> = attributed
         .quotes

@@ -134,7 +134,7 @@ fn predictions(text: &str) -> Vec<PredItem> {
     let shift = usize::from(text.starts_with('\u{feff}'));
     quote_rows(&doc)
         .into_iter()
-        .filter(|r| r.kind != QuoteKind::Term)
+        .filter(|r| !matches!(r.kind, QuoteKind::Term | QuoteKind::Reported))
         .map(|r| PredItem {
             text: r.text,
             start: Some(r.start + shift),

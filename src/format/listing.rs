@@ -173,6 +173,7 @@ pub fn quotes_text(rows: &[QuoteRow]) -> String {
         match r.kind {
             QuoteKind::Partial => extra.push("partial".into()),
             QuoteKind::Term => extra.push("term".into()),
+            QuoteKind::Reported => extra.push("reported".into()),
             QuoteKind::Direct => {}
         }
         if !extra.is_empty() {
@@ -225,6 +226,7 @@ pub fn quotes_csv(rows: &[QuoteRow]) -> String {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
             QuoteKind::Term => "term",
+            QuoteKind::Reported => "reported",
         };
         let (m, ms, me) = match &r.mention {
             Some(m) => (m.text.as_str(), m.start.to_string(), m.end.to_string()),
@@ -467,7 +469,7 @@ pub fn plain_pieces(doc: &Document, emit: &mut dyn FnMut(Piece, &str)) {
     // Quotes in reading order, with the name to show before each.
     let marks: Vec<(Span, Option<SpeakerId>, Option<&str>, bool)> = doc
         .quotes()
-        .filter(|(_, q)| q.kind != QuoteKind::Term || q.turn)
+        .filter(|(_, q)| !matches!(q.kind, QuoteKind::Term | QuoteKind::Reported) || q.turn)
         .map(|(s, q)| {
             let name = q
                 .speaker

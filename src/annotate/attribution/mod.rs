@@ -21,6 +21,9 @@ mod discourse;
 mod names;
 mod noun_phrase;
 mod quote;
+mod reported;
+#[cfg(test)]
+mod reported_tests;
 mod speaker_table;
 #[cfg(test)]
 mod tests;
@@ -166,6 +169,8 @@ impl<'t> Attributor<'t> {
         let mut attrs: Vec<Finding> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
         let mut works: Vec<bool> = Vec::with_capacity(quotes.len());
+        let reported = self.find_reported(&toks, &sid, quotes);
+        let mut ri = 0;
         let qtoks: Vec<usize> = toks
             .iter()
             .enumerate()
@@ -173,6 +178,7 @@ impl<'t> Attributor<'t> {
             .map(|(i, _)| i)
             .collect();
         for (n, &t) in qtoks.iter().enumerate() {
+            self.resolve_reported(&toks, &reported, &mut ri, &mut done, t, out);
             self.mentions(&toks, done, t);
             done = t + 1;
             let q = quotes[n];
@@ -185,6 +191,7 @@ impl<'t> Attributor<'t> {
             kinds.push(kind);
             works.push(work);
         }
+        self.resolve_reported(&toks, &reported, &mut ri, &mut done, toks.len(), out);
         self.mentions(&toks, done, toks.len());
         self.colon_intro = self.closing_colon(bi, &toks, &sid);
         take_later_speakers(&mut attrs, &sid, &qtoks);

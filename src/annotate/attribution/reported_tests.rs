@@ -1,0 +1,167 @@
+//! Tests of the reported-speech stage through the whole annotator, on small
+//! made-up sentences: each construction it knows, and what it must leave alone.
+
+use crate::annotate::{Options, annotate};
+use crate::model::QuoteKind;
+
+/// (content, speaker, mention, cue) of one reported statement.
+type Row = (String, Option<String>, Option<String>, Option<String>);
+
+/// Every reported statement of `text`, as a [`Row`].
+fn reported(text: &str) -> Vec<Row> {
+    let doc = annotate(
+        &format!("Local News Report\n\n{}", text.replace('\n', "\n\n")),
+        &Options::default(),
+    );
+    doc.quotes()
+        .filter(|(_, q)| q.kind == QuoteKind::Reported)
+        .map(|(span, q)| {
+            (
+                doc.slice(span).to_string(),
+                q.speaker
+                    .and_then(|id| doc.speaker(id))
+                    .map(|s| s.name.clone()),
+                q.mention.map(|m| doc.slice(m).to_string()),
+                q.cue.map(|c| doc.slice(c).to_string()),
+            )
+        })
+        .collect()
+}
+
+/// The single statement of `text`: (content, speaker).
+fn one(text: &str) -> (String, Option<String>) {
+    let r = reported(text);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    (r[0].0.clone(), r[0].1.clone())
+}
+
+#[test]
+fn a_that_clause_after_a_speech_verb_in_any_tense() {
+    for verb in [
+        "said", "says", "has said", "stressed", "noted", "warned", "argued",
+    ] {
+        let (c, s) = one(&format!(
+            "Foreign Minister Anna Kowal {verb} that the border talks would resume in May."
+        ));
+        assert_eq!(c, "that the border talks would resume in May", "{verb}");
+        assert_eq!(s.as_deref(), Some("Anna Kowal"), "{verb}");
+    }
+}
+
+#[test]
+fn a_bare_clause_and_a_cognition_verb() {
+    let (c, s) = one("Mr Brandt believes the treaty will hold until spring.");
+    assert_eq!(c, "the treaty will hold until spring");
+    assert_eq!(s.as_deref(), Some("Brandt"));
+    let (c, _) = one("Senator Ruth Oyelaran said she would vote against the budget.");
+    assert_eq!(c, "she would vote against the budget");
+}
+
+#[test]
+fn told_with_a_listener_and_an_adverbial_before_that() {
+    let (c, s) = one("Pavel Dunn told reporters on Tuesday that the embassy would reopen.");
+    assert_eq!(c, "that the embassy would reopen");
+    assert_eq!(s.as_deref(), Some("Pavel Dunn"));
+    let (c, _) = one("Pavel Dunn told reporters the embassy would reopen soon.");
+    assert_eq!(c, "the embassy would reopen soon");
+}
+
+#[test]
+fn according_to_before_and_after_the_clause() {
+    let (c, s) = one("According to Lena Marsh, the shipment left the port on Friday.");
+    assert_eq!(c, "the shipment left the port on Friday");
+    assert_eq!(s.as_deref(), Some("Lena Marsh"));
+    let (c, s) = one("The shipment left the port on Friday, according to Lena Marsh.");
+    assert_eq!(c, "The shipment left the port on Friday");
+    assert_eq!(s.as_deref(), Some("Lena Marsh"));
+}
+
+#[test]
+fn a_cue_after_the_clause() {
+    let (c, s) = one("The ceasefire is holding in the north, Omar Haddad said.");
+    assert_eq!(c, "The ceasefire is holding in the north");
+    assert_eq!(s.as_deref(), Some("Omar Haddad"));
+    let (c, s) = one("The ceasefire is holding in the north, Omar Haddad told reporters.");
+    assert_eq!(c, "The ceasefire is holding in the north");
+    assert_eq!(s.as_deref(), Some("Omar Haddad"));
+    let (c, _) = one("The ceasefire is holding in the north, said Omar Haddad.");
+    assert_eq!(c, "The ceasefire is holding in the north");
+}
+
+#[test]
+fn pronouns_and_roles_resolve_as_for_direct_quotes() {
+    let r = reported(
+        "Ambassador Ingrid Solberg arrived in Lima on Monday.\n\
+         She said that the visit would strengthen trade ties.\n\
+         The ambassador added that a new consulate would open next year.",
+    );
+    assert_eq!(r.len(), 2, "{r:#?}");
+    assert!(
+        r.iter().all(|x| x.1.as_deref() == Some("Ingrid Solberg")),
+        "{r:#?}"
+    );
+    assert_eq!(r[0].2.as_deref(), Some("She"));
+    assert_eq!(r[1].3.as_deref(), Some("added"));
+}
+
+#[test]
+fn one_speaker_table_for_quotes_and_reported_speech() {
+    let doc = annotate(
+        "Local News Report\n\nDaniel Obi said that exports had doubled.\n\n\
+         “We are proud of it,” Obi said.",
+        &Options::default(),
+    );
+    assert_eq!(doc.speakers.len(), 1, "{:#?}", doc.speakers);
+    let kinds: Vec<QuoteKind> = doc.quotes().map(|(_, q)| q.kind).collect();
+    assert_eq!(kinds, vec![QuoteKind::Reported, QuoteKind::Direct]);
+    assert!(
+        doc.quotes()
+            .all(|(_, q)| q.speaker == Some(doc.speakers[0].id))
+    );
+}
+
+#[test]
+fn the_content_stops_at_a_direct_quote_a_parenthesis_and_the_next_cue() {
+    let r = reported("Mara Lind said the vote was fair: “We saw no fraud.”");
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, "the vote was fair");
+    let (c, _) = one("(Mara Lind said that the vote was fair) The count went on.");
+    assert_eq!(c, "that the vote was fair");
+    let r =
+        reported("Mara Lind said that the vote was fair, adding that the count would end soon.");
+    assert_eq!(r.len(), 2, "{r:#?}");
+    assert_eq!(r[0].0, "that the vote was fair");
+    assert_eq!(r[1].0, "that the count would end soon");
+    assert_eq!(r[1].1.as_deref(), Some("Mara Lind"));
+}
+
+#[test]
+fn a_quoted_fragment_inside_the_clause_belongs_to_it() {
+    let (c, _) = one("Mara Lind said the reform was “long overdue” and would pass.");
+    assert_eq!(c, "the reform was “long overdue” and would pass");
+}
+
+#[test]
+fn what_is_not_reported_speech() {
+    for text in [
+        // "said" as an adjective.
+        "The said agreement was signed in Oslo by both delegations.",
+        // An infinitive and a noun.
+        "The minister declined to say whether the talks would resume.",
+        "A warning was issued to all ships in the strait last night.",
+        // A question.
+        "Did the minister say that the talks would resume next week?",
+        // Hypothetical and conditional cues.
+        "Kofi Mensah would say that the deal was never fair to farmers.",
+        "If Kofi Mensah says that the deal is dead, the farmers will protest.",
+        // A negated cue and a passive.
+        "Kofi Mensah did not say that the deal was dead for good.",
+        "It is believed that the deal was dead for good.",
+        // A verb that needs a "that" clause, without one.
+        "The inspectors found the documents in a locked drawer.",
+        // A direct quote is not reported speech.
+        "Kofi Mensah said: “The deal is dead for good.”",
+    ] {
+        assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
+    }
+}
