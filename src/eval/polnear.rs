@@ -428,9 +428,44 @@ pub struct ArticleScore {
 /// The overlap thresholds.
 pub const THRESHOLDS: [f64; 2] = [0.3, 0.8];
 
-/// Score one article's placed predictions against its gold.
+/// How a set of predictions is scored: which gold attributions make the
+/// recall set, what an overlap is divided by, at which thresholds.
+#[derive(Debug, Clone, Copy)]
+pub struct Scoring {
+    /// The recall set is the gold contents that are not direct quotes
+    /// (`--scope indirect`) instead of the direct quotes.
+    pub indirect: bool,
+    /// Overlap over the union of the two spans (Jaccard, `--overlap-base
+    /// union`) instead of over the shorter one.
+    pub union: bool,
+    /// The overlap thresholds (`--thresholds`).
+    pub thresholds: &'static [f64],
+}
+
+/// Direct quotes, as the reference scorer's defaults score them.
+pub const DIRECT: Scoring = Scoring {
+    indirect: false,
+    union: false,
+    thresholds: &THRESHOLDS,
+};
+
+/// Reported speech: `--scope indirect --overlap-base union --thresholds 0.5`.
+pub const REPORTED: Scoring = Scoring {
+    indirect: true,
+    union: true,
+    thresholds: &[0.5],
+};
+
+/// Score one article's placed direct-quote predictions against its gold.
 pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScore {
-    let direct_idx: Vec<usize> = (0..golds.len()).filter(|&j| golds[j].direct).collect();
+    score_with(golds, preds, &DIRECT)
+}
+
+/// Score one article's placed predictions against its gold as `how` says.
+pub fn score_with(golds: &[GoldAttribution], preds: &[Placed], how: &Scoring) -> ArticleScore {
+    let direct_idx: Vec<usize> = (0..golds.len())
+        .filter(|&j| golds[j].direct != how.indirect)
+        .collect();
     let scores: Vec<Option<Vec<(f64, f64)>>> = preds
         .iter()
         .map(|p| {
@@ -447,7 +482,11 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
                         if ov == 0 {
                             return (0.0, 0.0);
                         }
-                        let den = plen.min(g.length);
+                        let den = if how.union {
+                            plen + g.length - ov
+                        } else {
+                            plen.min(g.length)
+                        };
                         (
                             ov as f64 / den as f64,
                             ov as f64 / (plen + g.length - ov) as f64,
@@ -489,7 +528,7 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
             lc.spk_correct += usize::from(speaker_correct(&preds[i], &golds[j]));
         }
     };
-    for t in THRESHOLDS {
+    for &t in how.thresholds {
         let mut lc = LevelCounts {
             tp_pred: scores
                 .iter()
@@ -781,6 +820,64 @@ mod tests {
         let p = all["levels"]["0.3"]["precision"].as_f64().expect("number");
         assert!((p - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!(all["levels"]["0.3"]["attributed_recall"], 0.5);
+    }
+
+    #[test]
+    fn reported_speech_is_scored_by_jaccard_over_indirect_contents() {
+        use super::super::text::{Locator, PredItem};
+        let s = "Ada Reed said. She added that costs would fall. “Not soon,” said Tom Hale.";
+        let text: Vec<char> = s.chars().collect();
+        let at = |frag: &str| s[..s.find(frag).expect("fragment")].chars().count();
+        let span = |frag: &str| (at(frag), at(frag) + frag.chars().count());
+        let mut ann = String::new();
+        for (i, (content, source)) in [
+            ("that costs would fall", "She"),
+            ("“Not soon,”", "Tom Hale"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let (cs, ce) = span(content);
+            let (ss, se) = span(source);
+            ann.push_str(&format!(
+                "T{a}\tContent {cs} {ce}\tx\nT{b}\tSource {ss} {se}\tx\nE{i}\tAttribution:T{a} Content:T{a} Source:T{b}\n",
+                a = 2 * i + 1,
+                b = 2 * i + 2
+            ));
+        }
+        let golds = load_article(&text, &ann, Path::new("t.ann")).expect("parses");
+        let item = |t: &str, mention: &str| PredItem {
+            text: t.into(),
+            start: Some(at(t)),
+            speaker: Some("Ada Reed".into()),
+            mention: Some((
+                mention.into(),
+                Some(at(mention)),
+                Some(at(mention) + mention.len()),
+            )),
+        };
+        let mut loc = Locator::new(&text);
+        let preds: Vec<Placed> = [
+            // 21 of 31 characters are the content: Jaccard 0.68.
+            item("She added that costs would fall", "She"),
+            // The content inside a span twice its size: Jaccard 0.46, though
+            // it covers all of the shorter span.
+            item("Ada Reed said. She added that costs would fall", "Ada Reed"),
+        ]
+        .into_iter()
+        .map(|p| loc.place(p))
+        .collect();
+        let r = score_with(&golds, &preds, &REPORTED);
+        assert_eq!(r.n_direct, 1, "the recall set is the one indirect content");
+        let (name, lv) = &r.levels[0];
+        assert_eq!(name, "0.5");
+        assert_eq!((lv.tp_pred, lv.tp_gold), (1, 1));
+        assert_eq!(lv.pairs.get(&0), Some(&0));
+        assert_eq!((lv.spk_correct, lv.spk_total), (1, 1));
+        // Scored as direct quotes, both hit the content (shorter base) and
+        // neither pairs with the direct quote.
+        let d = score_article(&golds, &preds);
+        assert_eq!((d.levels[0].1.tp_pred, d.levels[0].1.tp_gold), (2, 0));
     }
 
     #[test]
