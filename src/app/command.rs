@@ -35,6 +35,8 @@ pub(super) fn command(s: &mut State, c: Command) {
         Command::SearchPrev if s.search.active() => search_step(s, false),
         Command::SearchNext => quote_step(s, true, false),
         Command::SearchPrev => quote_step(s, false, false),
+        Command::NextStatement => super::reported::statement_step(s, true),
+        Command::PrevStatement => super::reported::statement_step(s, false),
         Command::ToggleLayer(layer) => {
             s.layers.toggle(layer);
             s.relayout();

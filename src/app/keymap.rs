@@ -245,6 +245,10 @@ pub enum Command {
     NextQuote,
     /// Previous quote (within the filter).
     PrevQuote,
+    /// Next quote or reported statement (reported speech included).
+    NextStatement,
+    /// Previous quote or reported statement (reported speech included).
+    PrevStatement,
     /// Next quote by the selected quote's speaker.
     NextSameSpeaker,
     /// Previous quote by the selected quote's speaker.
@@ -344,6 +348,18 @@ const ACTIONS: &[ActionDef] = &[
     def("next-quote", Command::NextQuote, "next quote", "]q"),
     def("prev-quote", Command::PrevQuote, "previous quote", "[q p"),
     def(
+        "next-statement",
+        Command::NextStatement,
+        "next quote or reported speech",
+        "]r",
+    ),
+    def(
+        "prev-statement",
+        Command::PrevStatement,
+        "previous quote or reported speech",
+        "[r",
+    ),
+    def(
         "next-same-speaker",
         Command::NextSameSpeaker,
         "next quote by the same speaker",
@@ -402,6 +418,12 @@ const ACTIONS: &[ActionDef] = &[
         Command::ToggleLayer(Layer::Notes),
         "layer 5: notes",
         "5",
+    ),
+    def(
+        "layer-reported",
+        Command::ToggleLayer(Layer::Reported),
+        "layer 6: reported speech",
+        "6",
     ),
     def("layers-all", Command::AllLayers, "all layers on", "0"),
     def("outline", Command::Outline, "open the outline", "o"),

@@ -15,12 +15,14 @@ pub mod index;
 mod mouse;
 mod navigation;
 mod panel;
+mod reported;
 mod search;
 mod state;
 mod viewport;
 
 pub use geometry::{Area, CONTEXT, Geometry, MIN_SIZE, geometry};
 pub use mouse::{byte_at, label_quote};
+pub use reported::label_reported;
 pub use search::{MAX_QUERY, Search};
 pub use state::{Filter, Focus, Layer, LayerSwitches, Settings, State, Tab};
 

@@ -33,7 +33,7 @@ impl Default for Settings {
     }
 }
 
-/// The annotation layers the reader can switch on and off (keys `1`…`5`).
+/// The annotation layers the reader can switch on and off (keys `1`…`6`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayerSwitches {
     /// `1`: quote highlighting.
@@ -46,9 +46,11 @@ pub struct LayerSwitches {
     pub topics: bool,
     /// `5`: notes.
     pub notes: bool,
+    /// `6`: reported speech (what was said without quotation marks).
+    pub reported: bool,
 }
 
-/// One annotation layer (keys `1`…`5` toggle them in this order).
+/// One annotation layer (keys `1`…`6` toggle them in this order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layer {
     /// `1`: quote highlighting.
@@ -61,16 +63,19 @@ pub enum Layer {
     Topics,
     /// `5`: notes.
     Notes,
+    /// `6`: reported speech.
+    Reported,
 }
 
 impl Layer {
     /// All layers, in the order of their keys.
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 6] = [
         Layer::Quotes,
         Layer::Speakers,
         Layer::Entities,
         Layer::Topics,
         Layer::Notes,
+        Layer::Reported,
     ];
 }
 
@@ -83,6 +88,7 @@ impl LayerSwitches {
             Layer::Entities => self.entities,
             Layer::Topics => self.topics,
             Layer::Notes => self.notes,
+            Layer::Reported => self.reported,
         }
     }
 
@@ -94,6 +100,7 @@ impl LayerSwitches {
             Layer::Entities => &mut self.entities,
             Layer::Topics => &mut self.topics,
             Layer::Notes => &mut self.notes,
+            Layer::Reported => &mut self.reported,
         };
         *flag = !*flag;
     }
@@ -107,6 +114,7 @@ impl Default for LayerSwitches {
             entities: true,
             topics: true,
             notes: true,
+            reported: true,
         }
     }
 }
