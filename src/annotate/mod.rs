@@ -94,13 +94,23 @@ pub fn annotate(raw: &str, opts: &Options) -> Document {
         }
     };
     // Reported speech lies inside paragraphs, which have their topics already.
-    let quoted: Vec<_> = attributed
+    let reported = attributed
         .quotes
         .iter()
-        .filter(|(_, q)| q.kind != QuoteKind::Reported)
-        .cloned()
-        .collect();
-    let (topics, topic_tags) = topics::assign_topics(&text, &structure, &quoted, lexicon);
+        .any(|(_, q)| q.kind == QuoteKind::Reported);
+    let quoted: Vec<_>;
+    let for_topics = if reported {
+        quoted = attributed
+            .quotes
+            .iter()
+            .filter(|(_, q)| q.kind != QuoteKind::Reported)
+            .cloned()
+            .collect();
+        &quoted
+    } else {
+        &attributed.quotes
+    };
+    let (topics, topic_tags) = topics::assign_topics(&text, &structure, for_topics, lexicon);
 
     let quotes: Vec<Annotation> = attributed
         .quotes

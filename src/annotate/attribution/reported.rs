@@ -584,6 +584,9 @@ impl<'t> Attributor<'t> {
     /// A statement runs up to the next one of its sentence when that one is
     /// joined to it ("…, and officials said …"), not nested in it.
     fn cut_at_next(&self, toks: &[Tok], found: &mut [Reported]) {
+        if found.len() < 2 {
+            return;
+        }
         let anchors: Vec<usize> = found.iter().map(Reported::anchor).collect();
         for r in found.iter_mut() {
             let Some(&n) = anchors.iter().filter(|&&n| n > r.a && n < r.b).min() else {
