@@ -9,7 +9,8 @@
 //! not the source), ending at the sentence end, a closing parenthesis, a
 //! semicolon, the start of a direct quote or the next cue.
 //!
-//! What it leaves out: questions (a sentence with `?`), hypotheticals (a cue
+//! What it leaves out: a speaker in the first or second person (`I think
+//! that …`: the speaker's own words), questions (a sentence with `?`), hypotheticals (a cue
 //! after `would`, `could`, `might`, `should` or in an `if`/`unless` clause),
 //! negated cues (`did not say`), passives (`it is believed that`), `said` as
 //! an adjective (`the said agreement`) and infinitives (`declined to say`).
@@ -614,7 +615,9 @@ impl<'t> Attributor<'t> {
         b
     }
 
-    /// A statement with content `[a, b)`, when the content has three words or more.
+    /// A statement with content `[a, b)`, when the content has three words
+    /// or more and the speaker is not the writer or the one addressed ("I
+    /// think that …", "as you know …": the speaker's own words, not a report).
     fn statement(
         &self,
         toks: &[Tok],
@@ -623,6 +626,9 @@ impl<'t> Attributor<'t> {
         a: usize,
         b: usize,
     ) -> Option<Reported> {
+        if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
+            return None;
+        }
         let words = toks[a..b.max(a)]
             .iter()
             .filter(|t| t.k != TokKind::Punct(','))

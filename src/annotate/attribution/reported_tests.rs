@@ -161,6 +161,9 @@ fn what_is_not_reported_speech() {
         "The inspectors found the documents in a locked drawer.",
         // A direct quote is not reported speech.
         "Kofi Mensah said: “The deal is dead for good.”",
+        // The speaker's own words, in the first or second person.
+        "I think that the deal is dead for good.",
+        "As we said, the deal is dead for good, we believe.",
     ] {
         assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
     }
