@@ -20,6 +20,7 @@ use toml::Spanned;
 use crate::app::keymap::Keymap;
 use crate::app::{LayerSwitches, Settings};
 use crate::error::{Error, Result};
+use crate::model::text::{visible_name, visible_path};
 use crate::theme::{ColorDepth, ColorEnv, ColorMode, DEFAULT_THEME, Styles, color_depth};
 
 /// What the command line says over the file: the values of the global flags,
@@ -84,15 +85,15 @@ pub fn config_path(env: &Env) -> Option<(PathBuf, bool)> {
 #[serde(deny_unknown_fields)]
 pub struct LayersTable {
     /// Quote highlighting.
-    pub quotes: Option<bool>,
+    pub quotes: Option<Spanned<bool>>,
     /// Speaker labels.
-    pub speakers: Option<bool>,
+    pub speakers: Option<Spanned<bool>>,
     /// Entity styling.
-    pub entities: Option<bool>,
+    pub entities: Option<Spanned<bool>>,
     /// Topic markers.
-    pub topics: Option<bool>,
+    pub topics: Option<Spanned<bool>>,
     /// Notes.
-    pub notes: Option<bool>,
+    pub notes: Option<Spanned<bool>>,
 }
 
 /// The configuration file as written (every entry optional), with the
@@ -137,7 +138,7 @@ impl ConfigFile {
     fn err(&self, offset: usize, msg: impl std::fmt::Display) -> Error {
         Error::input(format!(
             "{}:{}: {msg}",
-            self.path.display(),
+            visible_path(&self.path),
             self.line_of(offset)
         ))
     }
@@ -162,11 +163,11 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile> {
             Some(l) => {
                 let shown = text.lines().nth(l - 1).unwrap_or("").trim();
                 if !shown.is_empty() && shown.chars().count() <= 80 {
-                    msg = format!("{msg} (in `{shown}`)");
+                    msg = format!("{msg} (in `{}`)", visible_name(shown));
                 }
-                Error::input(format!("{}:{l}: {msg}", path.display()))
+                Error::input(format!("{}:{l}: {msg}", visible_path(path)))
             }
-            None => Error::input(format!("{}: {msg}", path.display())),
+            None => Error::input(format!("{}: {msg}", visible_path(path))),
         }
     })?;
     Ok(ConfigFile {
@@ -183,12 +184,18 @@ pub fn find_config(env: &Env) -> Result<Option<ConfigFile>> {
     let Some((path, explicit)) = config_path(env) else {
         return Ok(None);
     };
-    match std::fs::read(&path) {
+    let read = crate::files::read_limited(
+        &path,
+        crate::files::Accept::Regular,
+        crate::files::SETTINGS_LIMIT,
+        "a configuration file",
+    );
+    match read {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|_| {
                 Error::input(format!(
                     "{}: the configuration file is not UTF-8 text",
-                    path.display()
+                    visible_path(&path)
                 ))
             })?;
             parse(&path, &text).map(Some)
@@ -196,7 +203,7 @@ pub fn find_config(env: &Env) -> Result<Option<ConfigFile>> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(None),
         Err(e) => Err(Error::input(format!(
             "{}: cannot read the configuration file{}: {e}",
-            path.display(),
+            visible_path(&path),
             if explicit {
                 " named by ATTACHE_CONFIG"
             } else {
@@ -207,7 +214,7 @@ pub fn find_config(env: &Env) -> Result<Option<ConfigFile>> {
 }
 
 /// Where an effective setting came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Source {
     /// The built-in default.
     Default,
@@ -221,7 +228,7 @@ impl Source {
     fn describe(&self, file: Option<&ConfigFile>) -> String {
         match (self, file) {
             (Source::Default, _) => "default".into(),
-            (Source::File(l), Some(f)) => format!("{}:{l}", f.path.display()),
+            (Source::File(l), Some(f)) => format!("{}:{l}", visible_path(&f.path)),
             (Source::File(l), None) => format!("line {l}"),
             (Source::Flag(f), _) => (*f).into(),
         }
@@ -247,8 +254,9 @@ pub struct Effective {
     pub panel_from: Source,
     /// Where the mouse setting came from.
     pub mouse_from: Source,
-    /// Where the layer switches came from.
-    pub layers_from: Source,
+    /// Where each layer switch came from (quotes, speakers, entities,
+    /// topics, notes): only a switch the file sets cites the file.
+    pub layers_from: [Source; 5],
     /// Key bindings from the file: (action, keys, line).
     pub keys: Vec<(String, String, usize)>,
 }
@@ -267,7 +275,7 @@ fn parse_color(v: &toml::Value) -> std::result::Result<ColorMode, String> {
     };
     match v {
         toml::Value::String(s) => {
-            ColorMode::from_name(s.trim()).ok_or_else(|| bad(format!("\"{s}\"")))
+            ColorMode::from_name(s.trim()).ok_or_else(|| bad(format!("\"{}\"", visible_name(s))))
         }
         toml::Value::Integer(16) => Ok(ColorMode::C16),
         toml::Value::Integer(256) => Ok(ColorMode::C256),
@@ -291,7 +299,7 @@ pub fn effective(g: &Overrides, file: Option<&ConfigFile>) -> Result<Effective> 
         width_from: Source::Default,
         panel_from: Source::Default,
         mouse_from: Source::Default,
-        layers_from: Source::Default,
+        layers_from: [Source::Default; 5],
         keys: Vec::new(),
     };
     if let Some(f) = file {
@@ -330,18 +338,21 @@ pub fn effective(g: &Overrides, file: Option<&ConfigFile>) -> Result<Effective> 
         if let Some(l) = &p.layers {
             let t = l.get_ref();
             let sw: &mut LayerSwitches = &mut e.settings.layers;
-            for (dst, src) in [
-                (&mut sw.quotes, t.quotes),
-                (&mut sw.speakers, t.speakers),
-                (&mut sw.entities, t.entities),
-                (&mut sw.topics, t.topics),
-                (&mut sw.notes, t.notes),
-            ] {
+            for ((dst, src), from) in [
+                (&mut sw.quotes, &t.quotes),
+                (&mut sw.speakers, &t.speakers),
+                (&mut sw.entities, &t.entities),
+                (&mut sw.topics, &t.topics),
+                (&mut sw.notes, &t.notes),
+            ]
+            .into_iter()
+            .zip(e.layers_from.iter_mut())
+            {
                 if let Some(v) = src {
-                    *dst = v;
+                    *dst = *v.get_ref();
+                    *from = Source::File(f.line_of(v.span().start));
                 }
             }
-            e.layers_from = Source::File(f.line_of(l.span().start));
         }
         e.keys = p
             .keys
@@ -418,9 +429,11 @@ pub fn setup_from(
     let depth = color_depth(Some(eff.color), color, true);
     let styles =
         Styles::for_theme(Some(&eff.theme), depth).map_err(|e| match (&eff.theme_from, file) {
-            (Source::File(l), Some(f)) => {
-                Error::input(format!("{}:{l}: theme: {}", f.path.display(), e.message))
-            }
+            (Source::File(l), Some(f)) => Error::input(format!(
+                "{}:{l}: theme: {}",
+                visible_path(&f.path),
+                e.message
+            )),
             _ => e,
         })?;
     let mut keymap = Keymap::default();
@@ -428,8 +441,10 @@ pub fn setup_from(
         for (action, keys, line) in &eff.keys {
             keymap.bind(action, keys).map_err(|reason| {
                 Error::input(format!(
-                    "{}:{line}: [keys] {action} = \"{keys}\": {reason}",
-                    f.path.display()
+                    "{}:{line}: [keys] {} = \"{}\": {reason}",
+                    visible_path(&f.path),
+                    visible_name(action),
+                    visible_name(keys)
                 ))
             })?;
         }
@@ -475,13 +490,14 @@ color = "auto"
 # Reading width in columns (the pane width when that is smaller).
 width = {width}
 
-# Whether the side panel (quotes, speakers, entities, topics) starts shown.
+# Whether the side panel (tabs: speakers, topics, outline) starts shown.
 panel = {panel}
 
 # Capture the mouse: the wheel scrolls, clicks select.
 mouse = {mouse}
 
-# Which annotation layers start on (keys 1 to 5 switch them in the reader).
+# Which annotation layers start on (keys z1 to z5 switch them in the reader;
+# reported speech, z6, always starts on).
 [layers]
 quotes = {quotes}
 speakers = {speakers}
@@ -524,13 +540,13 @@ pub fn effective_text(eff: &Effective, file: Option<&ConfigFile>, env: &Env) -> 
     o.push_str("# Effective configuration (defaults < configuration file < flags).\n");
     match (file, config_path(env)) {
         (Some(f), _) => {
-            let _ = writeln!(o, "# Configuration file: {}", f.path.display());
+            let _ = writeln!(o, "# Configuration file: {}", visible_path(&f.path));
         }
         (None, Some((p, _))) => {
             let _ = writeln!(
                 o,
                 "# Configuration file: {} (not found: defaults)",
-                p.display()
+                visible_path(&p)
             );
         }
         (None, None) => o.push_str("# Configuration file: none (HOME is not set)\n"),
@@ -563,15 +579,18 @@ pub fn effective_text(eff: &Effective, file: Option<&ConfigFile>, env: &Env) -> 
     line("mouse", s.mouse.to_string(), &eff.mouse_from);
     o.push_str("\n[layers]\n");
     let l = &s.layers;
-    for (k, v) in [
+    for ((k, v), from) in [
         ("quotes", l.quotes),
         ("speakers", l.speakers),
         ("entities", l.entities),
         ("topics", l.topics),
         ("notes", l.notes),
-    ] {
+    ]
+    .iter()
+    .zip(&eff.layers_from)
+    {
         let entry = format!("{k} = {v}");
-        let _ = writeln!(o, "{entry:<28} # {}", src(&eff.layers_from));
+        let _ = writeln!(o, "{entry:<28} # {}", src(from));
     }
     o.push_str("\n[keys]\n");
     if eff.keys.is_empty() {

@@ -3,12 +3,15 @@
 //! The crate is layered so that imports only point down the list (a module
 //! uses the ones above it, never the ones below):
 //!
-//! 1. [`error`]: the user-facing error and its exit code.
+//! 1. [`error`]: the user-facing error and its exit code; [`files`]: reading
+//!    the files a user names, with a size limit and a check of their kind.
 //! 2. [`model`]: document, spans, annotations and their invariants.
 //! 3. [`annotate`]: plain text to an annotated document, stage by stage.
-//! 4. [`format`] (JSON `attache/1` and the listings), [`load`] (a document
-//!    from a file, standard input or the bundled sample) and [`eval`]
-//!    (scores against gold annotations, as data).
+//! 4. [`format`] (JSON `attache/1` and the listings), then [`load`] (a
+//!    document from a file, standard input or the bundled sample; uses
+//!    `format`'s JSON; HTML pages are read as their text and stray markup is
+//!    dropped in [`load::html`] and [`load::markup`]), then [`eval`] (scores
+//!    against gold annotations, as data; printing them is `cli`'s job).
 //! 5. [`app`]: the reader's state, actions and `update`, without a terminal.
 //! 6. [`theme`] (styles and colour depth, from a plain [`theme::ColorMode`])
 //!    and [`config`] (the configuration file, under plain
@@ -30,6 +33,7 @@ pub mod cli;
 pub mod config;
 pub mod error;
 pub mod eval;
+pub mod files;
 pub mod format;
 pub mod load;
 pub mod model;

@@ -4,13 +4,20 @@
 //! reader open documents the same way, a text annotated on the spot or an
 //! `attache/1` JSON document loaded as it was saved, with the same checks
 //! (UTF-8, not binary, not empty) and the same messages.
+//!
+//! Input formats: an HTML page is read as its text ([`html`]); plain text and
+//! Markdown lose their stray media lines and `data:` URIs ([`markup`]) and are
+//! annotated as they are otherwise (a Markdown `#` heading is a heading).
 
-use std::io::Read;
+pub mod html;
+pub mod markup;
 
 use crate::annotate::{self, Options};
 use crate::error::{Error, Result};
+use crate::files::{self, Accept, DOCUMENT_LIMIT};
 use crate::format::json;
 use crate::model::Document;
+use crate::model::text::visible_name;
 
 /// The bundled sample interview.
 pub const SAMPLE: &str = include_str!("../assets/zinoviev-interview.txt");
@@ -26,14 +33,22 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
         return Ok(doc);
     };
     let (bytes, origin) = if path == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| Error::runtime(format!("standard input: {e}")))?;
+        let buf = files::read_capped(std::io::stdin().lock(), DOCUMENT_LIMIT, "a document")
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::FileTooLarge => Error::input(format!("standard input: {e}")),
+                _ => Error::runtime(format!("standard input: {e}")),
+            })?;
         (buf, "<stdin>".to_string())
     } else {
-        let b = std::fs::read(path).map_err(|e| Error::input(format!("{path}: {e}")))?;
-        (b, path.to_string())
+        let shown = visible_name(path).into_owned();
+        let b = files::read_limited(
+            std::path::Path::new(path),
+            Accept::RegularOrPipe,
+            DOCUMENT_LIMIT,
+            "a document",
+        )
+        .map_err(|e| Error::input(format!("{shown}: {e}")))?;
+        (b, shown)
     };
     let text = decode_owned(bytes, &origin)?;
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
@@ -57,13 +72,65 @@ pub fn load(path: Option<&str>, opts: &Options) -> Result<Document> {
             "{origin}: an attache/1 document is a JSON object ({{…}}); this file holds {kind}"
         )));
     }
-    let mut doc = annotate::annotate(&text, opts);
+    let mut doc = annotate_input(path, &text, &origin, opts)?;
     if doc.meta.source.is_none() && path != "-" {
         doc.meta.source = std::path::Path::new(path)
             .file_name()
             .map(|f| f.to_string_lossy().into_owned());
     }
     Ok(doc)
+}
+
+/// Annotate a text by its format: an HTML page as the text it shows (its
+/// spans then point into that text), Markdown and plain text without their
+/// stray markup.
+fn annotate_input(path: &str, text: &str, origin: &str, opts: &Options) -> Result<Document> {
+    if html::is_html(path, text) {
+        let page = html::extract(text);
+        if page.text.trim().is_empty() {
+            return Err(Error::input(format!(
+                "{origin}: an HTML page with no readable text (only markup, scripts or \
+                 navigation): nothing to annotate"
+            )));
+        }
+        let mut doc = annotate::annotate(&page.text, opts);
+        if doc.meta.title.is_none() {
+            doc.meta.title = page.title;
+        }
+        return Ok(doc);
+    }
+    let clean = markup::strip_stray(text);
+    if clean.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::input(format!(
+            "{origin}: the file holds only markup: nothing to annotate"
+        )));
+    }
+    let mut doc = annotate::annotate(&clean, opts);
+    // A Markdown title line ("# Title") is named without its marks.
+    if let Some(t) = doc.meta.title.as_mut()
+        && let Some(bare) = headings_text(t)
+    {
+        *t = bare;
+    }
+    Ok(doc)
+}
+
+/// The text of a Markdown heading line (`# Title` → `Title`), if it is one;
+/// the segment stage names sections by the same rule.
+fn headings_text(line: &str) -> Option<String> {
+    let rest = line.trim_start_matches('#');
+    let marks = line.len() - rest.len();
+    if !(1..=6).contains(&marks) || !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = rest.trim();
+    let bare = text.trim_end_matches('#');
+    let text = if bare.ends_with([' ', '\t']) || bare.is_empty() {
+        bare.trim_end()
+    } else {
+        text
+    };
+    (!text.is_empty()).then(|| text.to_string())
 }
 
 /// Annotation options for a user's topic lexicon (`--topics FILE`: it adds

@@ -259,8 +259,13 @@ fn speakers_lists_name_role_kind_and_count() {
 
 #[test]
 fn outline_lists_sections_with_counts() {
+    // A transcript's outline is its exchanges, with the answers under each.
     let out = stdout_of(&["outline", BRIEFING]);
-    assert!(out.contains("6 quotes"), "{out}");
+    assert!(out.contains("  2. Question: Thank you."), "{out}");
+    assert!(
+        out.contains("[3 quotes]\n     Hartley: I would not"),
+        "{out}"
+    );
     let out = stdout_of(&["outline", SAMPLE]);
     assert!(out.contains("  1. "), "{out}");
 }
@@ -306,6 +311,24 @@ fn man_page_is_roff() {
     let out = stdout_of(&["man"]);
     assert!(out.starts_with(".ie") || out.contains(".TH"), "{out}");
     assert!(out.contains("attache"));
+    // One page: the commands and the reader's keys are in it, and it does
+    // not send the reader to per-command pages that are not installed.
+    assert!(
+        out.contains(".SH COMMANDS") && out.contains("attache quotes"),
+        "{out}"
+    );
+    assert!(
+        out.contains(".SH KEYS") && out.contains("line down"),
+        "{out}"
+    );
+    assert!(
+        out.contains(".SH FILES") && out.contains("ATTACHE_CONFIG"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("(1)\n") && !out.contains("attache\\-quotes(1)"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -518,4 +541,130 @@ fn json_output_escapes_del_c1_bidi_and_separators() {
         };
         assert!(text.contains(&said), "{args:?}: {text:?}");
     }
+}
+
+#[test]
+fn a_bad_option_value_is_echoed_without_raw_controls() {
+    let out = attache()
+        .args([
+            "--color",
+            "a\u{1b}]0;title\u{7}\u{9b}2J\u{202e}b",
+            "quotes",
+            "x",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value"), "{err}");
+    assert!(err.contains("<U+202E>"), "{err}");
+    assert!(
+        !err.chars()
+            .any(|c| matches!(c, '\u{1b}' | '\u{7}' | '\u{9b}' | '\u{202e}')),
+        "{err:?}"
+    );
+    // Help still prints as clap prints it, on stdout, with success.
+    attache()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Usage: attache"));
+}
+
+#[test]
+fn one_unattributed_quote_is_singular() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let f = dir.path().join("one.txt");
+    std::fs::write(&f, "Title\n\n\u{201c}Yes,\u{201d} from the back. Fine.\n").expect("write");
+    let out = stdout_of(&["speakers", f.to_str().expect("utf-8 path")]);
+    assert!(out.contains("(1 quote without a speaker)"), "{out}");
+}
+
+#[test]
+fn many_files_are_annotated_into_a_folder_and_a_bad_one_does_not_stop_the_rest() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).expect("mkdir");
+    let text = "Talks\n\nMR. BELL: We will meet again.\n\nQUESTION: When?\n";
+    std::fs::write(input.join("one.txt"), text).expect("write");
+    std::fs::write(input.join("two.md"), text).expect("write");
+    std::fs::write(input.join("bad.txt"), b"\xff\xfe\x00b\x00a\x00d").expect("write");
+    let out = dir.path().join("out");
+    let run = attache()
+        .args(["annotate", "--out-dir"])
+        .arg(&out)
+        .arg(&input)
+        .output()
+        .expect("runs");
+    // One failure: exit 1, the bad file named, the others written whole.
+    assert_eq!(run.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert!(err.contains("bad.txt: UTF-16"), "{err}");
+    assert!(err.contains("1 of 3 files could not be annotated"), "{err}");
+    // Piped standard error gets plain progress lines, no bar.
+    assert!(
+        err.contains("one.txt -> ") && err.contains("[3/3]"),
+        "{err}"
+    );
+    assert!(!err.contains('\u{1b}'), "{err:?}");
+    let single = stdout_of(&["annotate", input.join("one.txt").to_str().expect("utf-8")]);
+    assert_eq!(
+        std::fs::read_to_string(out.join("one.json")).expect("one.json"),
+        single
+    );
+    assert!(out.join("two.json").exists());
+    assert!(!out.join("bad.json").exists());
+    // Several files need a folder to go to.
+    attache()
+        .args(["annotate"])
+        .arg(input.join("one.txt"))
+        .arg(input.join("two.md"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("need --out-dir"));
+}
+
+/// `attache FILE` into a pipe, with `args` and a configuration file holding `config`.
+fn piped(args: &[&str], config: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.toml");
+    std::fs::write(&path, config).unwrap();
+    let out = attache()
+        .args(args)
+        .env("ATTACHE_CONFIG", &path)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("attache runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+#[test]
+fn piped_text_is_wrapped_only_when_a_width_is_asked_for() {
+    let plain = piped(&[SAMPLE], "");
+    assert!(plain.lines().any(|l| l.chars().count() > 60), "long lines");
+    for (args, config) in [
+        (&[SAMPLE, "--width", "60"][..], ""),
+        (&[SAMPLE][..], "width = 60\n"),
+    ] {
+        let wrapped = piped(args, config);
+        assert_ne!(wrapped, plain, "{args:?} {config:?}");
+        for l in wrapped.lines() {
+            // A single word wider than the width may stand alone.
+            assert!(
+                l.chars().count() <= 60 || !l.contains(' '),
+                "{args:?} {config:?}: {l:?}"
+            );
+        }
+        // Only line breaks change: the words are the same.
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(words(&wrapped), words(&plain));
+    }
+    // The flag wins over the file.
+    let flag = piped(&[SAMPLE, "--width", "60"], "width = 200\n");
+    assert_eq!(flag, piped(&[SAMPLE, "--width", "60"], ""));
 }

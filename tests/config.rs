@@ -40,6 +40,17 @@ fn a_good_file_sets_everything() {
     assert!(e.settings.mouse);
     assert!(!e.settings.layers.topics);
     assert!(e.settings.layers.quotes);
+    // Only the switch the file sets cites the file; the others are defaults.
+    assert_eq!(
+        e.layers_from,
+        [
+            Source::Default,
+            Source::Default,
+            Source::Default,
+            Source::File(8),
+            Source::Default
+        ]
+    );
     let setup = config::setup_from(&Overrides::default(), Some(&f), &ColorEnv::default()).unwrap();
     assert_eq!(setup.settings.width, 72);
     // color = "never": no colour at all.

@@ -28,9 +28,12 @@ fn reported_speech_is_a_layer_of_its_own_and_on_by_default() {
     assert_eq!(s.index.quotes.len(), 1, "quotes keep only the quotation");
     assert_eq!(s.index.reported.len(), 2);
     assert!(s.layers.get(Layer::Reported));
+    // A bare digit is a count, not a layer switch.
     press(&mut s, "6");
+    assert!(s.layers.get(Layer::Reported));
+    press(&mut s, "<Esc> z6");
     assert!(!s.layers.get(Layer::Reported));
-    press(&mut s, "6");
+    press(&mut s, "z6");
     assert!(s.layers.get(Layer::Reported));
     // Both statements and the quote are Anna Kowal's.
     let id = s.index.quotes[0].speaker.expect("attributed");
@@ -66,6 +69,11 @@ fn quote_jumps_skip_reported_speech_and_statement_jumps_visit_it() {
     press(&mut s, "[r");
     assert_eq!(s.cursor, starts[1]);
     // With the layer off, the statement jumps skip reported speech too.
-    press(&mut s, "6 [r");
+    press(&mut s, "z6 [r");
+    assert_eq!(s.cursor, starts[1]);
+
+    // A count repeats the statement jump.
+    let mut s = state();
+    press(&mut s, "2]r");
     assert_eq!(s.cursor, starts[1]);
 }

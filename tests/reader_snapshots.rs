@@ -73,7 +73,7 @@ fn help_popup() {
 
 #[test]
 fn layers_off() {
-    insta::assert_snapshot!(frame(120, 30, "1 2 3 4 5"));
+    insta::assert_snapshot!(frame(120, 30, "z1 z2 z3 z4 z5"));
 }
 
 #[test]
@@ -112,9 +112,9 @@ fn status_message_is_never_cut_when_it_fits_half_the_line() {
 
 #[test]
 fn gutter_labels_use_the_surname_when_the_full_name_does_not_fit() {
-    // At 70 columns the gutter holds 8 letters: "David Okafor" does not fit,
-    // his surname does.
-    let out = frame(70, 50, "");
+    // At 60 columns (the panel starts hidden) the gutter holds 8 letters:
+    // "David Okafor" does not fit, his surname does.
+    let out = frame(60, 50, "");
     let line = out
         .lines()
         .find(|l| l.contains("MR. OKAFOR"))

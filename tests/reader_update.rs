@@ -153,10 +153,10 @@ fn incremental_search_moves_while_typing_and_esc_returns() {
 #[test]
 fn layers_toggle_and_reset() {
     let mut s = state(100, 20);
-    press(&mut s, "1 3 4");
+    press(&mut s, "z1 z3 z4");
     assert!(!s.layers.quotes && !s.layers.entities && !s.layers.topics);
     assert!(s.layers.speakers && s.layers.notes);
-    press(&mut s, "0");
+    press(&mut s, "z0");
     assert_eq!(s.layers, Default::default());
 }
 

@@ -9,6 +9,7 @@
 //! piece is a new quote that `continues` the open one (the journalists'
 //! convention for quotations that run over several paragraphs).
 
+use crate::model::quote_marks;
 use crate::model::{Block, BlockKind, QuoteKind, Span};
 
 /// A quotation found from its marks, before attribution.
@@ -167,11 +168,7 @@ fn nickname(p: &str, os: usize, oe: usize, cs: usize, ce: usize) -> bool {
 /// `text` (`Anna “Nan” Kowal`), if it is one.
 pub(crate) fn nickname_at(text: &str, at: usize) -> Option<usize> {
     let open = text[at..].chars().next()?;
-    let close = match open {
-        '"' => '"',
-        '“' => '”',
-        _ => return None,
-    };
+    let close = quote_marks::english_double_closing_for(open)?;
     let oe = at + open.len_utf8();
     let mut end = text.len().min(oe + 40);
     while !text.is_char_boundary(end) {
@@ -189,9 +186,9 @@ fn nested_same_marks(p: &str, marks: &[Mark]) -> bool {
     let curly = |m: &Mark, c: char| p[m.start..].starts_with(c);
     match marks {
         [m, c1, c2, ..] => {
-            curly(m, '“')
-                && curly(c1, '”')
-                && curly(c2, '”')
+            curly(m, quote_marks::LEFT_DOUBLE)
+                && curly(c1, quote_marks::RIGHT_DOUBLE)
+                && curly(c2, quote_marks::RIGHT_DOUBLE)
                 && c1.role == Role::Close
                 && c2.role == Role::Close
         }
@@ -236,10 +233,8 @@ fn opens_after(c: Option<char>) -> bool {
         None => true,
         Some(c) => {
             c.is_whitespace()
-                || matches!(
-                    c,
-                    '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '\u{a0}'
-                )
+                || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '\u{a0}')
+                || quote_marks::is_curly_or_angle_opening(c)
         }
     }
 }
@@ -273,7 +268,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
             });
         };
         match c {
-            '“' | '„' => {
+            quote_marks::LEFT_DOUBLE | quote_marks::LOW_DOUBLE => {
                 // A “ glued to a word on its left and free on its right acts as a closing mark.
                 let role = if prev.is_some_and(|c| super::is_alnum(c) || ",.?!".contains(c))
                     && next.is_none_or(char::is_whitespace)
@@ -284,7 +279,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                 };
                 push(i, i + c.len_utf8(), Family::Double, role);
             }
-            '”' => {
+            quote_marks::RIGHT_DOUBLE => {
                 let role =
                     if !inside && opens_after(prev) && next.is_some_and(|n| !n.is_whitespace()) {
                         Role::Open
@@ -293,8 +288,8 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                     };
                 push(i, i + c.len_utf8(), Family::Double, role);
             }
-            '«' => push(i, i + 2, Family::Guillemet, Role::Open),
-            '»' => push(i, i + 2, Family::Guillemet, Role::Close),
+            quote_marks::LEFT_GUILLEMET => push(i, i + 2, Family::Guillemet, Role::Open),
+            quote_marks::RIGHT_GUILLEMET => push(i, i + 2, Family::Guillemet, Role::Close),
             '"' => {
                 let can_open = opens_after(prev) && next.is_some_and(|n| !n.is_whitespace());
                 let can_close = prev.is_some_and(|c| !c.is_whitespace());
@@ -338,14 +333,15 @@ fn scan_marks(p: &str) -> Vec<Mark> {
                 inside = !inside;
                 continue;
             }
-            '‘' if opens_after(prev) && next.is_some_and(super::is_alnum) => {
+            quote_marks::LEFT_SINGLE if opens_after(prev) && next.is_some_and(super::is_alnum) => {
                 push(i, i + 3, Family::Single, Role::Open);
             }
             // A closing single mark is not followed by a letter (We’ve) and
             // follows a word; plural possessives stay apostrophes unless a quote is open.
-            '’' if inside
-                && prev.is_some_and(|c| !c.is_whitespace())
-                && !next.is_some_and(super::is_alnum) =>
+            quote_marks::RIGHT_SINGLE
+                if inside
+                    && prev.is_some_and(|c| !c.is_whitespace())
+                    && !next.is_some_and(super::is_alnum) =>
             {
                 push(i, i + 3, Family::Single, Role::Close);
             }
@@ -382,7 +378,7 @@ fn classify(text: &str, para: Span, q: &RawQuote) -> QuoteKind {
     let before = text[para.start..q.outer.start].trim_end();
     let starts_sentence = before.is_empty()
         || before.ends_with([':', '.', '?', '!', ',', ';', '—', '–', '(', '-'])
-        || before.ends_with(['“', '"', '”', '\'']);
+        || before.ends_with(quote_marks::is_english_double_or_straight);
     let ends_punct = inner.ends_with(['.', '?', '!', '…']);
     let first_upper = inner.chars().next().is_some_and(char::is_uppercase);
     let sentence_like =

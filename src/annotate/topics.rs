@@ -238,9 +238,18 @@ impl TopicLexicon {
     /// (same key replaces a bundled topic), or only the file's topics when it
     /// says `replace = true`.
     pub fn with_user_file(path: &std::path::Path) -> Result<TopicLexicon> {
-        let shown = path.display().to_string();
-        let src = std::fs::read_to_string(path)
-            .map_err(|e| Error::input(format!("{shown}: cannot read topic file: {e}")))?;
+        let shown = crate::model::text::visible_path(path);
+        let src = crate::files::read_limited(
+            path,
+            crate::files::Accept::Regular,
+            crate::files::SETTINGS_LIMIT,
+            "a topic file",
+        )
+        .and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"))
+        })
+        .map_err(|e| Error::input(format!("{shown}: cannot read topic file: {e}")))?;
         let (replace, defs) = parse_file(&src, &shown)?;
         if replace {
             return Ok(TopicLexicon::from_defs(defs));
@@ -262,9 +271,66 @@ impl TopicLexicon {
     }
 }
 
+/// The most topics a topic file may define. Each paragraph, turn and quote
+/// can carry every topic, so the annotations grow with the text times this.
+pub const MAX_TOPICS: usize = 256;
+
+/// The most phrases (`strong` and `weak` together) a topic file may list.
+pub const MAX_PHRASES: usize = 20_000;
+
+/// The longest phrase, in bytes. Longer ones would only make the matcher big.
+pub const MAX_PHRASE_LEN: usize = 200;
+
+/// The most bytes all the phrases of a topic file may add up to (256 KiB):
+/// the matcher grows with them (this much takes about 80 MB and a second).
+pub const MAX_PHRASE_BYTES: usize = 256 << 10;
+
+/// Refuse a topic file too big to match quickly and in little memory.
+fn check_size(topics: &BTreeMap<String, TopicSpec>, origin: &str) -> Result<()> {
+    if topics.len() > MAX_TOPICS {
+        return Err(Error::input(format!(
+            "{origin}: {} topics; a topic file may define at most {MAX_TOPICS}",
+            topics.len()
+        )));
+    }
+    let phrases: usize = topics.values().map(|t| t.strong.len() + t.weak.len()).sum();
+    if phrases > MAX_PHRASES {
+        return Err(Error::input(format!(
+            "{origin}: {phrases} phrases; a topic file may list at most {MAX_PHRASES}"
+        )));
+    }
+    let bytes: usize = topics
+        .values()
+        .flat_map(|t| t.strong.iter().chain(&t.weak))
+        .map(String::len)
+        .sum();
+    if bytes > MAX_PHRASE_BYTES {
+        return Err(Error::input(format!(
+            "{origin}: its phrases add up to {bytes} bytes; a topic file may list at most \
+             {MAX_PHRASE_BYTES} bytes of phrases"
+        )));
+    }
+    for (key, spec) in topics {
+        if let Some(p) = spec
+            .strong
+            .iter()
+            .chain(&spec.weak)
+            .find(|p| p.len() > MAX_PHRASE_LEN)
+        {
+            return Err(Error::input(format!(
+                "{origin}: topic [{key}]: a phrase is {} bytes long; \
+                 a phrase may have at most {MAX_PHRASE_LEN}",
+                p.len()
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn parse_file(src: &str, origin: &str) -> Result<(bool, Vec<TopicDef>)> {
     let file: TopicFile = toml::from_str(src)
         .map_err(|e| Error::input(format!("{origin}: invalid topic file: {e}")))?;
+    check_size(&file.topics, origin)?;
     let mut defs = Vec::with_capacity(file.topics.len());
     for (key, spec) in file.topics {
         if spec.name.trim().is_empty() {
@@ -366,34 +432,32 @@ impl Matcher {
         }
     }
 
-    /// Every whole-word match in `text` as `(start, info)`, in text order.
-    /// Matches start where a word starts; the longest wins and the next
-    /// search starts after it. The same phrase can sit in several topics, so
-    /// every topic the matched words belong to is reported.
-    fn find(&self, text: &str) -> Vec<(usize, PatternInfo)> {
+    /// Every whole-word match in `text`, in text order: one [`Hit`] per
+    /// matched occurrence, however many topics its phrase belongs to (see
+    /// [`Matcher::topics_of`]), so memory grows with the text, not with
+    /// the text times the topics. Matches start where a word starts; the
+    /// longest wins and the next search starts after it.
+    fn find(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut i = 0;
         while let Some(start) = next_word_start(text, i) {
             i = start;
             // A word starts at `i`: the longest phrase of each automaton.
             let mut next = i;
-            for (ac, infos) in [
-                (&self.folded, &self.folded_info),
-                (&self.exact, &self.exact_info),
-            ] {
+            for (ac, exact) in [(&self.folded, false), (&self.exact, true)] {
                 let Some((pattern, end)) = ac.as_ref().and_then(|ac| ac.at(text, i)) else {
                     continue;
                 };
-                let we = word_end(text, end);
-                let tail = &text[end..we];
-                let mut seen_topic = u32::MAX;
-                for info in &infos[pattern] {
-                    // One count per topic per occurrence.
-                    if info.topic != seen_topic && info.ending.accepts(tail) {
-                        seen_topic = info.topic;
-                        next = next.max(we);
-                        out.push((i, *info));
-                    }
+                let hit = Hit {
+                    start: i,
+                    end,
+                    word_end: word_end(text, end),
+                    pattern: pattern as u32,
+                    exact,
+                };
+                if self.topics_of(text, &hit).next().is_some() {
+                    next = next.max(hit.word_end);
+                    out.push(hit);
                 }
             }
             // Go on after the matched words (and their ending), or this word;
@@ -406,6 +470,38 @@ impl Matcher {
         }
         out
     }
+
+    /// What one occurrence counts for: each topic its phrase belongs to
+    /// whose ending fits, once per topic (the first of a topic's entries,
+    /// strong before weak, wins).
+    fn topics_of<'a>(&'a self, text: &'a str, hit: &Hit) -> impl Iterator<Item = PatternInfo> + 'a {
+        let infos = if hit.exact {
+            &self.exact_info
+        } else {
+            &self.folded_info
+        };
+        let tail = &text[hit.end..hit.word_end];
+        let mut seen_topic = u32::MAX;
+        infos[hit.pattern as usize].iter().filter_map(move |info| {
+            if info.topic != seen_topic && info.ending.accepts(tail) {
+                seen_topic = info.topic;
+                Some(*info)
+            } else {
+                None
+            }
+        })
+    }
+}
+
+/// One matched occurrence: where it starts, where the pattern and the word
+/// end, and which pattern of which automaton matched.
+#[derive(Debug, Clone, Copy)]
+struct Hit {
+    start: usize,
+    end: usize,
+    word_end: usize,
+    pattern: u32,
+    exact: bool,
 }
 
 /// The first position at or after `i` where a word starts (`i` itself
@@ -490,21 +586,23 @@ pub fn assign_topics(
     // Spans are in order of their starts, so the first hit of each only moves on.
     let mut first = 0;
     for span in spans {
-        while first < hits.len() && hits[first].0 < span.start {
+        while first < hits.len() && hits[first].start < span.start {
             first += 1;
         }
-        for (start, info) in &hits[first..] {
-            if *start >= span.end {
+        for hit in &hits[first..] {
+            if hit.start >= span.end {
                 break;
             }
-            let t = info.topic as usize;
-            if strong[t] == 0 && weak[t] == 0 {
-                touched.push(t);
-            }
-            if info.strong {
-                strong[t] += 1;
-            } else {
-                weak[t] += 1;
+            for info in matcher.topics_of(text, hit) {
+                let t = info.topic as usize;
+                if strong[t] == 0 && weak[t] == 0 {
+                    touched.push(t);
+                }
+                if info.strong {
+                    strong[t] += 1;
+                } else {
+                    weak[t] += 1;
+                }
             }
         }
         touched.sort_unstable();
@@ -690,6 +788,76 @@ mod tests {
         );
         doc.validate().unwrap();
         assert_eq!(doc.topics.len(), 1);
+    }
+
+    /// A topic file of `n` topics that all share the phrases `shared`.
+    fn many_topics(n: usize, shared: &str) -> String {
+        (0..n)
+            .map(|i| format!("[t{i:04}]\nname = \"T{i}\"\n{shared}\n"))
+            .collect()
+    }
+
+    #[test]
+    fn a_phrase_in_many_topics_is_one_hit_per_occurrence() {
+        let lex = TopicLexicon::from_toml(
+            &many_topics(200, "strong = [\"harbour\"]\nweak = [\"quay\"]"),
+            "many.toml",
+        )
+        .unwrap();
+        let text = "Headline\n\nThe harbour. The quay.\n\nA quay and another quay.\n";
+        let m = lex.matcher.as_ref().unwrap();
+        // Four occurrences, not four times 200 topics.
+        assert_eq!(m.find(text).len(), 4);
+        let k = keys_for(
+            "The harbour.\n\nA quay and another quay.\n\nOne quay.\n",
+            &lex,
+        );
+        assert_eq!(k[0].len(), 200);
+        assert_eq!(k[1].len(), 200, "two weak occurrences count for each topic");
+        assert!(k[2].is_empty(), "one weak occurrence is not enough");
+    }
+
+    #[test]
+    fn oversized_topic_files_are_refused() {
+        let e = TopicLexicon::from_toml(&many_topics(MAX_TOPICS + 1, ""), "big.toml")
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(e.code, 2);
+        assert!(
+            e.message.starts_with("big.toml: 257 topics"),
+            "{}",
+            e.message
+        );
+        assert!(TopicLexicon::from_toml(&many_topics(MAX_TOPICS, ""), "ok.toml").is_ok());
+
+        let words: Vec<String> = (0..=MAX_PHRASES).map(|i| format!("\"w{i}\"")).collect();
+        let src = format!("[a]\nname = \"A\"\nweak = [{}]\n", words.join(","));
+        let e = TopicLexicon::from_toml(&src, "words.toml")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(e.message.contains("20001 phrases"), "{}", e.message);
+
+        let long = "x".repeat(MAX_PHRASE_LEN + 1);
+        let src = format!("[a]\nname = \"A\"\nstrong = [\"{long}\"]\n");
+        let e = TopicLexicon::from_toml(&src, "long.toml")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(
+            e.message.contains("[a]") && e.message.contains("201 bytes"),
+            "{}",
+            e.message
+        );
+
+        let phrase = format!("\"{}\"", "y".repeat(MAX_PHRASE_LEN));
+        let n = MAX_PHRASE_BYTES / MAX_PHRASE_LEN + 1;
+        let src = format!(
+            "[a]\nname = \"A\"\nweak = [{}]\n",
+            vec![phrase; n].join(",")
+        );
+        let e = TopicLexicon::from_toml(&src, "bytes.toml")
+            .map(|_| ())
+            .unwrap_err();
+        assert!(e.message.contains("262144 bytes"), "{}", e.message);
     }
 
     #[test]

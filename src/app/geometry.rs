@@ -47,6 +47,19 @@ pub const MIN_SIZE: (u16, u16) = (12, 3);
 /// Rows of context kept above a jump target.
 pub const CONTEXT: usize = 3;
 const GUTTER: u16 = 14;
+/// The narrowest reading pane beside the side panel: room for the speaker
+/// gutter and a line of text. Below it the panel gives way to the gutter.
+const PANE_WITH_PANEL: u16 = 40;
+/// A comfortable text width: below it (with the panel shown) the panel
+/// starts hidden.
+pub const COMFORT: u16 = 50;
+
+/// Whether the side panel, when shown on a screen `cols` wide, leaves the
+/// text a comfortable measure (or the whole width it is set to).
+pub fn panel_comfortable(cols: u16, labels: bool, width: u16) -> bool {
+    let g = geometry(cols, MIN_SIZE.1.max(3), true, labels, width);
+    g.panel.is_some() && g.text_w >= width.min(COMFORT)
+}
 
 /// Work out the screen layout.
 pub fn geometry(cols: u16, rows: u16, panel: bool, labels: bool, width: u16) -> Geometry {
@@ -57,10 +70,9 @@ pub fn geometry(cols: u16, rows: u16, panel: bool, labels: bool, width: u16) -> 
         };
     }
     let body_h = rows - 2;
-    let panel_w = if panel && cols >= 60 {
-        (cols / 4).clamp(26, 36)
-    } else {
-        0
+    let panel_w = match (cols / 4).clamp(26, 36) {
+        w if panel && cols >= w + PANE_WITH_PANEL => w,
+        _ => 0,
     };
     let pane = Area {
         x: 0,

@@ -3,6 +3,7 @@
 //! topic tags, notes and sections, each sorted so that any question the
 //! screen asks is a binary search.
 
+use crate::format::outline::{self, OutlineEntry, Turn};
 use crate::model::{
     AnnotationBody, BlockKind, Document, EntityKind, QuoteKind, Span, SpeakerId, TopicId,
 };
@@ -56,9 +57,11 @@ pub struct Index {
     pub topic_tags: Vec<(Span, TopicId)>,
     /// Notes in order of start: span and text.
     pub notes: Vec<(Span, String)>,
-    /// Where each section's jump lands (its heading, or its start).
+    /// The outline: sections, or a transcript's exchanges.
+    pub outline: Vec<OutlineEntry>,
+    /// Where each outline entry's jump lands (its heading or first turn).
     pub section_starts: Vec<usize>,
-    /// How many quotes each section holds.
+    /// How many quotes each outline entry holds.
     pub section_quotes: Vec<usize>,
     /// Reported speech (quotes of kind reported), in reading order: a layer
     /// of its own, kept out of `quotes` and of every list built on them.
@@ -66,6 +69,10 @@ pub struct Index {
     reported_maxend: Vec<usize>,
     /// For each speaker, the indexes (into `reported`) of their reported speech.
     pub reported_by_speaker: Vec<Vec<usize>>,
+    /// A transcript's turns in reading order.
+    pub turns: Vec<Turn>,
+    /// Every block to show, while `blocks` holds only a filter's.
+    pub(super) all_blocks: Option<Vec<DisplayBlock>>,
 }
 
 fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -234,13 +241,9 @@ impl Index {
             list.sort_unstable();
             list.dedup();
         }
-        let section_starts = doc
-            .sections
-            .iter()
-            .map(|s| s.heading.map_or(s.span.start, |h| h.start))
-            .collect();
-        let section_quotes = doc
-            .sections
+        let outline = outline::outline(doc);
+        let section_starts = outline.iter().map(|e| e.jump).collect();
+        let section_quotes = outline
             .iter()
             .map(|s| {
                 let lo = quotes.partition_point(|q| q.span.start < s.span.start);
@@ -259,11 +262,14 @@ impl Index {
             entity_maxend,
             topic_tags,
             notes,
+            outline,
             section_starts,
             section_quotes,
             reported,
             reported_maxend,
             reported_by_speaker,
+            turns: outline::turns(doc),
+            all_blocks: None,
         }
     }
 

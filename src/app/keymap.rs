@@ -253,6 +253,16 @@ pub enum Command {
     NextSameSpeaker,
     /// Previous quote by the selected quote's speaker.
     PrevSameSpeaker,
+    /// Next transcript turn.
+    NextTurn,
+    /// Previous transcript turn.
+    PrevTurn,
+    /// Next question (or moderator turn) of a transcript.
+    NextQuestion,
+    /// Previous question (or moderator turn) of a transcript.
+    PrevQuestion,
+    /// With a count N: go to N percent of the document.
+    Percent,
     /// Start a search.
     Search,
     /// Next search hit (next quote when no search is active).
@@ -275,6 +285,9 @@ pub enum Command {
     PrevTab,
     /// Activate the panel row (filter by speaker or topic, jump to section).
     Select,
+    /// Switch the filter between dimming the others and showing only its
+    /// paragraphs.
+    FilterOnly,
     /// Clear the search, then the filter.
     Clear,
     /// Show the help popup.
@@ -329,21 +342,51 @@ const ACTIONS: &[ActionDef] = &[
     def(
         "top",
         Command::Top,
-        "start of the document",
+        "start of the document (10g: line 10)",
         "g <Home> <lt>",
     ),
     def(
         "bottom",
         Command::Bottom,
-        "end of the document",
+        "end of the document (10G: line 10)",
         "G <End> >",
     ),
-    def("next-section", Command::NextSection, "next section", "]] }"),
+    def(
+        "percent",
+        Command::Percent,
+        "50%: half-way through the document",
+        "%",
+    ),
+    def(
+        "next-section",
+        Command::NextSection,
+        "next section (transcript: next exchange)",
+        "]] }",
+    ),
     def(
         "prev-section",
         Command::PrevSection,
-        "previous section",
+        "previous section (transcript: exchange)",
         "[[ {",
+    ),
+    def(
+        "next-turn",
+        Command::NextTurn,
+        "next turn of a transcript",
+        "]t",
+    ),
+    def("prev-turn", Command::PrevTurn, "previous turn", "[t"),
+    def(
+        "next-question",
+        Command::NextQuestion,
+        "next question (or moderator turn)",
+        "]?",
+    ),
+    def(
+        "prev-question",
+        Command::PrevQuestion,
+        "previous question",
+        "[?",
     ),
     def("next-quote", Command::NextQuote, "next quote", "]q"),
     def("prev-quote", Command::PrevQuote, "previous quote", "[q p"),
@@ -393,39 +436,39 @@ const ACTIONS: &[ActionDef] = &[
         "layer-quotes",
         Command::ToggleLayer(Layer::Quotes),
         "layer 1: quotes",
-        "1",
+        "z1",
     ),
     def(
         "layer-speakers",
         Command::ToggleLayer(Layer::Speakers),
         "layer 2: speaker labels",
-        "2",
+        "z2",
     ),
     def(
         "layer-entities",
         Command::ToggleLayer(Layer::Entities),
         "layer 3: people, places, organisations",
-        "3",
+        "z3",
     ),
     def(
         "layer-topics",
         Command::ToggleLayer(Layer::Topics),
         "layer 4: topics",
-        "4",
+        "z4",
     ),
     def(
         "layer-notes",
         Command::ToggleLayer(Layer::Notes),
         "layer 5: notes",
-        "5",
+        "z5",
     ),
     def(
         "layer-reported",
         Command::ToggleLayer(Layer::Reported),
         "layer 6: reported speech",
-        "6",
+        "z6",
     ),
-    def("layers-all", Command::AllLayers, "all layers on", "0"),
+    def("layers-all", Command::AllLayers, "all layers on", "z0"),
     def("outline", Command::Outline, "open the outline", "o"),
     def(
         "toggle-panel",
@@ -451,6 +494,12 @@ const ACTIONS: &[ActionDef] = &[
         Command::Select,
         "panel: filter by speaker/topic, go to section (pane: line down)",
         "<Enter>",
+    ),
+    def(
+        "filter-only",
+        Command::FilterOnly,
+        "filter: show only its paragraphs / dim the others",
+        "&",
     ),
     def(
         "clear",

@@ -63,10 +63,10 @@ pub fn grapheme_width(g: &str) -> usize {
     }
 }
 
-/// Characters that must never reach the terminal as they are: C0 and C1
-/// controls, DEL, and bidirectional overrides (tab is treated as a space).
+/// Characters the reader never draws as they are: the shared policy's
+/// [`crate::model::text::is_unsafe`], plus tab (drawn as a space).
 pub fn is_unsafe(c: char) -> bool {
-    (c.is_control() && c != '\n') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    c == '\t' || crate::model::text::is_unsafe(c)
 }
 
 fn is_space(g: &str) -> bool {
@@ -210,6 +210,11 @@ impl LayoutCache {
             self.key = key;
             self.blocks.clear();
         }
+    }
+
+    /// Drop every layout (the blocks they were made for changed).
+    pub fn clear(&mut self) {
+        self.blocks.clear();
     }
 
     /// The lines of `block` (never empty).

@@ -14,6 +14,7 @@ mod geometry;
 pub mod index;
 mod mouse;
 mod navigation;
+mod only;
 mod panel;
 mod reported;
 mod search;
@@ -92,6 +93,9 @@ fn key(s: &mut State, k: Key) {
         search_key(s, k);
         return;
     }
+    if count_digit(s, k) {
+        return;
+    }
     s.pending.push(k);
     match s.keymap.lookup(&s.pending) {
         Lookup::Prefix => {}
@@ -102,6 +106,9 @@ fn key(s: &mut State, k: Key) {
         Lookup::None => {
             let retry = s.pending.len() > 1;
             s.pending.clear();
+            if !retry {
+                s.count = None;
+            }
             if retry {
                 key(s, k);
             } else if s.help.is_some() {
@@ -109,4 +116,26 @@ fn key(s: &mut State, k: Key) {
             }
         }
     }
+}
+
+/// The largest count: more would only repeat a jump that already failed.
+const MAX_COUNT: usize = 99_999;
+
+/// A digit typed before a command (`5` of `5j`, `1` and `0` of `10G`):
+/// counted unless it is bound on its own and no count has begun. Returns
+/// whether the key was taken as a digit of a count.
+fn count_digit(s: &mut State, k: Key) -> bool {
+    let KeyCode::Char(c @ '0'..='9') = k.code else {
+        return false;
+    };
+    if !s.pending.is_empty() || k.ctrl || k.alt {
+        return false;
+    }
+    if s.count.is_none() && (c == '0' || s.keymap.lookup(&[k]) != Lookup::None) {
+        return false;
+    }
+    let d = c as usize - '0' as usize;
+    s.count = Some((s.count.unwrap_or(0) * 10 + d).min(MAX_COUNT));
+    s.message = None;
+    true
 }

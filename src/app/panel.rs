@@ -16,7 +16,8 @@ pub(super) fn activate(s: &mut State) {
         Tab::Outline => {
             s.focus = Focus::Pane;
             let p = s.index.section_starts[i];
-            s.jump(p);
+            s.jump_top(p);
+            s.message = Some(format!("§ {}", s.section_title(i)));
         }
     }
 }
@@ -26,9 +27,28 @@ pub(super) fn set_filter(s: &mut State, f: Filter) {
     if s.filter == Some(f) {
         // Picking the active filter again clears it.
         s.filter = None;
+        s.filter_only = false;
+        s.refresh();
+        s.message = Some("filter cleared".into());
         return;
     }
     s.filter = Some(f);
+    // In only mode the new filter's paragraphs replace the old one's.
+    s.refresh();
+    // The filtered name is the selected row of its tab, kept in view
+    // however the filter was set (panel, or a click on a gutter label).
+    let (tab, row) = match f {
+        Filter::Speaker(id) => (Tab::Speakers, id.index()),
+        Filter::Topic(id) => (Tab::Topics, id.index()),
+    };
+    s.panel_sel[tab.index()] = row;
+    s.fix_panel_scroll();
+    let said = if s.filter_only {
+        "only its paragraphs: ]q visits its quotes, & dims instead, Esc clears"
+    } else {
+        "]q visits its quotes, & shows only them, Esc clears"
+    }
+    .to_string();
     let list = s.quote_list().unwrap_or(&[]);
     let Some(&first) = list.first() else {
         s.message = Some("no quotes for this filter".into());
@@ -38,6 +58,7 @@ pub(super) fn set_filter(s: &mut State, f: Filter) {
     let list = s.quote_list().unwrap_or(&[]);
     let q = pick_quote(s, Some(list), true).unwrap_or(first);
     s.jump_quote(q);
+    s.message = Some(said);
 }
 
 impl State {
@@ -47,8 +68,15 @@ impl State {
             .map_or(0, |p| p.h.saturating_sub(2) as usize)
     }
 
+    /// Keep each tab's selected row in view, and the list filling the panel
+    /// (no blank rows below its end while rows above are scrolled off).
+    /// Nothing moves while the panel is hidden: its height then says
+    /// nothing about the rows it will have.
     pub(super) fn fix_panel_scroll(&mut self) {
-        let rows = self.panel_rows().max(1);
+        let rows = self.panel_rows();
+        if rows == 0 {
+            return;
+        }
         for t in Tab::ALL {
             let i = t.index();
             let n = self.panel_len(t);
@@ -58,6 +86,7 @@ impl State {
             } else if self.panel_sel[i] >= self.panel_top[i] + rows {
                 self.panel_top[i] = self.panel_sel[i] + 1 - rows;
             }
+            self.panel_top[i] = self.panel_top[i].min(n.saturating_sub(rows));
         }
     }
 }

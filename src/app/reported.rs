@@ -22,6 +22,20 @@ impl State {
         }
     }
 
+    /// Whether reported statement `r` is on screen: always, except in the
+    /// filter's "only" mode, where its paragraph may be hidden.
+    fn reported_shown(&self, r: usize) -> bool {
+        if self.only_shown.is_none() {
+            return true;
+        }
+        let pos = self.index.reported[r].span.start;
+        let b = self.index.block_at(pos);
+        self.index
+            .blocks
+            .get(b)
+            .is_some_and(|b| b.span.start <= pos && pos < b.span.end)
+    }
+
     /// How many reported statements speaker `i` has.
     pub fn reported_count(&self, i: usize) -> usize {
         self.index.reported_by_speaker.get(i).map_or(0, Vec::len)
@@ -61,7 +75,7 @@ fn pick(s: &State, forward: bool) -> Option<(usize, Stop)> {
         .filter(|&q| s.quote_passes(q))
         .map(|q| (s.index.quotes[q].span.start, Stop::Quote(q)));
     let reported = (0..s.index.reported.len())
-        .filter(|&r| s.layers.reported && s.reported_passes(r))
+        .filter(|&r| s.layers.reported && s.reported_passes(r) && s.reported_shown(r))
         .map(|r| (s.index.reported[r].span.start, Stop::Reported(r)));
     let all = quotes.chain(reported);
     if forward {

@@ -209,12 +209,13 @@ fn jump_to_first_hit(s: &mut State) {
     } else if s.search.hits.is_empty() {
         None
     } else {
+        s.message = Some("search hit BOTTOM, continuing at TOP".into());
         Some(0)
     };
     s.search.current = i;
     if let Some(i) = i {
         let pos = s.search.hits[i];
-        s.jump(pos);
+        jump_keeping_selection(s, pos);
     } else {
         let origin = s.search.origin;
         s.jump(origin);
@@ -250,5 +251,16 @@ pub(super) fn search_step(s: &mut State, forward: bool) {
     };
     s.search.current = Some(i);
     let pos = s.search.hits[i];
+    jump_keeping_selection(s, pos);
+}
+
+/// Jump to a hit without dropping the selected quote: a hit that wraps
+/// round the document (either way) takes the quote off screen, but it
+/// stays the selected one, as it does when the hit is near it, so that
+/// stepping back to it finds it still selected. The next scroll that does
+/// not show it drops it, as always.
+fn jump_keeping_selection(s: &mut State, pos: usize) {
+    let selected = s.selected;
     s.jump(pos);
+    s.selected = selected;
 }

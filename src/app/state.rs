@@ -2,11 +2,12 @@
 //! the panel's tabs, the focus, the filter, and [`State`] itself with the
 //! read-only questions drawing asks of it.
 
-use super::geometry::Geometry;
+use super::geometry::{CONTEXT, Geometry};
 use super::index::Index;
 use super::keymap::{Key, Keymap};
-use super::layout::{Anchor, LayoutCache, VisualLine};
+use super::layout::{Anchor, LayoutCache, LineKind, VisualLine};
 use super::search::Search;
+use crate::format::outline::entry_at;
 use crate::model::{Document, SpeakerId, TopicId};
 
 /// Reader settings that come from the command line and the configuration file.
@@ -33,37 +34,37 @@ impl Default for Settings {
     }
 }
 
-/// The annotation layers the reader can switch on and off (keys `1`…`6`).
+/// The annotation layers the reader can switch on and off (keys `z1`…`z6`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayerSwitches {
-    /// `1`: quote highlighting.
+    /// `z1`: quote highlighting.
     pub quotes: bool,
-    /// `2`: speaker labels at the start of quotes and turns.
+    /// `z2`: speaker labels at the start of quotes and turns.
     pub speakers: bool,
-    /// `3`: entity styling.
+    /// `z3`: entity styling.
     pub entities: bool,
-    /// `4`: topic markers.
+    /// `z4`: topic markers.
     pub topics: bool,
-    /// `5`: notes.
+    /// `z5`: notes.
     pub notes: bool,
-    /// `6`: reported speech (what was said without quotation marks).
+    /// `z6`: reported speech (what was said without quotation marks).
     pub reported: bool,
 }
 
-/// One annotation layer (keys `1`…`6` toggle them in this order).
+/// One annotation layer (keys `z1`…`z6` toggle them in this order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layer {
-    /// `1`: quote highlighting.
+    /// `z1`: quote highlighting.
     Quotes,
-    /// `2`: speaker labels.
+    /// `z2`: speaker labels.
     Speakers,
-    /// `3`: entity styling.
+    /// `z3`: entity styling.
     Entities,
-    /// `4`: topic markers.
+    /// `z4`: topic markers.
     Topics,
-    /// `5`: notes.
+    /// `z5`: notes.
     Notes,
-    /// `6`: reported speech.
+    /// `z6`: reported speech.
     Reported,
 }
 
@@ -183,6 +184,9 @@ pub struct State {
     pub width: u16,
     /// Side panel shown.
     pub panel_shown: bool,
+    /// The panel follows the screen's width (shown when it leaves the text
+    /// a comfortable measure) until the user shows or hides it.
+    pub panel_auto: bool,
     /// Where keys go.
     pub focus: Focus,
     /// The panel's tab.
@@ -193,6 +197,11 @@ pub struct State {
     pub panel_top: [usize; 3],
     /// The active filter.
     pub filter: Option<Filter>,
+    /// The filter shows only its paragraphs (turns) instead of dimming the
+    /// others (`&`, as in less).
+    pub filter_only: bool,
+    /// The filter whose paragraphs `index.blocks` holds now (`None`: all).
+    pub(super) only_shown: Option<Filter>,
     /// The selected quote (index into `index.quotes`).
     pub selected: Option<usize>,
     /// The search.
@@ -201,6 +210,8 @@ pub struct State {
     pub help: Option<usize>,
     /// Keys of an unfinished sequence (`]` of `]q`).
     pub pending: Vec<Key>,
+    /// A count typed before a command (`5` of `5j`), as in vim and less.
+    pub count: Option<usize>,
     /// A one-off message for the status line.
     pub message: Option<String>,
     /// Set by the quit command.
@@ -234,16 +245,20 @@ impl State {
             layers: settings.layers,
             width: settings.width.max(MIN_WIDTH),
             panel_shown: settings.panel,
+            panel_auto: settings.panel,
             settings,
             focus: Focus::Pane,
             tab: Tab::Speakers,
             panel_sel: [0; 3],
             panel_top: [0; 3],
             filter: None,
+            filter_only: false,
+            only_shown: None,
             selected: None,
             search: Search::default(),
             help: None,
             pending: Vec::new(),
+            count: None,
             message: None,
             quit: false,
             screen: (cols, rows),
@@ -264,7 +279,7 @@ impl State {
         match tab {
             Tab::Speakers => self.doc.speakers.len(),
             Tab::Topics => self.doc.topics.len(),
-            Tab::Outline => self.doc.sections.len(),
+            Tab::Outline => self.index.outline.len(),
         }
     }
 
@@ -297,25 +312,59 @@ impl State {
         (pos.map(|p| p + 1), n)
     }
 
-    /// How far through the document the screen is, in percent (100 at the end).
+    /// How far through the document the screen is, in percent (100 at the
+    /// end). It follows the top line, so it never goes back while scrolling
+    /// down (a topic or note line counts as the end of its block).
     pub fn percent(&self) -> usize {
         if self.at_end {
             return 100;
         }
         let len = self.doc.text.len().max(1);
-        let at = self.view.first().map_or(0, |(_, l)| l.start);
-        (at * 100 / len).min(99)
+        (self.row_pos(0) * 100 / len).min(99)
     }
 
-    /// The index of the section the cursor is in.
+    /// The row of the reading pane that jumps put their target on, and that
+    /// names the current section: a few rows below the top.
+    pub fn reference_row(&self) -> usize {
+        CONTEXT.min(self.geometry.pane.h.saturating_sub(1) as usize / 2)
+    }
+
+    /// The byte offset row `row` of the view stands for.
+    pub(super) fn row_pos(&self, row: usize) -> usize {
+        let Some((b, l)) = self.view.get(row.min(self.view.len().saturating_sub(1))) else {
+            return 0;
+        };
+        match l.kind {
+            LineKind::Topics | LineKind::Note(_) => self.index.blocks[*b].span.end,
+            _ => l.start,
+        }
+    }
+
+    /// The outline entry (section, or a transcript's exchange) the screen is
+    /// in: the one holding the text at [`State::reference_row`], or scrolled
+    /// to the end of the document the last one that starts on screen (the text
+    /// cannot scroll it any higher). It depends on the screen only, not on
+    /// how the screen was reached.
     pub fn current_section(&self) -> Option<usize> {
-        self.doc.section_at(self.cursor).or_else(|| {
-            let i = self
-                .index
-                .section_starts
-                .partition_point(|&s| s <= self.cursor);
-            i.checked_sub(1)
-        })
+        if self.view.is_empty() {
+            return None;
+        }
+        let at = self.row_pos(self.reference_row());
+        let at = if self.at_end && self.top != Anchor::default() {
+            let (_, end) = self.view_range();
+            let starts = &self.index.section_starts;
+            let last = starts.partition_point(|&p| p < end);
+            last.checked_sub(1).map_or(at, |i| at.max(starts[i]))
+        } else {
+            at
+        };
+        entry_at(&self.index.outline, at)
+    }
+
+    /// The name of outline entry `i` (section title, "(lead)", or an
+    /// exchange's asker and first words).
+    pub fn section_title(&self, i: usize) -> &str {
+        self.index.outline.get(i).map_or("", |e| e.title.as_str())
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use super::geometry::{CONTEXT, geometry};
+use super::geometry::{CONTEXT, geometry, panel_comfortable};
 use super::layout::{Anchor, LayoutKey, LineKind, VisualLine};
 use super::state::State;
 use crate::model::Span;
@@ -131,7 +131,9 @@ impl State {
     /// the selected quote on screen (it would otherwise slide out of view and
     /// be dropped).
     pub(super) fn relayout(&mut self) {
-        let sel = self.selected;
+        // A quote a search hit took off screen stays selected, but a new
+        // layout does not bring it back.
+        let sel = self.selected.filter(|&q| self.quote_in_view(q));
         self.refresh();
         if let Some(q) = sel
             && self.selected.is_none()
@@ -161,17 +163,28 @@ impl State {
     pub(super) fn cursor_from_view(&mut self) {
         if self.top == Anchor::default() {
             self.cursor = 0;
-        } else if let Some((_, l)) = self
-            .view
-            .get(CONTEXT.min(self.view.len().saturating_sub(1)))
-        {
-            self.cursor = l.start;
+        } else if !self.view.is_empty() {
+            self.cursor = self.row_pos(self.reference_row());
         }
+    }
+
+    /// Put byte `pos` on the reference row (a few rows below the top), or
+    /// as near as the end of the document allows, whether or not it is on
+    /// screen already: section and turn jumps always move the text.
+    pub(super) fn jump_top(&mut self, pos: usize) {
+        let target = self.anchor_of(pos);
+        self.top = self.retreat(target, self.reference_row());
+        self.refresh();
+        self.cursor = pos;
     }
 
     /// Recompute the geometry, the layout key and the visible lines.
     pub fn refresh(&mut self) {
+        self.narrow_blocks();
         let (cols, rows) = self.screen;
+        if self.panel_auto {
+            self.panel_shown = panel_comfortable(cols, self.layers.speakers, self.width);
+        }
         self.geometry = geometry(
             cols,
             rows,
@@ -212,14 +225,10 @@ impl State {
             self.top = self.retreat(self.top, missing);
             self.fill_view(rows);
         }
-        if let Some(q) = self.selected {
-            let (a, b) = self.view_range();
-            if !self.index.quotes[q]
-                .span
-                .overlaps(Span::new(a, b.max(a + 1)))
-            {
-                self.selected = None;
-            }
+        if let Some(q) = self.selected
+            && !self.quote_in_view(q)
+        {
+            self.selected = None;
         }
         self.fix_panel_scroll();
     }
@@ -243,6 +252,14 @@ impl State {
                 line: 0,
             };
         }
+    }
+
+    /// Whether quote `q` has text on screen.
+    pub(super) fn quote_in_view(&self, q: usize) -> bool {
+        let (a, b) = self.view_range();
+        self.index.quotes[q]
+            .span
+            .overlaps(Span::new(a, b.max(a + 1)))
     }
 
     /// Byte range the screen shows.

@@ -39,8 +39,9 @@ pub struct GlobalOpts {
     /// When to use colour.
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<ColorChoice>,
-    /// Reading width in columns.
-    #[arg(long, global = true, value_name = "COLS")]
+    /// Reading width in columns, from 10 to 1000 (as in the configuration file).
+    #[arg(long, global = true, value_name = "COLS",
+          value_parser = clap::value_parser!(u16).range(crate::config::WIDTH_RANGE))]
     pub width: Option<u16>,
     /// Capture the mouse in the reader (wheel scrolls, clicks select).
     #[arg(long, global = true)]
@@ -132,12 +133,24 @@ impl From<QuoteKindArg> for QuoteKind {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Annotate a text and write the annotated document as JSON.
+    ///
+    /// With several files, a folder, or --out-dir: every text is annotated
+    /// in parallel into DIR/<name>.json, with progress on standard error; a
+    /// file that fails is named and the others go on (exit 1 if any failed).
     Annotate {
-        /// Text file to annotate (`-` for standard input).
-        file: String,
+        /// Text file to annotate (`-` for standard input); several files or
+        /// folders (their .txt, .md and .html files) with --out-dir.
+        #[arg(required = true, num_args = 1..)]
+        files: Vec<String>,
         /// Where to write the JSON (default: standard output).
-        #[arg(short, long, value_name = "OUT")]
+        #[arg(short, long, value_name = "OUT", conflicts_with = "out_dir")]
         output: Option<PathBuf>,
+        /// Write one DIR/<name>.json per input (created when missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
+        /// Let -o name the input file (its text is replaced by the JSON).
+        #[arg(long)]
+        force: bool,
     },
     /// List the quotes and who said them.
     Quotes {
@@ -208,13 +221,33 @@ pub enum Command {
     Man,
 }
 
-/// Run a parsed command line.
+/// Run a parsed command line. The error's message is made safe to show
+/// ([`crate::model::text::visible`]): whatever file name, value or parser
+/// message it quotes, no control or bidirectional character reaches the
+/// terminal raw.
 pub fn run(cli: Cli) -> crate::error::Result<()> {
+    dispatch(cli).map_err(|e| crate::error::Error {
+        message: crate::model::text::visible(&e.message).into_owned(),
+        ..e
+    })
+}
+
+fn dispatch(cli: Cli) -> crate::error::Result<()> {
     use commands::{annotate, listings, read, settings};
+    // One rule for every command: a theme that cannot be loaded is an error,
+    // also where nothing is drawn in colour (`quotes`, `annotate`, …).
+    if let Some(theme) = &cli.global.theme {
+        crate::theme::load_theme(theme)?;
+    }
     let o = &cli.global.overrides();
     match cli.command {
         None => read::read(cli.file.as_deref(), o),
-        Some(Command::Annotate { file, output }) => annotate::annotate(&file, output.as_deref(), o),
+        Some(Command::Annotate {
+            files,
+            output,
+            out_dir,
+            force,
+        }) => annotate::annotate_all(&files, output.as_deref(), out_dir.as_deref(), force, o),
         Some(Command::Quotes {
             file,
             speaker,
@@ -237,7 +270,7 @@ pub fn run(cli: Cli) -> crate::error::Result<()> {
             turns,
             json,
             dump,
-        }) => crate::eval::run(&dir, turns, json, dump),
+        }) => commands::eval::eval(&dir, turns, json, dump),
         Some(Command::Themes) => settings::themes(o),
         Some(Command::Config { default }) => settings::config(default, o),
         Some(Command::Completions { shell }) => shell::completions(shell),

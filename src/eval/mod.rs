@@ -65,50 +65,52 @@ use crate::format::listing::quote_rows;
 use crate::model::QuoteKind;
 use text::{Locator, Placed, PredItem};
 
-/// `attache eval DIR [--turns] [--json] [--dump]`.
-pub fn run(dir: &Path, turns: bool, json_out: bool, dump: bool) -> Result<()> {
+/// What an evaluation gives: the report as text, every miss as text, and the
+/// summary as JSON. Printing them is the command's job (`cli::commands::eval`).
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    /// The human-readable report (tables).
+    pub report: String,
+    /// Every miss, one line each (for `--dump`).
+    pub dump: String,
+    /// The machine-readable summary (for `--json`).
+    pub summary: Value,
+}
+
+/// Score the annotator on the gold folder `dir`: PolNeAR's brat layout, or
+/// with `turns` a transcripts folder with `gold/`.
+pub fn evaluate(dir: &Path, turns: bool) -> Result<Evaluation> {
     if !dir.is_dir() {
         return Err(Error::input(format!(
             "{}: no such folder (eval needs a gold folder)",
-            dir.display()
+            crate::model::text::visible_path(dir)
         )));
     }
-    let (report, dump_text, summary) = if turns {
+    let (report, dump, summary) = if turns {
         eval_turns(dir)?
     } else {
         eval_polnear(dir)?
     };
-    let mut out = String::new();
-    if dump {
-        if json_out {
-            write_stderr(&dump_text);
-        } else {
-            out.push_str(&dump_text);
-        }
-    }
-    if json_out {
-        out.push_str(&summary.to_string());
-        out.push('\n');
-    } else {
-        out.push_str(&report);
-    }
-    crate::output::write_stdout(&out)
+    Ok(Evaluation {
+        report,
+        dump,
+        summary,
+    })
 }
 
-/// Write to standard error without panicking: a closed or full stderr is
-/// ignored, as there is nowhere left to report it.
-fn write_stderr(s: &str) {
-    use std::io::Write;
-    let stderr = std::io::stderr();
-    let mut lock = stderr.lock();
-    let _ = lock.write_all(s.as_bytes()).and_then(|()| lock.flush());
-}
-
-/// Read a UTF-8 file as the reference scorer does (universal newlines).
+/// Read a UTF-8 file as the reference scorer does (universal newlines): a
+/// regular file within the document size limit, so that a device or an
+/// endless file among the gold is refused rather than read forever.
 fn read_text(path: &Path) -> Result<String> {
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::input(format!("{}: {e}", path.display())))?;
-    let s = crate::load::decode(&bytes, &path.display().to_string())?;
+    let shown = crate::model::text::visible_path(path);
+    let bytes = crate::files::read_limited(
+        path,
+        crate::files::Accept::Regular,
+        crate::files::DOCUMENT_LIMIT,
+        "a corpus file",
+    )
+    .map_err(|e| Error::input(format!("{shown}: {e}")))?;
+    let s = crate::load::decode_owned(bytes, &shown)?;
     Ok(if s.contains('\r') {
         s.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -118,10 +120,11 @@ fn read_text(path: &Path) -> Result<String> {
 
 /// File names in a folder.
 fn list_dir(dir: &Path) -> Result<Vec<String>> {
-    let rd = std::fs::read_dir(dir).map_err(|e| Error::input(format!("{}: {e}", dir.display())))?;
+    let shown = || crate::model::text::visible_path(dir);
+    let rd = std::fs::read_dir(dir).map_err(|e| Error::input(format!("{}: {e}", shown())))?;
     let mut out = Vec::new();
     for e in rd {
-        let e = e.map_err(|e| Error::input(format!("{}: {e}", dir.display())))?;
+        let e = e.map_err(|e| Error::input(format!("{}: {e}", shown())))?;
         out.push(e.file_name().to_string_lossy().into_owned());
     }
     out.sort();
@@ -238,6 +241,14 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
         "reported": reported_summary(&reported),
     });
 
+    let several = gold.iter().filter(|a| a.annotators.len() > 1).count();
+    let r = polnear_report(dir, several, &summary);
+    Ok((r, dump, summary))
+}
+
+/// The PolNeAR report as text from its `summary`: totals, the levels table
+/// and one row per publisher; `several` articles had several annotators.
+fn polnear_report(dir: &Path, several: usize, summary: &Value) -> String {
     let mut r = String::new();
     let o = &summary["overall"];
     let _ = writeln!(r, "PolNeAR quote scoring: {}", dir.display());
@@ -245,7 +256,7 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
         r,
         "  articles: {} ({} with several annotators: the first by sorted id is used)",
         num(&o["articles"]),
-        gold.iter().filter(|a| a.annotators.len() > 1).count()
+        several
     );
     let _ = writeln!(
         r,
@@ -308,7 +319,7 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
         "F1@0.8",
         "attr_R"
     );
-    for (p, a) in &per_pub_sorted(&summary) {
+    for (p, a) in &per_pub_sorted(summary) {
         let l = &a["levels"];
         let _ = writeln!(
             r,
@@ -325,7 +336,7 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
             fmt3(&l["0.3"]["attributed_recall"]),
         );
     }
-    Ok((r, dump, summary))
+    r
 }
 
 /// The reported-speech scores: recall over the gold contents that are not

@@ -10,6 +10,9 @@ use super::text::{Placed, Status, is_py_space, overlap_len, trim_span};
 use super::{ratio, read_text};
 use crate::error::{Error, Result};
 
+// OPEN_MARKS and CLOSE_MARKS are the reference scorer's own definition of a
+// direct quote, kept as it has them; the annotator's marks are in
+// `model::quote_marks`.
 /// Marks that open a direct quote.
 const OPEN_MARKS: &[&str] = &["“", "\"", "''", "‘", "``", "„", "«"];
 /// Marks that close a direct quote.
@@ -461,12 +464,15 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
     score_with(golds, preds, &DIRECT)
 }
 
-/// Score one article's placed predictions against its gold as `how` says.
-pub fn score_with(golds: &[GoldAttribution], preds: &[Placed], how: &Scoring) -> ArticleScore {
-    let direct_idx: Vec<usize> = (0..golds.len())
-        .filter(|&j| golds[j].direct != how.indirect)
-        .collect();
-    let scores: Vec<Option<Vec<(f64, f64)>>> = preds
+/// For each located prediction, its overlap with every gold content: (share
+/// of the shorter span, or of the union when `union`; Jaccard); `None` for
+/// predictions not placed.
+fn overlap_scores(
+    golds: &[GoldAttribution],
+    preds: &[Placed],
+    union: bool,
+) -> Vec<Option<Vec<(f64, f64)>>> {
+    preds
         .iter()
         .map(|p| {
             if p.status != Status::Ok {
@@ -482,7 +488,7 @@ pub fn score_with(golds: &[GoldAttribution], preds: &[Placed], how: &Scoring) ->
                         if ov == 0 {
                             return (0.0, 0.0);
                         }
-                        let den = if how.union {
+                        let den = if union {
                             plen + g.length - ov
                         } else {
                             plen.min(g.length)
@@ -495,7 +501,49 @@ pub fn score_with(golds: &[GoldAttribution], preds: &[Placed], how: &Scoring) ->
                     .collect(),
             )
         })
+        .collect()
+}
+
+/// The exact level's pairs: a gold direct quote whose every trimmed piece is
+/// some prediction's trimmed span, paired with the first such prediction.
+fn exact_pairs(golds: &[GoldAttribution], preds: &[Placed], direct_idx: &[usize]) -> LevelCounts {
+    let mut piece_owner: HashMap<(usize, usize), usize> = HashMap::new();
+    for (j, g) in golds.iter().enumerate() {
+        for &pc in &g.pieces {
+            piece_owner.entry(pc).or_insert(j);
+        }
+    }
+    let exact_pred: Vec<bool> = preds
+        .iter()
+        .map(|p| p.status == Status::Ok && p.core.is_some_and(|c| piece_owner.contains_key(&c)))
         .collect();
+    let mut pred_by_core: HashMap<(usize, usize), usize> = HashMap::new();
+    for (i, p) in preds.iter().enumerate() {
+        if exact_pred[i]
+            && let Some(c) = p.core
+        {
+            pred_by_core.entry(c).or_insert(i);
+        }
+    }
+    let mut lc = LevelCounts {
+        tp_pred: exact_pred.iter().filter(|&&e| e).count(),
+        ..Default::default()
+    };
+    for &j in direct_idx {
+        let g = &golds[j];
+        if g.pieces.iter().all(|pc| pred_by_core.contains_key(pc)) {
+            lc.pairs.insert(j, pred_by_core[&g.pieces[0]]);
+        }
+    }
+    lc
+}
+
+/// Score one article's placed predictions against its gold as `how` says.
+pub fn score_with(golds: &[GoldAttribution], preds: &[Placed], how: &Scoring) -> ArticleScore {
+    let direct_idx: Vec<usize> = (0..golds.len())
+        .filter(|&j| golds[j].direct != how.indirect)
+        .collect();
+    let scores = overlap_scores(golds, preds, how.union);
     let mut res = ArticleScore {
         n_pred: preds.len(),
         n_gold: golds.len(),
@@ -566,34 +614,7 @@ pub fn score_with(golds: &[GoldAttribution], preds: &[Placed], how: &Scoring) ->
         res.levels.push((t.to_string(), lc));
     }
     // Exact: trimmed spans equal.
-    let mut piece_owner: HashMap<(usize, usize), usize> = HashMap::new();
-    for (j, g) in golds.iter().enumerate() {
-        for &pc in &g.pieces {
-            piece_owner.entry(pc).or_insert(j);
-        }
-    }
-    let exact_pred: Vec<bool> = preds
-        .iter()
-        .map(|p| p.status == Status::Ok && p.core.is_some_and(|c| piece_owner.contains_key(&c)))
-        .collect();
-    let mut pred_by_core: HashMap<(usize, usize), usize> = HashMap::new();
-    for (i, p) in preds.iter().enumerate() {
-        if exact_pred[i]
-            && let Some(c) = p.core
-        {
-            pred_by_core.entry(c).or_insert(i);
-        }
-    }
-    let mut lc = LevelCounts {
-        tp_pred: exact_pred.iter().filter(|&&e| e).count(),
-        ..Default::default()
-    };
-    for &j in &direct_idx {
-        let g = &golds[j];
-        if g.pieces.iter().all(|pc| pred_by_core.contains_key(pc)) {
-            lc.pairs.insert(j, pred_by_core[&g.pieces[0]]);
-        }
-    }
+    let mut lc = exact_pairs(golds, preds, &direct_idx);
     lc.tp_gold = lc.pairs.len();
     let pairs = lc.pairs.clone();
     tally(&pairs, &mut lc);

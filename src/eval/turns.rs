@@ -1,7 +1,8 @@
 //! Transcript turn metrics: gold turns found, and found with the right speaker.
 
-use crate::annotate::lexicon::word_list;
+use crate::annotate::lexicon::{TITLES_LOWER, tagged_entries};
 use std::path::Path;
+use std::sync::LazyLock;
 
 use serde_json::{Value, json};
 
@@ -9,10 +10,9 @@ use super::ratio;
 use super::text::{Placed, fold_accents, is_py_space};
 use crate::error::{Error, Result};
 
-word_list!(
-    /// Titles dropped when comparing speaker names.
-    TURN_TITLES = "eval-turn-titles.txt"
-);
+/// Titles dropped when comparing speaker names.
+static TURN_TITLES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| tagged_entries(&TITLES_LOWER, "eval").collect());
 /// Ways transcripts name an unnamed questioner.
 const QUESTION_WORDS: &[&str] = &["q", "question", "questions", "reporter", "journalist"];
 

@@ -80,19 +80,11 @@ pub fn to_string_pretty_escaped<T: Serialize + ?Sized>(
 }
 
 /// True for a character that JSON output writes as a `\u` escape beyond the
-/// C0 controls serde_json escapes itself.
+/// C0 controls serde_json escapes itself: the rest of what
+/// [`crate::model::text::is_unsafe`] keeps from a terminal (DEL, the C1
+/// controls, the bidirectional controls, the line and paragraph separators).
 fn json_escaped(c: char) -> bool {
-    matches!(
-        c,
-        '\u{7f}'..='\u{9f}'
-            | '\u{200e}'
-            | '\u{200f}'
-            | '\u{202a}'..='\u{202e}'
-            | '\u{2066}'..='\u{2069}'
-            | '\u{061c}'
-            | '\u{2028}'
-            | '\u{2029}'
-    )
+    c >= '\u{7f}' && crate::model::text::is_unsafe(c)
 }
 
 /// serde_json's pretty formatter, escaping [`json_escaped`] characters in

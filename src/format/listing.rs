@@ -1,12 +1,13 @@
 //! Listings printed by the command line: quotes (text, JSON, CSV), speakers, outline,
 //! and the plain annotated text shown when output is not a terminal.
 
-use std::borrow::Cow;
-
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
-use crate::model::{BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerId, SpeakerKind};
+use super::outline::{self, first_words};
+use crate::model::{
+    BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerId, SpeakerKind, quote_marks,
+};
 
 /// A span's text with code-point offsets (W3C TextPositionSelector counting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -83,75 +84,7 @@ pub fn quotes_json(rows: &[QuoteRow]) -> String {
     s
 }
 
-/// Make control characters and escape sequences visible so that no text from a
-/// document can drive the terminal: ESC becomes `␛`, other C0 controls their
-/// Unicode control pictures (`␇`, `␍` …), DEL `␡`, C1 controls `<U+0085>`.
-/// Newlines and tabs are kept. Borrowed when there is nothing to change.
-pub fn visible(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_escape) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        push_visible(&mut out, c);
-    }
-    Cow::Owned(out)
-}
-
-/// Like [`visible`], but newlines and tabs become spaces too: for one-line fields.
-pub fn visible_line(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| c == '\n' || c == '\t' || needs_escape(c)) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if c == '\n' || c == '\t' {
-            out.push(' ');
-        } else {
-            push_visible(&mut out, c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn needs_escape(c: char) -> bool {
-    c.is_control() && c != '\n' && c != '\t'
-}
-
-fn push_visible(out: &mut String, c: char) {
-    if !needs_escape(c) {
-        out.push(c);
-        return;
-    }
-    match c as u32 {
-        n @ 0..=0x1f => out.push(char::from_u32(0x2400 + n).unwrap_or('\u{fffd}')),
-        0x7f => out.push('\u{2421}'),
-        n => {
-            use std::fmt::Write;
-            let _ = write!(out, "<U+{n:04X}>");
-        }
-    }
-}
-
-/// One character span of text shortened to about `max` characters at a word
-/// boundary, with `…` when cut.
-fn first_words(s: &str, max: usize) -> String {
-    let flat: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max {
-        return flat;
-    }
-    let cut = flat
-        .char_indices()
-        .nth(max)
-        .map(|(i, _)| i)
-        .unwrap_or(flat.len());
-    let head = &flat[..cut];
-    let head = match head.rfind(' ') {
-        Some(sp) if sp > cut / 2 => &head[..sp],
-        _ => head,
-    };
-    format!("{}…", head.trim_end_matches([',', ';', ':', ' ']))
-}
+pub use crate::model::text::{visible, visible_line};
 
 /// The quote rows as readable text: the speaker and section on one line, the
 /// quote indented below, a blank line between quotes.
@@ -341,16 +274,20 @@ pub fn speakers_text(doc: &Document) -> String {
     };
     let n = unattributed(false);
     if n > 0 {
-        out.push_str(&format!("({n} quotes without a speaker)\n"));
+        let noun = if n == 1 { "quote" } else { "quotes" };
+        out.push_str(&format!("({n} {noun} without a speaker)\n"));
     }
     let n = unattributed(true);
     if n > 0 {
-        out.push_str(&format!("({n} reported statements without a speaker)\n"));
+        let noun = if n == 1 { "statement" } else { "statements" };
+        out.push_str(&format!("({n} reported {noun} without a speaker)\n"));
     }
     out
 }
 
-/// The document's sections: number, title, quote count and first words.
+/// The document's outline (see [`outline::outline`]): number, name and
+/// quote count of each entry, with its first words, or for an exchange of a
+/// transcript, the answers under it.
 pub fn outline_text(doc: &Document) -> String {
     let mut out = String::new();
     if let Some(t) = &doc.meta.title {
@@ -369,10 +306,13 @@ pub fn outline_text(doc: &Document) -> String {
     if !out.is_empty() {
         out.push('\n');
     }
-    let mut counts = vec![0usize; doc.sections.len()];
-    let mut reported = vec![0usize; doc.sections.len()];
+    let entries = outline::outline(doc);
+    let mut counts = vec![0usize; entries.len()];
+    let mut reported = vec![0usize; entries.len()];
     for (span, q) in doc.quotes() {
-        if let Some(i) = doc.section_at(span.start) {
+        if let Some(i) = outline::entry_at(&entries, span.start)
+            && entries[i].span.contains(span.start)
+        {
             if q.kind == QuoteKind::Reported {
                 reported[i] += 1;
             } else {
@@ -380,8 +320,7 @@ pub fn outline_text(doc: &Document) -> String {
             }
         }
     }
-    for (i, s) in doc.sections.iter().enumerate() {
-        let title = s.title.as_deref().unwrap_or("(untitled)");
+    for (i, e) in entries.iter().enumerate() {
         let n = counts[i];
         let said = match reported[i] {
             0 => String::new(),
@@ -390,9 +329,20 @@ pub fn outline_text(doc: &Document) -> String {
         out.push_str(&format!(
             "{:>3}. {}  [{n} quote{}{said}]\n",
             i + 1,
-            visible_line(title),
+            visible_line(&e.title),
             if n == 1 { "" } else { "s" }
         ));
+        if e.exchange {
+            for a in &e.answers {
+                out.push_str("     ");
+                out.push_str(&visible_line(a));
+                out.push('\n');
+            }
+            continue;
+        }
+        let Some(s) = doc.sections.get(i) else {
+            continue;
+        };
         // First words of the section's first block after its heading.
         let body = doc.blocks.iter().find(|b| {
             s.span.contains_span(b.span)
@@ -406,7 +356,7 @@ pub fn outline_text(doc: &Document) -> String {
             out.push('\n');
         }
     }
-    if doc.sections.is_empty() {
+    if entries.is_empty() {
         out.push_str("(no sections)\n");
     }
     out
@@ -417,30 +367,9 @@ pub fn outline_text(doc: &Document) -> String {
 fn marker_at(text: &str, span: Span, block: Span) -> usize {
     let before = &text[block.start..span.start.max(block.start).min(text.len())];
     match before.chars().next_back() {
-        Some(c) if is_quote_mark(c) => span.start - c.len_utf8(),
+        Some(c) if quote_marks::is_quote_mark(c) => span.start - c.len_utf8(),
         _ => span.start,
     }
-}
-
-fn is_quote_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\''
-            | '\u{201c}'
-            | '\u{201d}'
-            | '\u{201e}'
-            | '\u{201f}'
-            | '\u{2018}'
-            | '\u{2019}'
-            | '\u{201a}'
-            | '\u{201b}'
-            | '\u{00ab}'
-            | '\u{00bb}'
-            | '\u{2039}'
-            | '\u{203a}'
-            | '\u{300c}'
-            | '\u{300e}'
-    )
 }
 
 /// What a piece of [`plain_pieces`] output is, so that a caller can style it
@@ -468,6 +397,39 @@ pub enum Piece {
 pub fn plain_text(doc: &Document) -> String {
     let mut out = String::with_capacity(doc.text.len() + doc.text.len() / 8);
     plain_pieces(doc, &mut |_, s| out.push_str(s));
+    out
+}
+
+/// `text` with every line longer than `width` columns broken at spaces
+/// (a word wider than `width` keeps a line of its own), for piped output
+/// when a reading width is asked for. The spaces at a break are dropped;
+/// every other byte is kept.
+pub fn wrap_text(text: &str, width: usize) -> String {
+    let width = width.max(1);
+    let mut out = String::with_capacity(text.len() + text.len() / width);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut col = 0;
+        for (j, word) in line.split(' ').enumerate() {
+            let w = word.width();
+            if j > 0 {
+                if col > 0 && w > 0 && col + 1 + w > width {
+                    // Drop the spaces before the break too.
+                    let kept = out.trim_end_matches(' ').len();
+                    out.truncate(kept);
+                    out.push('\n');
+                    col = 0;
+                } else {
+                    out.push(' ');
+                    col += 1;
+                }
+            }
+            out.push_str(word);
+            col += w;
+        }
+    }
     out
 }
 
@@ -573,7 +535,7 @@ pub fn plain_pieces(doc: &Document, emit: &mut dyn FnMut(Piece, &str)) {
             let close = text[end..b.span.end]
                 .chars()
                 .next()
-                .filter(|&c| is_quote_mark(c))
+                .filter(|&c| quote_marks::is_quote_mark(c))
                 .map_or(end, |c| end + c.len_utf8());
             quote_open = Some((close, who));
             pos = at;
@@ -621,6 +583,8 @@ impl Emitter<'_> {
 
 #[cfg(test)]
 mod tests {
+    use std::borrow::Cow;
+
     use super::*;
     use crate::annotate::{Options, annotate};
 
@@ -632,6 +596,10 @@ mod tests {
             "bell␇ del␡ c1<U+009B>"
         );
         assert_eq!(visible_line("a\nb\tc\r"), "a b c␍");
+        assert_eq!(
+            visible("bidi\u{202e}\u{2066} sep\u{2028}"),
+            "bidi<U+202E><U+2066> sep<U+2028>"
+        );
         assert!(matches!(visible("plain “text”"), Cow::Borrowed(_)));
     }
 

@@ -7,7 +7,9 @@
 //! invariants wherever documents enter the program.
 
 mod document;
+pub mod quote_marks;
 mod span;
+pub mod text;
 mod validate;
 
 pub use document::*;

@@ -7,6 +7,7 @@ use std::path::Path;
 use syntect::highlighting::{Theme, ThemeSet};
 
 use crate::error::{Error, Result};
+use crate::model::text::visible_name;
 
 /// The theme used when neither the command line nor the configuration names one.
 pub const DEFAULT_THEME: &str = "attache-dark";
@@ -49,10 +50,71 @@ pub fn theme_names() -> Vec<(String, Origin)> {
     names
 }
 
+/// How deep dictionaries and arrays may nest in a theme file. Real themes
+/// nest four or five levels; the plist parser recurses once per level, so a
+/// file nested thousands deep would overflow the stack.
+pub const MAX_NESTING: usize = 64;
+
 /// Parse a tmTheme from its text; `label` names it in the error.
 pub fn parse_theme(text: &str, label: &str) -> Result<Theme> {
+    if nesting_depth(text) > MAX_NESTING {
+        return Err(Error::input(format!(
+            "{label}: not a valid .tmTheme file: dictionaries or arrays nest more than \
+             {MAX_NESTING} levels deep"
+        )));
+    }
     ThemeSet::load_from_reader(&mut Cursor::new(text.as_bytes()))
         .map_err(|e| Error::input(format!("{label}: not a valid .tmTheme file: {e}")))
+}
+
+/// The deepest nesting of collections in a property list, counted two ways
+/// (the parser accepts XML and the old ASCII form): `<dict>` and `<array>`
+/// tags, and `{`/`(` brackets. Either count may run high on odd text; it is
+/// only compared with a limit far above any real theme.
+fn nesting_depth(text: &str) -> usize {
+    let (mut tags, mut max_tags) = (0usize, 0usize);
+    let (mut brackets, mut max_brackets) = (0usize, 0usize);
+    let b = text.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'{' | b'(' => {
+                brackets += 1;
+                max_brackets = max_brackets.max(brackets);
+            }
+            b'}' | b')' => brackets = brackets.saturating_sub(1),
+            b'<' => {
+                let rest = &b[i + 1..];
+                let closing = rest.starts_with(b"/");
+                let name = if closing { &rest[1..] } else { rest };
+                let Some(len) = [&b"dict"[..], b"array"]
+                    .iter()
+                    .find(|n| name.starts_with(n))
+                    .map(|n| n.len())
+                else {
+                    continue;
+                };
+                let tail = &name[len..];
+                if tail
+                    .first()
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || b"-_.:".contains(&c))
+                {
+                    continue; // another tag (`<dictionary>`)
+                }
+                // `<dict>` (with attributes or not) opens, `</dict>` closes,
+                // `<dict/>` is empty.
+                let end = tail.iter().take(256).position(|&c| c == b'>');
+                let empty = end.is_some_and(|e| e > 0 && tail[e - 1] == b'/');
+                if closing {
+                    tags = tags.saturating_sub(1);
+                } else if !empty {
+                    tags += 1;
+                    max_tags = max_tags.max(tags);
+                }
+            }
+            _ => {}
+        }
+    }
+    max_tags.max(max_brackets)
 }
 
 fn looks_like_path(spec: &str) -> bool {
@@ -66,6 +128,7 @@ fn looks_like_path(spec: &str) -> bool {
 /// input error (exit 2) that names it.
 pub fn load_theme(spec: &str) -> Result<Theme> {
     let spec = spec.trim();
+    let shown = visible_name(spec);
     if let Some((name, text)) = BUNDLED.iter().find(|(n, _)| n.eq_ignore_ascii_case(spec)) {
         return parse_theme(text, name);
     }
@@ -82,16 +145,21 @@ pub fn load_theme(spec: &str) -> Result<Theme> {
         if !Path::new(spec).is_file() {
             let names: Vec<String> = theme_names().into_iter().map(|(n, _)| n).collect();
             return Err(Error::input(format!(
-                "unknown theme `{spec}`: the themes are {} (or give a path to a .tmTheme file)",
+                "unknown theme `{shown}`: the themes are {} (or give a path to a .tmTheme file)",
                 names.join(", ")
             )));
         }
     }
-    let text = std::fs::read(spec)
-        .map_err(|e| Error::input(format!("theme file {spec}: cannot read it: {e}")))?;
+    let text = crate::files::read_limited(
+        Path::new(spec),
+        crate::files::Accept::Regular,
+        crate::files::SETTINGS_LIMIT,
+        "a theme file",
+    )
+    .map_err(|e| Error::input(format!("theme file {shown}: cannot read it: {e}")))?;
     let text = String::from_utf8(text)
-        .map_err(|_| Error::input(format!("theme file {spec}: not UTF-8 text")))?;
-    parse_theme(&text, &format!("theme file {spec}"))
+        .map_err(|_| Error::input(format!("theme file {shown}: not UTF-8 text")))?;
+    parse_theme(&text, &format!("theme file {shown}"))
 }
 
 #[cfg(test)]
@@ -113,6 +181,41 @@ mod tests {
         assert_eq!(e.code, 2);
         assert!(e.message.contains("nonesuch"));
         assert!(e.message.contains("attache-dark"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_parsing() {
+        let open = "<dict><key>a</key>".repeat(30_000);
+        let close = "</dict>".repeat(30_000);
+        let xml = format!("<?xml version=\"1.0\"?><plist version=\"1.0\">{open}{close}</plist>");
+        let e = parse_theme(&xml, "deep.tmTheme").unwrap_err();
+        assert_eq!(e.code, 2);
+        assert!(
+            e.message.contains("deep.tmTheme") && e.message.contains("64"),
+            "{}",
+            e.message
+        );
+        let ascii = format!("{}{}", "{a = ".repeat(30_000), "}".repeat(30_000));
+        assert!(
+            parse_theme(&ascii, "x")
+                .unwrap_err()
+                .message
+                .contains("nest")
+        );
+        let arrays = format!(
+            "<plist>{}{}</plist>",
+            "<array >".repeat(65),
+            "</array>".repeat(65)
+        );
+        assert!(
+            parse_theme(&arrays, "x")
+                .unwrap_err()
+                .message
+                .contains("nest")
+        );
+        assert_eq!(nesting_depth("<dict/><dict></dict><array><dict a='1'>"), 2);
+        assert_eq!(nesting_depth("<dict /><array\n>"), 1);
+        assert_eq!(nesting_depth("<dictionary>(a)"), 1);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod color;
 pub mod load;
 pub mod resolve;
 
+use crate::model::text::visible_name;
 use ratatui::style::{Color, Modifier, Style};
 
 pub use color::{ColorDepth, ColorEnv, ColorMode, color_depth};
@@ -185,7 +186,7 @@ pub fn list_text(depth: ColorDepth, current: &str) -> crate::error::Result<Strin
     }
     let width = names
         .iter()
-        .map(|(n, _)| n.chars().count())
+        .map(|(n, _)| visible_name(n).chars().count())
         .max()
         .unwrap_or(0);
     let mut out = String::new();
@@ -210,6 +211,8 @@ pub fn list_text(depth: ColorDepth, current: &str) -> crate::error::Result<Strin
         } else {
             ' '
         };
+        // A theme file's path is shown, never sent to the terminal raw.
+        let name = visible_name(&name);
         if depth == ColorDepth::None {
             out.push_str(&format!("{marker} {name:<width$}  {kind}"));
         } else {

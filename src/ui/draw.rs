@@ -5,7 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
-use ratatui::widgets::{Block, Borders, Widget};
+use ratatui::widgets::{Block, BorderType, Borders, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::layout::{LineKind, VisualLine, is_unsafe};
@@ -17,7 +17,9 @@ fn rect(a: Area) -> Rect {
     Rect::new(a.x, a.y, a.w, a.h)
 }
 
-/// The visible placeholder for an unsafe character: `␛` for ESC, `␡` for DEL, `¿` otherwise.
+/// The one-cell placeholder the reader draws for a character [`crate::model::text::is_unsafe`]
+/// keeps from the terminal: a C0 control as its control picture (`␛`), DEL as `␡`, anything else as
+/// U+FFFD. (Listings, which need not keep one cell per character, write `<U+202E>`.)
 pub fn placeholder(c: char) -> char {
     match c as u32 {
         n @ 0..=0x1f => char::from_u32(0x2400 + n).unwrap_or('?'),
@@ -349,11 +351,17 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
     if n > 0 {
         right.push(match pos {
             Some(p) => format!("quote {p}/{n}"),
+            None if n == 1 => "1 quote".to_string(),
             None => format!("{n} quotes"),
         });
     }
     if let Some(f) = filter_name(s) {
-        right.push(format!("filter: {f}"));
+        // Which mode: the others dimmed, or only the filter's paragraphs.
+        right.push(if s.filter_only {
+            format!("only: {f}")
+        } else {
+            format!("filter: {f}")
+        });
     }
     right.push(format!("{}%", s.percent()));
     let flags: String = Layer::ALL
@@ -368,8 +376,12 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         })
         .collect();
     right.push(format!("layers {flags}"));
-    if !s.pending.is_empty() {
-        right.push(crate::app::keymap::format_keys(&s.pending));
+    if !s.pending.is_empty() || s.count.is_some() {
+        let count = s.count.map_or(String::new(), |n| n.to_string());
+        right.push(format!(
+            "{count}{}",
+            crate::app::keymap::format_keys(&s.pending)
+        ));
     }
     right.push(
         s.keymap
@@ -386,15 +398,11 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
         }
     } else if let Some(m) = &s.message {
         m.clone()
+    } else if s.focus == Focus::Panel && s.geometry.panel.is_some() {
+        "panel: j/k move, h/l tabs, Enter picks, Tab back to the text".to_string()
     } else {
         match s.current_section() {
-            Some(i) => format!(
-                "§ {}",
-                s.doc.sections[i]
-                    .title
-                    .as_deref()
-                    .map_or("(lead)".to_string(), visible)
-            ),
+            Some(i) => format!("§ {}", visible(s.section_title(i))),
             None => String::new(),
         }
     };
@@ -431,9 +439,17 @@ fn draw_status(buf: &mut Buffer, s: &State, st: &Styles) {
 
 fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
     let r = rect(p);
+    // A focused panel has a thick border in the title's style, so that it
+    // is plain which side the keys go to.
+    let (kind, border) = if s.focus == Focus::Panel {
+        (BorderType::Thick, st.title)
+    } else {
+        (BorderType::Plain, st.panel_border)
+    };
     Block::default()
         .borders(Borders::ALL)
-        .border_style(st.panel_border)
+        .border_type(kind)
+        .border_style(border)
         .style(st.panel)
         .render(r, buf);
     draw_tab_titles(buf, s, st, r);
@@ -563,8 +579,7 @@ fn panel_row(
             )
         }
         Tab::Outline => {
-            let sec = &s.doc.sections[i];
-            let title = sec.title.as_deref().map_or("(lead)".to_string(), visible);
+            let title = visible(s.section_title(i));
             let mark = if current == Some(i) { "▸" } else { " " };
             let n = s.index.section_quotes.get(i).copied().unwrap_or(0);
             let count = if n > 0 { n.to_string() } else { String::new() };

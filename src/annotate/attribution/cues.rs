@@ -4,7 +4,7 @@
 
 use super::noun_phrase::NounPhrase;
 use super::tokens::{Tok, TokKind, is_cap, lower, with_lower};
-use super::words::{AUX_SET, CONNECTORS_SET, LEX, STOP_CAPS_SET, in_list};
+use super::words::{AUX_SET, CONNECTORS_SET, LEX, PREPS, STOP_CAPS_SET, in_list};
 use super::{Attributed, Attributor, Finding};
 use crate::model::Span;
 
@@ -26,6 +26,14 @@ impl<'t> Attributor<'t> {
         false
     }
 
+    /// Whether token `v` is a speech verb as [`Attributor::is_verb`], or a
+    /// verb of retort with its "back" ("shot back", "fired back").
+    pub(super) fn is_cue_verb(&self, toks: &[Tok], v: usize, weak_ok: bool) -> bool {
+        self.is_verb(&toks[v], weak_ok)
+            || self.is_word_any(toks, v, &["shot", "fired", "hit", "snapped"])
+                && self.is_word(toks, v + 1, "back")
+    }
+
     /// Whether a token is a speech verb (a weak one only when `weak_ok`).
     pub(super) fn is_verb(&self, t: &Tok, weak_ok: bool) -> bool {
         if t.k != TokKind::Word {
@@ -39,7 +47,9 @@ impl<'t> Attributor<'t> {
     }
 
     /// A cue after the quote at `t`: `, NP verb`, `, verb NP`, `, according to NP`.
-    /// `strict` wants it right after the quote; otherwise anywhere before `hi`.
+    /// `strict` wants it right after the quote; otherwise anywhere before `hi`;
+    /// `term` says the quote is no full direct quote (a term or fragment).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn post_cue(
         &mut self,
         toks: &[Tok],
@@ -47,6 +57,7 @@ impl<'t> Attributor<'t> {
         t: usize,
         hi: usize,
         strict: bool,
+        term: bool,
         out: &mut Attributed,
     ) -> Option<Finding> {
         let mut j = t + 1;
@@ -82,6 +93,10 @@ impl<'t> Attributor<'t> {
                 ));
             }
         }
+        if strict && let Some((np, v)) = self.named_then_verb(toks, j, hi) {
+            let cue = Span::new(toks[v].s, toks[v].e);
+            return Some(self.make(toks, np, cue, Some(v), out));
+        }
         for v in j..limit {
             if toks[v].k != TokKind::Word {
                 if strict && !matches!(toks[v].k, TokKind::Punct(',' | '.')) {
@@ -89,7 +104,13 @@ impl<'t> Attributor<'t> {
                 }
                 continue;
             }
-            if !self.is_verb(&toks[v], true) || LEX.object.contains(self.w(&toks[v])) {
+            // A retort ("shot back") introduces speech, never a quoted term.
+            let verb = if term {
+                self.is_verb(&toks[v], true)
+            } else {
+                self.is_cue_verb(toks, v, true)
+            };
+            if !verb || LEX.object.contains(self.w(&toks[v])) {
                 continue;
             }
             let cue = Span::new(toks[v].s, toks[v].e);
@@ -112,6 +133,35 @@ impl<'t> Attributor<'t> {
         None
     }
 
+    /// “…,” Jane Roe, a lawyer who has followed the case for years, said: a
+    /// name at token `j` set off by a comma, however long the words after it,
+    /// and the first speech verb of the sentence (before `hi`) after them.
+    fn named_then_verb(&self, toks: &[Tok], j: usize, hi: usize) -> Option<(NounPhrase, usize)> {
+        if !self.is_capword(&toks[j]) || STOP_CAPS_SET.has(self.w(&toks[j])) {
+            return None;
+        }
+        let b = self.cap_run_fwd(toks, j, hi);
+        if b >= hi || toks[b].k != TokKind::Punct(',') || b - j > 6 {
+            return None;
+        }
+        let words = toks[j..b].iter().filter(|t| t.k == TokKind::Word);
+        if !words
+            .clone()
+            .all(|t| is_cap(self.w(t)) || CONNECTORS_SET.has(self.w(t)))
+        {
+            return None;
+        }
+        let v = (b + 1..hi.min(b + 40)).find(|&v| self.is_verb(&toks[v], false))?;
+        // The verb closes the set-off words: a comma or a role word before it.
+        let closes = toks[v - 1].k == TokKind::Punct(',')
+            || toks[v - 1].k == TokKind::Word && !is_cap(self.w(&toks[v - 1]));
+        (closes
+            && !toks[b + 1..v]
+                .iter()
+                .any(|t| matches!(t.k, TokKind::Quote(_))))
+        .then_some((NounPhrase { a: j, b }, v))
+    }
+
     /// The name of a signature: “…” ― Jane Doe, a name at token `j` after a
     /// dash that follows the quote at `t`, with only a few lower-case words
     /// and marks after it to the end of the paragraph.
@@ -123,10 +173,16 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let b = self.cap_run_fwd(toks, j, toks.len());
-        let rest_ok = toks.len() - b <= 12
-            && toks[b..].iter().all(|x| {
-                matches!(x.k, TokKind::Punct(_)) || x.k == TokKind::Word && !is_cap(self.w(x))
-            });
+        let lower_rest = toks[b..].iter().all(|x| {
+            matches!(x.k, TokKind::Punct(_)) || x.k == TokKind::Word && !is_cap(self.w(x))
+        });
+        // "— Jane Roe, Twitter": an outlet or place after the comma.
+        let outlet = toks.len() - b <= 5
+            && toks.get(b).is_some_and(|x| x.k == TokKind::Punct(','))
+            && toks[b + 1..]
+                .iter()
+                .all(|x| matches!(x.k, TokKind::Punct(_)) || self.is_capword(x));
+        let rest_ok = toks.len() - b <= 12 && (lower_rest || outlet);
         rest_ok.then_some(NounPhrase { a: j, b })
     }
 
@@ -150,6 +206,13 @@ impl<'t> Attributor<'t> {
             let cue = Span::new(toks[t - 1].s, toks[t - 1].e);
             return Some(self.make(toks, np, cue, None, out));
         }
+        // "Said Jane Roe, who …: “…”": a sentence that opens with its verb.
+        if lo == ss
+            && let Some(np) = self.verb_first(toks, ss, t)
+        {
+            let cue = Span::new(toks[ss].s, toks[ss].e);
+            return Some(self.make(toks, np, cue, None, out));
+        }
         for v in (lo..t).rev() {
             if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
                 let np = self.np_after(toks, v + 1, t)?;
@@ -157,7 +220,13 @@ impl<'t> Attributor<'t> {
                 return Some(self.make(toks, np, cue, None, out));
             }
             let weak_ok = t - v <= 4;
-            if !self.is_verb(&toks[v], weak_ok) {
+            // A retort ("shot back") introduces speech, never a quoted term.
+            let verb = if term {
+                self.is_verb(&toks[v], weak_ok)
+            } else {
+                self.is_cue_verb(toks, v, weak_ok)
+            };
+            if !verb {
                 continue;
             }
             let strong = !LEX.weak.contains(self.w(&toks[v]));
@@ -170,6 +239,24 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// The speaker after a capitalised speech verb that opens the sentence at
+    /// `ss` ("Said Jane Roe", "Added the minister"), before token `t`.
+    pub(super) fn verb_first(&self, toks: &[Tok], ss: usize, t: usize) -> Option<NounPhrase> {
+        let w = self.w(toks.get(ss)?);
+        // A participle opens a phrase ("Lamenting their luck, …"), not an inversion.
+        if toks[ss].k != TokKind::Word
+            || !is_cap(w)
+            || w.ends_with("ing")
+            || !with_lower(w, |l| LEX.verbs.contains(l) && !LEX.weak.contains(l))
+            || !toks
+                .get(ss + 1)
+                .is_some_and(|n| self.is_capword(n) || self.is_word(toks, ss + 1, "the"))
+        {
+            return None;
+        }
+        self.np_after(toks, ss, t)
     }
 
     /// The speaker that the mark right before the quote at `t` sets off (not
@@ -203,11 +290,26 @@ impl<'t> Attributor<'t> {
         }
         // Name: “…” at the start of a sentence.
         if toks[t - 1].k == TokKind::Punct(':') && t >= 2 && t - 1 > lo {
-            let np = self.np_head(toks, t - 2, lo);
+            let mut np = self.np_head(toks, t - 2, lo);
+            // "A headline - Jane Roe and John Doe: “…”": both names.
+            if let Some(n) = np.as_mut()
+                && n.a >= lo + 2
+                && self.is_word(toks, n.a - 1, "and")
+                && self.is_capword(&toks[n.a - 2])
+                && let Some(first) = self.np_head(toks, n.a - 2, lo)
+                && first.a > lo
+                && matches!(toks[first.a - 1].k, TokKind::Punct('—' | '–' | '-' | '―'))
+            {
+                n.a = first.a;
+            }
             let said_first = np
                 .is_some_and(|np| np.a == lo + 1 && LEX.verbs.contains(&*lower(self.w(&toks[lo]))));
+            // "A headline - Jane Roe: “…”": a roundup names the source after a dash.
+            let after_dash = np.is_some_and(|np| {
+                np.a > lo && matches!(toks[np.a - 1].k, TokKind::Punct('—' | '–' | '-' | '―'))
+            });
             if let Some(np) = np
-                && (np.a == lo || said_first)
+                && (np.a == lo || said_first || after_dash)
                 && self.is_capword(&toks[np.a.min(t - 2)])
             {
                 return Some(np);
@@ -272,6 +374,15 @@ impl<'t> Attributor<'t> {
         {
             i = c + 1;
         }
+        // So is an opening participle ("Speaking to reporters, …").
+        if i < v
+            && toks[i].k == TokKind::Word
+            && is_participle(self.w(&toks[i]))
+            && !with_lower(self.w(&toks[i]), |l| self.by_name.contains_key(l))
+            && let Some(c) = (i..v.min(i + 30)).find(|&k| toks[k].k == TokKind::Punct(','))
+        {
+            i = c + 1;
+        }
         while i < v && toks[i].k == TokKind::Word && STOP_CAPS_SET.has(self.w(&toks[i])) {
             i += 1;
         }
@@ -285,9 +396,20 @@ impl<'t> Attributor<'t> {
         if LEX.pronouns.contains_key(&*lower(w)) {
             return Some(NounPhrase { a: i, b: i + 1 });
         }
-        if is_cap(w) && !in_list(&["the", "a", "an"], w) {
+        if is_cap(w) && !in_list(&["the", "a", "an"], w) && !is_participle(w) {
             let b = self.cap_run_fwd(toks, i, v);
-            if b < v && toks[b].k == TokKind::Word && !is_cap(self.w(&toks[b])) {
+            // A name is followed by its verb, not by a preposition or article
+            // ("Signs of …", "Each election …" open no subject).
+            if b < v
+                && toks[b].k == TokKind::Word
+                && !is_cap(self.w(&toks[b]))
+                && !self.is_word_any(toks, b, PREPS)
+                && !self.is_word_any(
+                    toks,
+                    b,
+                    &["of", "for", "to", "from", "with", "the", "a", "an"],
+                )
+            {
                 return Some(NounPhrase { a: i, b });
             }
             // "Vogel, a former port director, mocked the plan, saying …": a
@@ -332,6 +454,36 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// A cue closing the sentence right before the quote at `t` that opens
+    /// its own sentence: "Jane Roe agreed. “…”".
+    pub(super) fn prev_sentence(
+        &mut self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        out: &mut Attributed,
+    ) -> Option<Finding> {
+        if t < 3 || toks[t - 1].k != TokKind::Punct('.') {
+            return None;
+        }
+        let v = t - 2;
+        if !self.is_verb(&toks[v], false) || LEX.object.contains(self.w(&toks[v])) {
+            return None;
+        }
+        let s = sid[v];
+        let ps = (0..v)
+            .rev()
+            .take_while(|&i| sid[i] == s)
+            .last()
+            .unwrap_or(v);
+        if (ps..v).any(|i| matches!(toks[i].k, TokKind::Quote(_))) {
+            return None;
+        }
+        let np = self.np_before(toks, v, ps, sid)?;
+        let cue = Span::new(toks[v].s, toks[v].e);
+        Some(self.make(toks, np, cue, None, out))
     }
 
     /// A cue near the start of the sentence after the quote ("Smith said so on Friday").
@@ -380,4 +532,11 @@ impl<'t> Attributor<'t> {
             continues: false,
         }
     }
+}
+
+/// Whether a capitalised word is an -ing participle ("Speaking", "Appearing"),
+/// which opens a phrase, never a name (a name like "Fleming" is longer than
+/// its suffix and known once it is a speaker).
+fn is_participle(w: &str) -> bool {
+    w.len() > 5 && w.ends_with("ing") && w[..1].chars().all(|c| c.is_ascii_uppercase())
 }

@@ -5,7 +5,7 @@
 use super::names::{Gender, strip_det};
 use super::noun_phrase::NounPhrase;
 use super::tokens::{Tok, TokKind, is_cap, lower, with_lower};
-use super::words::{LEX, STOP_CAPS_SET};
+use super::words::{LEX, STOP_CAPS_SET, in_list};
 use super::{Attributed, Attributor, Person};
 use crate::model::{SpeakerId, SpeakerKind};
 
@@ -27,6 +27,13 @@ impl<'t> Attributor<'t> {
             && let Some(&g) = LEX.pronouns.get(&*lower(words[0]))
         {
             return self.pronoun(g, out);
+        }
+        // The writer's own "I" or "we" is no speaker to name: the mention stays.
+        let bare = words
+            .first()
+            .map(|w| w.split(['\'', '’']).next().unwrap_or(w));
+        if words.len() == 1 && bare.is_some_and(|w| in_list(&["i", "we", "me", "us"], w)) {
+            return None;
         }
         if words.len() == 1 && words[0].eq_ignore_ascii_case("who") {
             let ante = np.a.checked_sub(2).and_then(|h| self.np_head(toks, h, 0))?;

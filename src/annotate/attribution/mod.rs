@@ -264,6 +264,14 @@ impl<'t> Attributor<'t> {
             .take_while(|&i| sid[i] == last)
             .last()
             .unwrap_or(end);
+        // "Added the minister:" opens with its verb.
+        if let Some(np) = self.verb_first(toks, ss, end) {
+            return Some((
+                bi,
+                toks[np.a..np.b].to_vec(),
+                Span::new(toks[ss].s, toks[ss].e),
+            ));
+        }
         let verb = (ss..end).rev().find(|&v| self.is_verb(&toks[v], true));
         let (np, v) = match verb {
             Some(v) => self

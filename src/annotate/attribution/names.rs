@@ -80,6 +80,18 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
                 .unwrap_or(w)
         })
         .collect();
+    // "Jane Roe of Springfield": a given name and surname, then where the
+    // person is from; the name is the words before "of".
+    if let Some(of) = words.iter().position(|w| *w == "of")
+        && of >= 2
+        && of + 1 < words.len()
+        && words[..of]
+            .iter()
+            .all(|w| is_cap(w) && !LEX.titles.contains_key(&*lower(w)))
+        && let Some(&fg) = LEX.first.get(&*lower(words[0]))
+    {
+        return (words[..of].join(" "), None, fg, SpeakerKind::Person);
+    }
     let mut g = Gender::U;
     let is_roleish = |w: &str| {
         let l = lower(w);

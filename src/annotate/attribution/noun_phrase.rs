@@ -125,11 +125,51 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let h = i - 1;
+        // "Jane Roe rallied her supporters, saying": a participle's subject is
+        // the subject of the clause before its comma.
+        if toks[h].k == TokKind::Punct(',')
+            && self.w(&toks[v]).ends_with("ing")
+            && let Some(np) = self.clause_subject(toks, h, lo)
+        {
+            return Some(np);
+        }
         match toks[h].k {
             // An appositive: "Jane Doe, a spokeswoman for the ministry, said".
             TokKind::Punct(',') | TokKind::Punct(')') => self.appositive_np(toks, h, lo, sid),
             _ => self.np_head(toks, h, lo),
         }
+    }
+
+    /// The subject of the clause that ends at the comma `h`: a name that
+    /// opens it (after the sentence start `lo` or an earlier comma) and is
+    /// followed by a lower-case word that is no preposition or article.
+    fn clause_subject(&self, toks: &[Tok], h: usize, lo: usize) -> Option<NounPhrase> {
+        let mut c = (lo..h)
+            .rev()
+            .take(30)
+            .find(|&k| toks[k].k == TokKind::Punct(','))
+            .map_or(lo, |k| k + 1);
+        while c < h && toks[c].k == TokKind::Word && STOP_CAPS_SET.has(self.w(&toks[c])) {
+            c += 1;
+        }
+        if c >= h || c + 30 < h || !self.is_capword(&toks[c]) {
+            return None;
+        }
+        let b = self.cap_run_fwd(toks, c, h);
+        let next = toks.get(b).filter(|_| b < h)?;
+        let nw = self.w(next);
+        (next.k == TokKind::Word
+            && !is_cap(nw)
+            && !PREPS
+                .iter()
+                .chain(&["of", "for", "to", "from", "with", "and", "or"])
+                .any(|p| p.eq_ignore_ascii_case(nw))
+            && !DETS_SET.has(nw)
+            && !LEX.roles.contains_key(&*lower(nw))
+            && !AUX_SET.has(nw)
+            && !nw.ends_with("'s")
+            && !nw.ends_with("’s"))
+        .then_some(NounPhrase { a: c, b })
     }
 
     /// The subject before the appositive that ends at token `h` (a comma or a
@@ -176,10 +216,24 @@ impl<'t> Attributor<'t> {
         // The phrase between the commas must read like an appositive.
         let first = toks[k + 1];
         let fw = self.w(&first);
+        // "Jane Roe, 35, a lawyer, said": the age is part of the name's appositive.
+        if e >= 2
+            && e - 2 >= lo
+            && toks[e].k == TokKind::Word
+            && self.w(&toks[e]).bytes().all(|b| b.is_ascii_digit())
+            && toks[e - 1].k == TokKind::Punct(',')
+            && self.is_capword(&toks[e - 2])
+        {
+            e -= 2;
+        }
         let appositive = h - k <= 26
             && first.k == TokKind::Word
             && (DETS_SET.has(fw)
-                || in_list(&["who", "whose", "which", "former", "now", "then"], fw)
+                || in_list(
+                    &["who", "whose", "which", "former", "now", "then", "of"],
+                    fw,
+                )
+                || (fw.len() > 4 && (fw.ends_with("ing") || fw.ends_with("ed")) && !is_cap(fw))
                 || fw.starts_with(|c: char| c.is_ascii_digit())
                 || is_cap(fw)
                 || toks[k + 1..h]
@@ -188,15 +242,43 @@ impl<'t> Attributor<'t> {
         if !appositive {
             return None;
         }
-        let before = self.np_head(toks, e, lo).filter(|np| {
+        let head = self.np_head(toks, e, lo);
+        // "Here in Ohio, Smith stepped up …, saying": the object of a
+        // preposition is no subject, and the clause after its comma no appositive.
+        if head.is_some_and(|np| np.a > lo && self.is_word_any(toks, np.a - 1, PREPS)) {
+            return None;
+        }
+        let before = head.filter(|np| {
             let w = self.w(&toks[np.b - 1]);
             is_cap(w) || LEX.pronouns.contains_key(&*lower(w))
         });
         match before {
             Some(np) => Some(np),
             None if self.is_role_np(toks, inner) => Some(inner),
+            // "the ministry's spokeswoman, Jane Roe, said": a role phrase
+            // and the name set off after it; the name speaks.
+            None if head.is_some_and(|np| self.is_role_head(toks, np))
+                && self.is_name_run(toks, inner) =>
+            {
+                Some(inner)
+            }
             None => None,
         }
+    }
+
+    /// Whether the noun phrase `np` ends in a role noun ("the White House spokesman").
+    fn is_role_head(&self, toks: &[Tok], np: NounPhrase) -> bool {
+        let w = self.w(&toks[np.b - 1]);
+        !is_cap(w) && LEX.roles.contains_key(&*lower(w))
+    }
+
+    /// Whether tokens `[a, b)` are one capitalised name ("Jane Q. Roe").
+    fn is_name_run(&self, toks: &[Tok], np: NounPhrase) -> bool {
+        np.b > np.a
+            && np.b - np.a <= 6
+            && self.is_capword(&toks[np.a])
+            && !STOP_CAPS_SET.has(self.w(&toks[np.a]))
+            && self.cap_run_fwd(toks, np.a, np.b) == np.b
     }
 
     /// Whether tokens `[a, b)` make a role phrase ("a spokeswoman for the ministry").
@@ -333,6 +415,10 @@ impl<'t> Attributor<'t> {
         if LEX.pronouns.contains_key(&*lower(w)) && !is_cap(w) {
             return Some(NounPhrase { a: i, b: i + 1 });
         }
+        // "claiming this would help": after a verb, "this" opens its object.
+        if in_list(&["this", "these"], w) {
+            return None;
+        }
         let (a, mut b) = if DETS_SET.has(w) || w.eq_ignore_ascii_case("the") {
             let mut b = i + 1;
             while b < hi && b - i < 6 {
@@ -348,7 +434,10 @@ impl<'t> Attributor<'t> {
         } else if let Some(c) = (i..(i + 6).min(hi))
             .take_while(|&k| {
                 matches!(toks[k].k, TokKind::Punct('/' | '-'))
-                    || toks[k].k == TokKind::Word && !NP_STOP_SET.has(self.w(&toks[k]))
+                    || toks[k].k == TokKind::Word
+                        && (!NP_STOP_SET.has(self.w(&toks[k]))
+                            // "said former secretary of state Jane Roe"
+                            || k > i && self.w(&toks[k]) == "of")
             })
             .find(|&k| is_cap(self.w(&toks[k])))
         {

@@ -194,7 +194,15 @@ impl<'t> Attributor<'t> {
     ) -> Option<(Finding, QuoteKind)> {
         let (toks, sid, t, ss) = (at.toks, at.sid, at.t, at.ss);
         // 2. Cue right after the quote: “…,” Smith said / said Smith / according to Smith.
-        if let Some(a) = self.post_cue(toks, sid, t, at.post_hi, true, out) {
+        if let Some(a) = self.post_cue(
+            toks,
+            sid,
+            t,
+            at.post_hi,
+            true,
+            kind != QuoteKind::Direct,
+            out,
+        ) {
             return Some((a, heard(kind)));
         }
         // 3. Cue before the quote in the same sentence: Smith said: “…”.
@@ -206,7 +214,15 @@ impl<'t> Attributor<'t> {
             return Some((a, kind));
         }
         // 4. A cue later in the sentence: “…,” which the ambassador said …
-        if let Some(a) = self.post_cue(toks, sid, t, at.post_hi, false, out) {
+        if let Some(a) = self.post_cue(
+            toks,
+            sid,
+            t,
+            at.post_hi,
+            false,
+            kind != QuoteKind::Direct,
+            out,
+        ) {
             return Some((a, heard(kind)));
         }
         None
@@ -238,6 +254,22 @@ impl<'t> Attributor<'t> {
         {
             return a;
         }
+        if kind == QuoteKind::Direct
+            && at.ss == at.t
+            && let Some(a) = self.prev_sentence(at.toks, at.sid, at.t, out)
+        {
+            return a;
+        }
+        // A roundup: the quote fills its paragraph and the line below signs it.
+        if kind == QuoteKind::Direct
+            && at.t + 3 >= at.toks.len()
+            && at.toks[at.t + 1..]
+                .iter()
+                .all(|x| matches!(x.k, TokKind::Punct(_)))
+            && let Some(a) = self.signature_below(at.toks[at.toks.len() - 1].e, out)
+        {
+            return a;
+        }
         if follows
             && kind == QuoteKind::Direct
             && let Some((_, la)) = self.last
@@ -245,6 +277,41 @@ impl<'t> Attributor<'t> {
             return self.continuing(la);
         }
         Finding::default()
+    }
+
+    /// The signature line under a quote's paragraph ending at byte `end`
+    /// ("— Jane Roe, a voter in Ohio."): a short line that opens with a dash
+    /// and a name.
+    fn signature_below(&mut self, end: usize, out: &mut Attributed) -> Option<Finding> {
+        let rest = &self.text[end..];
+        let gap = rest.len() - rest.trim_start().len();
+        if !rest[..gap].contains('\n') {
+            return None;
+        }
+        let start = end + gap;
+        let line_len = self.text[start..]
+            .find('\n')
+            .unwrap_or(self.text.len() - start);
+        if line_len > 120 {
+            return None;
+        }
+        let mut toks = Vec::new();
+        self.tokenize(Span::new(start, start + line_len), &[], &mut toks);
+        if toks.len() < 2
+            || !matches!(toks[0].k, TokKind::Punct('—' | '–' | '-' | '―'))
+            || !self.is_capword(&toks[1])
+        {
+            return None;
+        }
+        let b = self.cap_run_fwd(&toks, 1, toks.len());
+        if b < toks.len() && !matches!(toks[b].k, TokKind::Punct(',' | '.' | '(')) {
+            return None;
+        }
+        let np = NounPhrase { a: 1, b };
+        let cue = Span::new(toks[0].s, toks[0].e);
+        let mut a = self.make(&toks, np, cue, None, out);
+        a.post_cue = None;
+        Some(a)
     }
 
     /// Whether the words between quotes `p` and `t` are only the cue phrase

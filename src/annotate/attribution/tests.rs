@@ -338,3 +338,107 @@ proptest::proptest! {
         proptest::prop_assert!(doc.validate().is_ok());
     }
 }
+
+// Error classes of issue 10, each on sentences written for the test.
+
+#[test]
+fn class1_role_phrase_and_long_appositives_give_the_name() {
+    let t =
+        "“The harbour will reopen,” the port authority spokeswoman, Lena Marsh, said on Friday.";
+    assert_eq!(
+        speaker_of(&quotes(t), "The harbour").as_deref(),
+        Some("Lena Marsh")
+    );
+    let t = "“We expect delays,” Omar Feld, a logistics analyst who has followed the strike since the spring, said.";
+    assert_eq!(
+        speaker_of(&quotes(t), "We expect").as_deref(),
+        Some("Omar Feld")
+    );
+    let t = "Tomas Brink, asked about the budget, had said, “We will cut nothing at all.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "We will cut").as_deref(),
+        Some("Tomas Brink")
+    );
+    let t = "Said Greta Lind, who runs the bakery, “Bread is cheaper now than last year.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "Bread").as_deref(),
+        Some("Greta Lind")
+    );
+    let t = "The mayor spoke last.\nElena Voss agreed. “The plan works and the town knows it.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "The plan").as_deref(),
+        Some("Elena Voss")
+    );
+}
+
+#[test]
+fn class2_sentence_openers_pronouns_and_places_are_no_speakers() {
+    let t = "Back in 2019, Karl Weiss told the council: “Fix the road before the winter.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "Fix the road").as_deref(),
+        Some("Karl Weiss")
+    );
+    let t = "Speaking to farmers, Ruth Adler warned: “The river is rising fast this week.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "The river").as_deref(),
+        Some("Ruth Adler")
+    );
+    let t =
+        "Here in Dunmore, Ivan Petrov stepped up his campaign, saying, “We need more jobs here.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "We need").as_deref(),
+        Some("Ivan Petrov")
+    );
+    // Quantifiers and number words open a phrase; none of them is a name.
+    let t = "Each summer, there is a promise that few people keep: “Next year the pool opens for everyone.”";
+    let qs = quotes(t);
+    assert_ne!(speaker_of(&qs, "Next year").as_deref(), Some("Each"));
+    let t = "Eight years ago, the old council voted and said, “The park stays open for good.”";
+    assert_ne!(speaker_of(&quotes(t), "The park").as_deref(), Some("Eight"));
+    // The writer's own "I" is never a speaker named I.
+    let t = "“Sit down and wait for the doctor,” I said to the boy.";
+    let qs = quotes(t);
+    assert_eq!(speaker_of(&qs, "Sit down"), None);
+    assert_eq!(qs[0].2.as_deref(), Some("I"));
+}
+
+#[test]
+fn class4_roundup_signatures() {
+    let t = "VOTERS WANT BETTER ROADS - Helen Cho: “Most people here drive to work every day.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "Most people").as_deref(),
+        Some("Helen Cho")
+    );
+    let t = "“Build the bridge now, before the next flood comes.”\n— Carla Mendes, a commuter.";
+    assert_eq!(
+        speaker_of(&quotes(t), "Build the bridge").as_deref(),
+        Some("Carla Mendes")
+    );
+    let t = "“We will win the vote in the spring.” — Arun Patel, Twitter";
+    assert_eq!(
+        speaker_of(&quotes(t), "We will win").as_deref(),
+        Some("Arun Patel")
+    );
+    // A dash line that is a sentence, not a signature, names nobody.
+    let t = "“Build the bridge now, before the next flood comes.”\n- The council met on Monday and voted against the plan.";
+    assert_ne!(
+        speaker_of(&quotes(t), "Build the bridge").as_deref(),
+        Some("The council")
+    );
+}
+
+#[test]
+fn class1_person_of_a_place_and_participle_subjects() {
+    // "Name of Place": the person, not the place.
+    let t = "“The wind is strong on the hill today,” said Peter Lund of Dunmore.";
+    assert_eq!(
+        speaker_of(&quotes(t), "The wind").as_deref(),
+        Some("Peter Lund")
+    );
+    // ", saying" takes the subject of the clause before it, not an object in it.
+    let t = "After the vote to close the North Road, Maria Holt rallied her neighbours, saying: “We will open it again.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "We will open").as_deref(),
+        Some("Maria Holt")
+    );
+}

@@ -6,6 +6,7 @@ use super::Attributor;
 use super::words::{ABBREV_SET, in_list};
 use crate::annotate::quotes::RawQuote;
 use crate::model::Span;
+use crate::model::quote_marks;
 
 /// A token of a paragraph: a word, a punctuation mark, or a whole quote.
 #[derive(Debug, Clone, Copy)]
@@ -166,13 +167,13 @@ impl<'t> Attributor<'t> {
                 i = j;
             } else if c.is_whitespace() {
                 i += c.len_utf8();
-            } else if let Some(e) = (matches!(c, '"' | '“'))
+            } else if let Some(e) = (quote_marks::english_double_closing_for(c).is_some())
                 .then(|| crate::annotate::quotes::nickname_at(&text[..stop], i))
                 .flatten()
             {
                 // A nickname inside a name (Anna “Nan” Kowal) is left out of it.
                 i = e;
-            } else if matches!(c, '"' | '“' | '”') {
+            } else if quote_marks::is_english_double(c) {
                 // A double mark outside every quote (one left unpaired, such as
                 // the mark opening each paragraph of a quoted excerpt) says
                 // nothing about who speaks.

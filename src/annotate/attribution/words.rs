@@ -4,7 +4,10 @@
 
 use super::names::Gender;
 use super::tokens::lower;
-use crate::annotate::lexicon::{parse_list, word_list};
+use crate::annotate::lexicon::{
+    GIVEN_NAMES_LOWER, PLACES_LOWER, TITLES, TITLES_LOWER, parse_list, tagged_entries,
+    tagged_fields, word_list,
+};
 use crate::annotate::{FastMap, FastSet};
 use std::sync::LazyLock;
 
@@ -41,20 +44,27 @@ fn tagged(src: &'static str) -> FastMap<&'static str, Gender> {
         .collect()
 }
 
+/// The entries of a shared list tagged `attribution`, with their gender field.
+fn gendered(src: &'static str) -> FastMap<&'static str, Gender> {
+    tagged_fields(src, "attribution")
+        .map(|(w, g)| (w, Gender::from_tag(Some(g))))
+        .collect()
+}
+
 /// The lexicons, parsed on first use.
 pub(super) static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     verbs: parse_list(include_str!("../../../assets/lexicon/speech-verbs.txt")).collect(),
     weak: parse_list(include_str!("../../../assets/lexicon/weak-verbs.txt")).collect(),
     object: parse_list(include_str!("../../../assets/lexicon/object-verbs.txt")).collect(),
     pronouns: tagged(include_str!("../../../assets/lexicon/pronouns.txt")),
-    titles: tagged(include_str!("../../../assets/lexicon/titles.txt")),
+    titles: gendered(&TITLES_LOWER),
     roles: tagged(include_str!("../../../assets/lexicon/role-nouns.txt")),
     orgs: parse_list(include_str!(
         "../../../assets/lexicon/organisation-words.txt"
     ))
     .collect(),
-    places: parse_list(include_str!("../../../assets/lexicon/places.txt")).collect(),
-    first: tagged(include_str!("../../../assets/lexicon/first-names.txt")),
+    places: tagged_entries(&PLACES_LOWER, "attribution").collect(),
+    first: gendered(&GIVEN_NAMES_LOWER),
 });
 
 word_list!(
@@ -62,14 +72,12 @@ word_list!(
     ABBREV = "abbreviations.txt"
 );
 /// Abbreviated titles that come before a name with a period ("Mr. Obama").
-const TITLE_ABBREV: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
-    "adm", "maj", "cmdr", "st", "messrs",
-];
-/// Small words that may join the capitalised words of one name or title.
-const CONNECTORS: &[&str] = &[
-    "of", "to", "for", "de", "la", "van", "von", "der", "al", "bin", "da", "del", "du", "le", "and",
-];
+static TITLE_ABBREV: LazyLock<Vec<&str>> =
+    LazyLock::new(|| tagged_entries(TITLES, "abbreviation").collect());
+word_list!(
+    /// Small words that may join the capitalised words of one name or title.
+    CONNECTORS = "name-connectors.txt", tag = "attribution"
+);
 word_list!(
     /// Capitalised words at the start of a run that are not part of a name.
     STOP_CAPS = "attribution-stop-caps.txt"
@@ -80,7 +88,8 @@ word_list!(
 );
 /// Determiners that open a role noun phrase.
 pub(super) const DETS: &[&str] = &[
-    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your",
+    "the", "a", "an", "his", "her", "its", "their", "our", "one", "another", "my", "your", "this",
+    "these",
 ];
 
 /// Prepositions whose object is never the subject of a speech verb.

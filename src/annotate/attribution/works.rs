@@ -18,7 +18,7 @@ const TITLE_SMALL: &[&str] = &[
 /// The number of words when they are at most `max` and written in title case:
 /// the first capitalised, every other word capitalised or a small word ("Make
 /// Your Kid a Millionaire"). Stops at the first word that does not fit.
-fn title_case(words: &str, max: usize) -> Option<usize> {
+fn title_case_word_count(words: &str, max: usize) -> Option<usize> {
     let mut seen = false;
     let mut n = 0;
     for w in words.split_whitespace() {
@@ -41,7 +41,7 @@ fn title_case(words: &str, max: usize) -> Option<usize> {
 /// with America”`), or "on" for a broadcast (`said on “Meet the Press”`).
 pub(super) fn names_a_work(text: &str, para_start: usize, q: &RawQuote) -> bool {
     let inner = q.inner.slice(text).trim_end_matches(['.', ',', ';', ':']);
-    let Some(words) = title_case(inner, 10) else {
+    let Some(words) = title_case_word_count(inner, 10) else {
         return false;
     };
     let before = text[para_start..q.outer.start].trim_end();

@@ -1,5 +1,6 @@
 //! The gazetteer: places, organisations, titles, country adjectives and given
-//! names from `assets/gazetteer/`, matched case-sensitively where a word starts.
+//! names from `assets/gazetteer/` and the shared lists of `assets/lexicon/`
+//! (the entries tagged `entities`), matched case-sensitively where a word starts.
 //!
 //! Built once into one aho-corasick automaton; the scan asks it only where a
 //! capitalised word starts that opens some entry.
@@ -10,7 +11,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::annotate::FastSet;
 use crate::annotate::is_word_char;
-use crate::annotate::lexicon::{GIVEN_NAMES, MODIFIERS, ORGANISATIONS, PLACES, TITLES, parse_list};
+use crate::annotate::lexicon::{
+    GIVEN_NAMES, MODIFIERS, ORGANISATIONS, PLACES, TITLES, parse_list, tagged_entries,
+};
 use crate::model::Span;
 
 /// What a gazetteer entry is.
@@ -36,14 +39,18 @@ static GAZETTEER: LazyLock<Option<Gazetteer>> = LazyLock::new(|| {
     let mut seen = std::collections::HashSet::new();
     let mut pats = Vec::new();
     let mut kinds = Vec::new();
-    for (list, kind) in [
-        (TITLES, Gaz::Title),
-        (ORGANISATIONS, Gaz::Org),
-        (PLACES, Gaz::Place),
-        (MODIFIERS, Gaz::Modifier),
-        (GIVEN_NAMES, Gaz::Given),
-    ] {
-        for e in parse_list(list) {
+    let lists: [(Vec<&'static str>, Gaz); 5] = [
+        (tagged_entries(TITLES, "entities").collect(), Gaz::Title),
+        (parse_list(ORGANISATIONS).collect(), Gaz::Org),
+        (tagged_entries(PLACES, "entities").collect(), Gaz::Place),
+        (parse_list(MODIFIERS).collect(), Gaz::Modifier),
+        (
+            tagged_entries(GIVEN_NAMES, "entities").collect(),
+            Gaz::Given,
+        ),
+    ];
+    for (list, kind) in lists {
+        for e in list {
             if seen.insert(e) {
                 pats.push(e);
                 kinds.push(kind);

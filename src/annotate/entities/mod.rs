@@ -2,9 +2,9 @@
 //!
 //! Readers follow who and what an interview is about; this stage marks those
 //! names without a statistical model. A case-sensitive aho-corasick pass over
-//! the gazetteer (`assets/gazetteer/`) finds places, organisations, titles,
-//! country adjectives and given names; a scan of each block then groups runs of
-//! capitalised words and decides:
+//! the gazetteer (`assets/gazetteer/` and the shared lists of `assets/lexicon/`)
+//! finds places, organisations, titles, country adjectives and given names; a
+//! scan of each block then groups runs of capitalised words and decides:
 //!
 //! - a name after a title or honorific ("Ambassador Jane Roe", "Mr. Roe",
 //!   "President of Freedonia John Doe") is a person;

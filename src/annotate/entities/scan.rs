@@ -8,6 +8,7 @@ use super::gazetteer::{Gaz, Gazetteer};
 use crate::annotate::lexicon::word_list;
 use crate::annotate::{FastSet, is_word_char};
 use crate::model::Span;
+use crate::model::quote_marks;
 
 word_list!(
     /// Capitalised words that are never (the start of) a name.
@@ -16,11 +17,11 @@ word_list!(
 
 static STOP_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
 
-/// Lower-case words that may join the parts of a name ("Ministry of Foreign
-/// Affairs", "Charles de Gaulle", "President of Freedonia").
-const CONNECTORS: &[&str] = &[
-    "of", "the", "de", "du", "da", "von", "van", "der", "bin", "al", "la", "le", "for", "to", "y",
-];
+word_list!(
+    /// Lower-case words that may join the parts of a name ("Ministry of Foreign
+    /// Affairs", "Charles de Gaulle", "President of Freedonia").
+    CONNECTORS = "name-connectors.txt", tag = "entities"
+);
 
 /// What an item of a scanned block is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,7 +174,7 @@ pub(super) fn scan_block(text: &str, span: Span, gaz: &Gazetteer, items: &mut Ve
             if !is_word_char(c) {
                 if matches!(c, '\u{2014}' | '\u{2026}') {
                     sentence_start = true;
-                } else if !matches!(c, '\u{201c}' | '\u{201d}' | '\u{2018}' | '\u{a0}') {
+                } else if !(c == '\u{a0}' || quote_marks::is_curly_not_apostrophe(c)) {
                     sentence_start = false;
                 }
                 push_break(items, i);

@@ -7,7 +7,13 @@
 use super::Draft;
 use super::header::{is_time_line, source_line};
 use super::lines::is_rule;
+use crate::annotate::lexicon::word_list;
 use crate::model::BlockKind;
+
+word_list!(
+    /// Whole lines of page furniture ("share this", "leave a reply").
+    BOILERPLATE_LINES = "boilerplate-lines.txt"
+);
 
 /// Mark the trailer: the furniture, `Source:` lines, times and rules after the
 /// last paragraph, read backwards. Returns the end of the body (the first
@@ -41,37 +47,7 @@ fn is_boilerplate(s: &str) -> bool {
     }
     let l = s.to_lowercase();
     let l = l.trim_end_matches(['.', '!', ':', ' ', '»', '›', '>']);
-    const EXACT: [&str; 28] = [
-        "leave a reply",
-        "leave a comment",
-        "post a comment",
-        "add a comment",
-        "comments",
-        "comment",
-        "please enter your comment",
-        "please enter your name here",
-        "you have entered an incorrect email address",
-        "cancel reply",
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "share on facebook",
-        "share on twitter",
-        "tweet",
-        "print",
-        "email",
-        "related",
-        "related articles",
-        "related posts",
-        "read more",
-        "most popular",
-        "advertisement",
-        "subscribe",
-        "recommended",
-        "more from this author",
-    ];
-    if EXACT.contains(&l) {
+    if BOILERPLATE_LINES.contains(&l) {
         return true;
     }
     const PREFIX: [&str; 12] = [

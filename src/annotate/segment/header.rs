@@ -79,7 +79,7 @@ fn is_title(d: &Draft) -> bool {
         // sentence (a lead paragraph is rarely under fifteen words), or a
         // shortish sentence over a much longer first paragraph.
         && (!ends_sentence(s)
-            || title_case(s)
+            || is_headline_case(s)
             || word_count(s) <= 14
             || (word_count(s) <= 18 && chars.get(1).is_some_and(|&c| c > chars[0] * 2)))
 }
@@ -297,7 +297,7 @@ fn sentence_breaks(s: &str) -> usize {
 }
 
 /// Most longer words capitalised, as in headline style.
-fn title_case(s: &str) -> bool {
+fn is_headline_case(s: &str) -> bool {
     let (mut long, mut caps) = (0, 0);
     for w in s.split_whitespace() {
         if w.chars().filter(|c| crate::annotate::is_alpha(*c)).count() >= 4 {

@@ -3,7 +3,9 @@
 //!
 //! A heading is judged on its own (short, capitalised, not closed like a
 //! sentence) and against its neighbours (a finished paragraph before it, a
-//! longer paragraph after it); each heading starts a section.
+//! longer paragraph after it); each heading starts a section. A Markdown
+//! heading (`## Terms`: one to six `#`, a space, the text) is a heading
+//! wherever it stands, and its section is named without the marks.
 
 use super::Draft;
 use super::lines::{
@@ -13,6 +15,14 @@ use crate::model::{Block, BlockKind, Section, Span};
 
 /// Mark the headings among the paragraphs of the body `[body_start, body_end)`.
 pub(super) fn mark_headings(d: &mut Draft, body_start: usize, body_end: usize) {
+    for i in body_start..body_end {
+        if d.single[i]
+            && d.kinds[i] == BlockKind::Paragraph
+            && markdown_heading(d.slice(i)).is_some()
+        {
+            d.kinds[i] = BlockKind::Heading;
+        }
+    }
     let n = d.spans.len();
     let candidate: Vec<bool> = (0..n)
         .map(|i| {
@@ -45,6 +55,26 @@ pub(super) fn mark_headings(d: &mut Draft, body_start: usize, body_end: usize) {
             d.kinds[i] = BlockKind::Heading;
         }
     }
+}
+
+/// The text of a Markdown heading line (`## Terms` → `Terms`): one to six
+/// `#`, a space or tab, then text; closing `#`s are dropped. `None` for any
+/// other line (`#hashtag`, `####### x`, a lone `#`).
+pub(super) fn markdown_heading(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches('#');
+    let marks = line.len() - rest.len();
+    if !(1..=6).contains(&marks) || !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let text = rest.trim();
+    let bare = text.trim_end_matches('#');
+    // Closing marks count only after a space ("# C#" keeps its sharp).
+    let text = if bare.ends_with([' ', '\t']) || bare.is_empty() {
+        bare.trim_end()
+    } else {
+        text
+    };
+    (!text.is_empty()).then_some(text)
 }
 
 /// A short line that may be a heading, judged on its own.
@@ -91,10 +121,9 @@ pub(super) fn sections(text: &str, blocks: &[Block], start: usize, end: usize) -
     let mut i = start;
     while i < end {
         let (title, heading) = if blocks[i].kind == BlockKind::Heading {
-            (
-                Some(blocks[i].span.slice(text).to_string()),
-                Some(blocks[i].span),
-            )
+            let line = blocks[i].span.slice(text);
+            let name = markdown_heading(line).unwrap_or(line);
+            (Some(name.to_string()), Some(blocks[i].span))
         } else {
             (None, None)
         };
@@ -114,4 +143,41 @@ pub(super) fn sections(text: &str, blocks: &[Block], start: usize, end: usize) -
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::segment;
+    use super::markdown_heading;
+    use crate::model::BlockKind;
+
+    #[test]
+    fn markdown_heading_lines() {
+        assert_eq!(markdown_heading("# Title"), Some("Title"));
+        assert_eq!(markdown_heading("###### Six  ##"), Some("Six"));
+        assert_eq!(markdown_heading("## Learning C#"), Some("Learning C#"));
+        assert_eq!(markdown_heading("##\tTabbed"), Some("Tabbed"));
+        for no in ["#hashtag", "####### Seven", "#", "# ", "## ##", "Not # one"] {
+            assert_eq!(markdown_heading(no), None, "{no:?}");
+        }
+    }
+
+    #[test]
+    fn markdown_headings_open_sections_wherever_they_stand() {
+        // Neither heading would pass the plain-text test: one ends with a
+        // question mark, the other is followed by a shorter line.
+        let text = "# Notes on talks\n\nThe talks went on all day and into the night.\n\n\
+                    ## What next?\n\nMore talks.\n\n## Terms of the deal\n\nShort.\n";
+        let s = segment(text);
+        let names: Vec<_> = s.sections.iter().map(|x| x.title.as_deref()).collect();
+        assert_eq!(
+            names,
+            [None, Some("What next?"), Some("Terms of the deal")],
+            "{:?}",
+            s.blocks
+        );
+        assert_eq!(s.meta.title.as_deref(), Some("# Notes on talks"));
+        let headings = s.blocks.iter().filter(|b| b.kind == BlockKind::Heading);
+        assert_eq!(headings.count(), 2);
+    }
 }

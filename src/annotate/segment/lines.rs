@@ -5,7 +5,7 @@
 //! a list item, a speaker label, a rule) that the later steps judge blocks by.
 
 use super::Draft;
-use crate::model::{BlockKind, Meta, Span};
+use crate::model::{BlockKind, Meta, Span, quote_marks};
 
 /// One non-blank line: its trimmed span and its length in characters.
 #[derive(Debug, Clone, Copy)]
@@ -21,29 +21,14 @@ pub(super) fn ends_closed(s: &str) -> bool {
     s.chars().next_back().is_some_and(|c| {
         matches!(
             c,
-            '.' | '!'
-                | '?'
-                | ':'
-                | ';'
-                | ','
-                | '…'
-                | '"'
-                | '\''
-                | '\u{201d}'
-                | '\u{2019}'
-                | '\u{00bb}'
-                | ')'
-                | ']'
-                | '—'
-                | '–'
-                | '-'
-        )
+            '.' | '!' | '?' | ':' | ';' | ',' | '…' | ')' | ']' | '—' | '–' | '-'
+        ) || quote_marks::is_closing_mark(c)
     })
 }
 
 /// Does the line end a sentence (so the next line starts a new thought)?
 pub(super) fn ends_sentence(s: &str) -> bool {
-    let t = s.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', '\u{00bb}']);
+    let t = s.trim_end_matches(|c| c == ')' || quote_marks::is_closing_mark(c));
     t.ends_with(['.', '!', '?', '…', ':'])
 }
 
@@ -64,18 +49,7 @@ fn first_word(s: &str) -> &str {
 
 /// Whether `s` opens with a quotation mark of any style.
 pub(super) fn starts_with_quote_mark(s: &str) -> bool {
-    first_char(s).is_some_and(|c| {
-        matches!(
-            c,
-            '"' | '\''
-                | '\u{201c}'
-                | '\u{201d}'
-                | '\u{2018}'
-                | '\u{2019}'
-                | '\u{00ab}'
-                | '\u{201e}'
-        )
-    })
+    first_char(s).is_some_and(quote_marks::may_start_quoted_line)
 }
 
 /// A list item: `- x`, `* x`, `• x`, `1. x`, `2) x`, `a) x`.

@@ -5,7 +5,7 @@
 //! whole document against each other.
 
 use crate::annotate::FastSet;
-use crate::annotate::lexicon::word_list;
+use crate::annotate::lexicon::{self, tagged_entries, word_list};
 use std::sync::LazyLock;
 
 use crate::model::Span;
@@ -17,13 +17,12 @@ const MAX_LABEL_WORDS: usize = 14;
 
 word_list!(
     /// Lower-case words that may stand uncapitalised inside a label.
-    CONNECTORS = "name-connectors.txt"
+    CONNECTORS = "name-connectors.txt", tag = "labels"
 );
 
-word_list!(
-    /// Words (lower case, dots dropped) that are titles or roles, not names.
-    TITLES = "label-titles.txt"
-);
+/// Words (lower case, dots dropped) that are titles or roles, not names.
+static TITLES: LazyLock<Vec<&str>> =
+    LazyLock::new(|| tagged_entries(&lexicon::TITLES_LOWER, "labels").collect());
 
 word_list!(
     /// Single words that are labels of a role by themselves.
@@ -80,11 +79,7 @@ fn in_set(set: &FastSet<&'static str>, w: &str) -> bool {
 }
 
 static GIVEN_SET: LazyLock<FastSet<String>> = LazyLock::new(|| {
-    crate::annotate::lexicon::parse_list(crate::annotate::lexicon::GIVEN_NAMES)
-        .chain(crate::annotate::lexicon::parse_list(include_str!(
-            "../../../assets/lexicon/first-names.txt"
-        )))
-        .filter_map(|l| l.split_whitespace().next())
+    tagged_entries(lexicon::GIVEN_NAMES, "labels")
         .map(str::to_lowercase)
         .collect()
 });
@@ -109,7 +104,7 @@ fn is_stop_word(w: &str) -> bool {
 }
 
 fn is_opening_quote(c: char) -> bool {
-    matches!(c, '“' | '"' | '‘' | '„' | '«' | '`')
+    crate::model::quote_marks::is_opening_mark(c)
 }
 
 /// What [`parse_label_text`] learns from a label.

@@ -19,7 +19,7 @@ use crate::model::SpeakerKind;
 const MAX_CROSS_LABELS: usize = 300;
 
 /// Title-case an ALL-CAPS word ("KIRBY" → "Kirby", "JEAN-PIERRE" → "Jean-Pierre").
-fn title_case(w: &str) -> String {
+fn to_title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut start = true;
     for c in w.chars() {
@@ -41,7 +41,7 @@ fn display_words(info: &LabelText) -> Vec<String> {
         .enumerate()
         .map(|(i, w)| {
             if info.caps && (i == 0 || !is_connector(w)) {
-                title_case(w)
+                to_title_case(w)
             } else if info.caps {
                 w.to_lowercase()
             } else {

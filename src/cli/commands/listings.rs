@@ -5,6 +5,7 @@ use crate::cli::QuoteFormat;
 use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::format::listing;
+use crate::model::text::visible_name;
 use crate::model::{Document, QuoteKind, SpeakerId};
 
 /// `attache quotes FILE [--speaker NAME] [--kind K,…] [--format F]`; no
@@ -72,8 +73,9 @@ fn unknown_speaker(doc: &Document, name: &str, file: &str) -> Error {
         format!("its speakers are: {}", names.join(", "))
     };
     Error::input(format!(
-        "{file}: no speaker called \"{}\"; {list}",
-        listing::visible_line(name)
+        "{}: no speaker called \"{}\"; {list}",
+        visible_name(file),
+        visible_name(name)
     ))
 }
 

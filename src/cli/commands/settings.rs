@@ -6,6 +6,7 @@ use std::io::IsTerminal;
 use super::write_stdout;
 use crate::config::{self, Env, Overrides};
 use crate::error::Result;
+use crate::model::text::visible;
 use crate::theme::{color_depth, list_text};
 
 /// `attache themes`: list the themes, each with a one-line preview in its
@@ -32,5 +33,6 @@ pub fn config(default: bool, o: &Overrides) -> Result<()> {
     let file = config::find_config(&env)?;
     config::setup_from(o, file.as_ref(), &env.color)?;
     let eff = config::effective(o, file.as_ref())?;
-    write_stdout(&config::effective_text(&eff, file.as_ref(), &env))
+    // Values and paths from the file are shown, never sent to the terminal raw.
+    write_stdout(&visible(&config::effective_text(&eff, file.as_ref(), &env)))
 }
