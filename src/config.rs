@@ -414,6 +414,9 @@ pub struct ReaderSetup {
     /// Whether output that is not a terminal gets colour too (`--color
     /// always` or an explicit depth, unless `NO_COLOR` wins).
     pub pipe_color: bool,
+    /// The width piped plain text is wrapped to: the reading width when
+    /// `--width` or the configuration file sets it, else none.
+    pub pipe_width: Option<u16>,
 }
 
 /// Build the reader's setup from the flags, a colour environment and an
@@ -449,11 +452,13 @@ pub fn setup_from(
             })?;
         }
     }
+    let pipe_width = (!matches!(eff.width_from, Source::Default)).then_some(eff.settings.width);
     Ok(ReaderSetup {
         settings: eff.settings,
         styles,
         keymap,
         pipe_color: color_depth(Some(eff.color), color, false) != ColorDepth::None,
+        pipe_width,
     })
 }
 

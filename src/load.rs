@@ -108,29 +108,11 @@ fn annotate_input(path: &str, text: &str, origin: &str, opts: &Options) -> Resul
     let mut doc = annotate::annotate(&clean, opts);
     // A Markdown title line ("# Title") is named without its marks.
     if let Some(t) = doc.meta.title.as_mut()
-        && let Some(bare) = headings_text(t)
+        && let Some(bare) = crate::annotate::segment::markdown_heading(t)
     {
-        *t = bare;
+        *t = bare.to_string();
     }
     Ok(doc)
-}
-
-/// The text of a Markdown heading line (`# Title` → `Title`), if it is one;
-/// the segment stage names sections by the same rule.
-fn headings_text(line: &str) -> Option<String> {
-    let rest = line.trim_start_matches('#');
-    let marks = line.len() - rest.len();
-    if !(1..=6).contains(&marks) || !rest.starts_with([' ', '\t']) {
-        return None;
-    }
-    let text = rest.trim();
-    let bare = text.trim_end_matches('#');
-    let text = if bare.ends_with([' ', '\t']) || bare.is_empty() {
-        bare.trim_end()
-    } else {
-        text
-    };
-    (!text.is_empty()).then(|| text.to_string())
 }
 
 /// Annotation options for a user's topic lexicon (`--topics FILE`: it adds

@@ -7,8 +7,8 @@ mod reader_fixture;
 use attache::app::keymap::Keymap;
 use attache::app::{Action, Filter, State, Tab, label_quote, update};
 use attache::model::SpeakerId;
-use attache::ui::{parse_key_script, render_to_string};
-use reader_fixture::{document, repeated, settings, state, styles};
+use attache::ui::parse_key_script;
+use reader_fixture::{frame, repeated, settings, state};
 
 fn press(s: &mut State, keys: &str) {
     for k in parse_key_script(keys).expect("keys parse") {
@@ -27,19 +27,6 @@ fn view_text(s: &State) -> String {
 fn selected_text(s: &State) -> &str {
     let q = s.selected.expect("a quote is selected");
     s.doc.slice(s.index.quotes[q].span)
-}
-
-fn frame(cols: u16, rows: u16, keys: &str) -> String {
-    let keys = parse_key_script(keys).expect("keys parse");
-    render_to_string(
-        document(),
-        settings(),
-        Keymap::default(),
-        &styles(),
-        (cols, rows),
-        &keys,
-        false,
-    )
 }
 
 #[test]

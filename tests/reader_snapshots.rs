@@ -5,20 +5,7 @@ mod reader_fixture;
 
 use attache::app::keymap::Keymap;
 use attache::ui::{parse_key_script, render_to_string};
-use reader_fixture::{document, settings, styles};
-
-fn frame(cols: u16, rows: u16, keys: &str) -> String {
-    let keys = parse_key_script(keys).expect("keys parse");
-    render_to_string(
-        document(),
-        settings(),
-        Keymap::default(),
-        &styles(),
-        (cols, rows),
-        &keys,
-        false,
-    )
-}
+use reader_fixture::{document, frame, settings, styles};
 
 #[test]
 fn opened() {

@@ -285,3 +285,17 @@ pub fn styles() -> Styles {
     s.control = Style::new().fg(Color::Red).add_modifier(Modifier::REVERSED);
     s
 }
+
+/// The fixture drawn at `cols`×`rows` after `keys`, as `attache render` prints it.
+pub fn frame(cols: u16, rows: u16, keys: &str) -> String {
+    let keys = attache::ui::parse_key_script(keys).expect("keys parse");
+    attache::ui::render_to_string(
+        document(),
+        settings(),
+        Keymap::default(),
+        &styles(),
+        (cols, rows),
+        &keys,
+        false,
+    )
+}

@@ -213,6 +213,10 @@ impl<'t> Attributor<'t> {
             let cue = Span::new(toks[ss].s, toks[ss].e);
             return Some(self.make(toks, np, cue, None, out));
         }
+        if let Some((np, v)) = self.as_clause(toks, sid, t, lo) {
+            let cue = Span::new(toks[v].s, toks[v].e);
+            return Some(self.make(toks, np, cue, None, out));
+        }
         for v in (lo..t).rev() {
             if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
                 let np = self.np_after(toks, v + 1, t)?;
@@ -239,6 +243,32 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// "As Jane Roe pointed out in May, “…”": a clause opened by "as" whose
+    /// subject speaks through any speech verb, weak ones too, when a comma or
+    /// colon closes the clause right before the quote at `t`.
+    fn as_clause(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        lo: usize,
+    ) -> Option<(NounPhrase, usize)> {
+        if t < lo + 4 || !matches!(toks[t - 1].k, TokKind::Punct(',' | ':')) {
+            return None;
+        }
+        (lo..t - 1).rev().take(12).find_map(|v| {
+            if !self.is_verb(&toks[v], true) {
+                return None;
+            }
+            let np = self.np_before(toks, v, lo, sid)?;
+            (np.a > lo
+                && self.is_word(toks, np.a - 1, "as")
+                && self.is_capword(&toks[np.b - 1])
+                && toks[v..t - 1].iter().all(|x| x.k == TokKind::Word))
+            .then_some((np, v))
+        })
     }
 
     /// The speaker after a capitalised speech verb that opens the sentence at

@@ -133,11 +133,34 @@ impl<'t> Attributor<'t> {
         {
             return Some(np);
         }
+        if let Some(np) = self.party_tagged(toks, h, lo) {
+            return Some(np);
+        }
         match toks[h].k {
             // An appositive: "Jane Doe, a spokeswoman for the ministry, said".
             TokKind::Punct(',') | TokKind::Punct(')') => self.appositive_np(toks, h, lo, sid),
             _ => self.np_head(toks, h, lo),
         }
+    }
+
+    /// "Sen. Jane Roe (D-Vt.), said": a name with a short capitalised tag in
+    /// parentheses and a comma, ending at the comma `h`.
+    fn party_tagged(&self, toks: &[Tok], h: usize, lo: usize) -> Option<NounPhrase> {
+        if h < lo + 4 || toks[h].k != TokKind::Punct(',') || toks[h - 1].k != TokKind::Punct(')') {
+            return None;
+        }
+        let open = (h.saturating_sub(10).max(lo)..h - 1)
+            .rev()
+            .find(|&k| toks[k].k == TokKind::Punct('('))?;
+        let tag_ok = toks[open + 1..h - 1].iter().all(|x| match x.k {
+            TokKind::Word => is_cap(self.w(x)),
+            TokKind::Punct(c) => matches!(c, '-' | '.' | '–'),
+            _ => false,
+        });
+        if !tag_ok || open <= lo || !self.is_capword(&toks[open - 1]) {
+            return None;
+        }
+        self.np_head(toks, open - 1, lo)
     }
 
     /// The subject of the clause that ends at the comma `h`: a name that

@@ -442,3 +442,25 @@ fn class1_person_of_a_place_and_participle_subjects() {
         Some("Maria Holt")
     );
 }
+
+#[test]
+fn class1_as_clauses_and_party_tags() {
+    // "As Name pointed out, “…”": the weak verb counts in an "as" clause.
+    let t = "Nora Quist spoke first.\nAs Dan Okafor pointed out in May, “The delegates can change the rules before the vote.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "The delegates").as_deref(),
+        Some("Dan Okafor")
+    );
+    // Without "as", a far weak verb is still no cue for the quote.
+    let t = "Nora Quist spoke first.\nDan Okafor pointed to the old map on the wall in May, “The delegates can change the rules.”";
+    assert_ne!(
+        speaker_of(&quotes(t), "The delegates").as_deref(),
+        Some("Dan Okafor")
+    );
+    // "Gov. Name (R-OH), said": the party tag and its comma do not hide the name.
+    let t = "On Tuesday in Berea, after the count, Gov. Bob Marlow (R-OH), said, “We are going to rent a wagon and ride west.”";
+    assert_eq!(
+        speaker_of(&quotes(t), "We are going").as_deref(),
+        Some("Bob Marlow")
+    );
+}

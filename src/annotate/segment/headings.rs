@@ -60,7 +60,7 @@ pub(super) fn mark_headings(d: &mut Draft, body_start: usize, body_end: usize) {
 /// The text of a Markdown heading line (`## Terms` → `Terms`): one to six
 /// `#`, a space or tab, then text; closing `#`s are dropped. `None` for any
 /// other line (`#hashtag`, `####### x`, a lone `#`).
-pub(super) fn markdown_heading(line: &str) -> Option<&str> {
+pub fn markdown_heading(line: &str) -> Option<&str> {
     let rest = line.trim_start_matches('#');
     let marks = line.len() - rest.len();
     if !(1..=6).contains(&marks) || !rest.starts_with([' ', '\t']) {

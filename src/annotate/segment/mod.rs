@@ -24,6 +24,7 @@
 mod boilerplate;
 mod header;
 mod headings;
+pub use headings::markdown_heading;
 mod lines;
 #[cfg(test)]
 mod tests;

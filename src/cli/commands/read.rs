@@ -16,24 +16,14 @@ pub fn read(file: Option<&str>, o: &Overrides) -> Result<()> {
             crate::ui::ansi_text(&doc, &setup.styles)
         } else {
             let text = crate::format::listing::plain_text(&doc);
-            match pipe_width(o)? {
-                Some(w) => crate::format::listing::wrap_text(&text, w),
+            match setup.pipe_width {
+                Some(w) => crate::format::listing::wrap_text(&text, usize::from(w)),
                 None => text,
             }
         };
         return write_stdout(&text);
     }
     crate::ui::run(doc, setup)
-}
-
-/// The width plain piped text is wrapped to: the reading width when
-/// `--width` or the configuration file sets it, else none (lines as they are).
-fn pipe_width(o: &Overrides) -> Result<Option<usize>> {
-    let env = crate::config::Env::from_process();
-    let file = crate::config::find_config(&env)?;
-    let eff = crate::config::effective(o, file.as_ref())?;
-    let set = !matches!(eff.width_from, crate::config::Source::Default);
-    Ok(set.then_some(eff.settings.width as usize))
 }
 
 /// `attache render FILE [--size COLSxROWS] [--keys KEYS] [--ansi]`: replay
