@@ -84,7 +84,13 @@ pub fn annotate(raw: &str, opts: &Options) -> Document {
     transcript::apply_structure_edit(&mut structure, edit);
     let raw_quotes = quotes::find_quotes(&text, &structure.blocks);
     let attributed = attribution::attribute(&text, &structure, &turns, &raw_quotes);
-    let entities = entities::find_entities(&text, &structure, &attributed.speakers);
+    // Entities link to the speakers of direct quotes and turns only: a
+    // speaker known only from reported speech leaves the entity layer as is.
+    let entities = entities::find_entities(
+        &text,
+        &structure,
+        &attributed.speakers[..attributed.direct_speakers],
+    );
     let bundled;
     let lexicon = match &opts.topics {
         Some(l) => l,

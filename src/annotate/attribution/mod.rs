@@ -22,6 +22,7 @@ mod names;
 mod noun_phrase;
 mod quote;
 mod reported;
+mod reported_table;
 #[cfg(test)]
 mod reported_tests;
 mod speaker_table;
@@ -70,6 +71,18 @@ pub fn attribute(
         ));
     }
     let mut st = Attributor::new(text);
+    scan(&mut st, structure, quotes, &mut out);
+    // Reported speech comes second, from a pass of its own, so that it never
+    // changes who said a direct quote; its speakers join the same table.
+    reported_table::add_reported(text, structure, quotes, &mut out);
+    if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
+        out.quotes.sort_by_key(|(s, _)| s.start);
+    }
+    out
+}
+
+/// Attribute the quotes of every paragraph block with `st`, in text order.
+fn scan(st: &mut Attributor<'_>, structure: &Structure, quotes: &[RawQuote], out: &mut Attributed) {
     let mut qi = 0;
     let mut pq: Vec<&RawQuote> = Vec::new();
     for (bi, b) in structure.blocks.iter().enumerate() {
@@ -86,12 +99,8 @@ pub fn attribute(
         // Quotes only come from paragraph blocks, so none lies inside a turn.
         pq.clear();
         pq.extend(&quotes[first..qi]);
-        st.paragraph(bi, b.span, &pq, &mut out);
+        st.paragraph(bi, b.span, &pq, out);
     }
-    if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
-        out.quotes.sort_by_key(|(s, _)| s.start);
-    }
-    out
 }
 
 /// A person, organisation or country seen in the text.
@@ -139,6 +148,8 @@ struct Attributor<'t> {
     tok_buf: Vec<Tok>,
     /// Reused sentence-index buffer of [`Attributor::paragraph`].
     sid_buf: Vec<u32>,
+    /// Whether the paragraph scan finds reported speech (the second pass).
+    reported: bool,
 }
 
 impl<'t> Attributor<'t> {
@@ -155,6 +166,7 @@ impl<'t> Attributor<'t> {
             names: FastMap::default(),
             tok_buf: Vec::new(),
             sid_buf: Vec::new(),
+            reported: false,
         }
     }
 
@@ -169,7 +181,11 @@ impl<'t> Attributor<'t> {
         let mut attrs: Vec<Finding> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
         let mut works: Vec<bool> = Vec::with_capacity(quotes.len());
-        let reported = self.find_reported(&toks, &sid, quotes);
+        let reported = if self.reported {
+            self.find_reported(&toks, &sid, quotes)
+        } else {
+            Vec::new()
+        };
         let mut ri = 0;
         let qtoks: Vec<usize> = toks
             .iter()

@@ -168,3 +168,71 @@ fn what_is_not_reported_speech() {
         assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
     }
 }
+
+/// The direct quotes of `text` as (words, speaker name), and the speaker names.
+fn direct_and_speakers(text: &str) -> (Vec<(String, Option<String>)>, Vec<String>) {
+    let doc = annotate(
+        &format!("Local News Report\n\n{}", text.replace('\n', "\n\n")),
+        &Options::default(),
+    );
+    let direct = doc
+        .quotes()
+        .filter(|(_, q)| q.kind != QuoteKind::Reported)
+        .map(|(span, q)| {
+            let who = q.speaker.and_then(|id| doc.speaker(id));
+            (doc.slice(span).to_string(), who.map(|s| s.name.clone()))
+        })
+        .collect();
+    let names = doc.speakers.iter().map(|s| s.name.clone()).collect();
+    (direct, names)
+}
+
+#[test]
+fn reported_speech_never_changes_who_said_a_direct_quote() {
+    // With and without the reported sentence, the direct quote and the
+    // speakers before it are the same.
+    let quoted = "“We will not sign this,” he said.";
+    for lead in [
+        "Chancellor Otto Brandt met Mr Ivo Petrov on Monday.",
+        "Presidential Debates\nChancellor Otto Brandt met Mr Ivo Petrov on Monday.",
+    ] {
+        let (plain, plain_names) = direct_and_speakers(&format!("{lead} {quoted}"));
+        let with = format!("{lead} Mr Petrov said that the pipeline deal was off. {quoted}");
+        let (direct, names) = direct_and_speakers(&with);
+        assert_eq!(direct, plain, "{with}");
+        assert_eq!(names[..plain_names.len()], plain_names[..], "{with}");
+        assert!(!names.iter().any(|n| n.contains("Debates")), "{names:?}");
+    }
+}
+
+#[test]
+fn a_speaker_only_of_reported_speech_joins_the_table_when_a_name() {
+    let (_, names) =
+        direct_and_speakers("Jill Okafor said that the vote would be close in every district.");
+    assert_eq!(names, ["Jill Okafor"]);
+    // A role phrase, a plural and a party word say something, but are no names.
+    for text in [
+        "Analysts said that the vote would be close in every district.",
+        "Democrats said that the vote would be close in every district.",
+        "Several experts said that the vote would be close in every district.",
+    ] {
+        let r = reported(text);
+        assert_eq!(r.len(), 1, "{text}: {r:#?}");
+        assert_eq!(r[0].1, None, "{text}");
+        assert!(direct_and_speakers(text).1.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_reported_speaker_already_in_the_table_is_reused_unchanged() {
+    let text =
+        "“Talks are over,” said Defence Minister Lena Vogt.\nVogt said that the army would stay.";
+    let doc = annotate(
+        &format!("Local News Report\n\n{}", text.replace('\n', "\n\n")),
+        &Options::default(),
+    );
+    assert_eq!(doc.speakers.len(), 1, "{:#?}", doc.speakers);
+    let ids: Vec<_> = doc.quotes().map(|(_, q)| q.speaker).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    assert!(ids.iter().all(|&s| s == ids[0] && s.is_some()), "{ids:?}");
+}

@@ -1,0 +1,159 @@
+//! Reported speech joins the one speaker table without changing it.
+//!
+//! Who said a direct quote must not depend on whether reported speech is
+//! found: a reported cue resolved in the same scan would move pronouns and
+//! role nouns ("he", "the minister") to other people and re-key speakers.
+//! So reported speech is found by a second scan of its own (the same
+//! discourse rules, a fresh state), and its speakers are then looked up in the
+//! table of the first scan by name or alias: a speaker already there is
+//! reused as it is, a new one is added at the end only when it is a name
+//! (never a pronoun, a number word, a lower-case noun or a heading-like pair
+//! of capitalised common words), and nothing already in the table changes.
+
+use super::tokens::{is_cap, lower};
+use super::words::{CONNECTORS_SET, LEX, STOP_CAPS_SET, in_list};
+use super::{Attributed, Attributor, scan};
+use crate::annotate::FastMap;
+use crate::annotate::quotes::RawQuote;
+use crate::annotate::segment::Structure;
+use crate::model::{QuoteKind, Speaker, SpeakerId, SpeakerKind};
+
+/// Find the reported speech of the document and add it to `out`, whose
+/// direct quotes and speakers are final.
+pub(super) fn add_reported(
+    text: &str,
+    structure: &Structure,
+    quotes: &[RawQuote],
+    out: &mut Attributed,
+) {
+    out.direct_speakers = out.speakers.len();
+    let mut st = Attributor::new(text);
+    st.reported = true;
+    let mut shadow = Attributed::default();
+    scan(&mut st, structure, quotes, &mut shadow);
+    let mut ids: FastMap<u32, Option<SpeakerId>> = FastMap::default();
+    for (span, mut q) in shadow.quotes.drain(..) {
+        if q.kind != QuoteKind::Reported {
+            continue;
+        }
+        q.speaker = q.speaker.and_then(|s| {
+            *ids.entry(s.0)
+                .or_insert_with(|| adopt(text, &shadow.speakers[s.index()], out))
+        });
+        out.quotes.push((span, q));
+    }
+}
+
+/// The id in `out` of the second scan's speaker `s`: the speaker of `out`
+/// with its name or one of its aliases, else a new one when `s` is a name.
+fn adopt(text: &str, s: &Speaker, out: &mut Attributed) -> Option<SpeakerId> {
+    if let Some(id) = std::iter::once(&s.name)
+        .chain(&s.aliases)
+        .find_map(|n| out.find(n))
+    {
+        return Some(id);
+    }
+    is_name(text, s).then(|| out.push_new(s.clone()))
+}
+
+/// Whether a speaker found only by reported speech may enter the table.
+///
+/// A name, not a description: not a role phrase ("Analysts", "President of
+/// France"), every word capitalised (`of`, `for`, `and`, `the` aside), no
+/// number word or digit. A person of several words has a title, a known
+/// given name, or no word that the text also uses in lower case ("Jill
+/// Stein", "Lena Marsh", not "Presidential Debates"); a person of one word
+/// never occurs in lower case in the text ("Exit", "Research" do) and is no
+/// pronoun, place, nationality, party word or plural.
+fn is_name(text: &str, s: &Speaker) -> bool {
+    if !matches!(
+        s.kind,
+        SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Country
+    ) || s
+        .role
+        .as_deref()
+        .is_some_and(|r| r.eq_ignore_ascii_case(&s.name))
+    {
+        return false;
+    }
+    let words: Vec<&str> = s.name.split(' ').filter(|w| !w.is_empty()).collect();
+    let capitalised =
+        |w: &&str| is_cap(w) || CONNECTORS_SET.has(w) || in_list(&["of", "for", "and", "the"], w);
+    if words.is_empty()
+        || !is_cap(words[0])
+        || !words.iter().all(capitalised)
+        || words
+            .iter()
+            .any(|w| w.chars().any(|c| c.is_ascii_digit()) || is_number_word(&lower(w)))
+    {
+        return false;
+    }
+    if s.kind != SpeakerKind::Person {
+        return true;
+    }
+    if let [w] = words[..] {
+        let l = lower(w);
+        let bare = l.trim_end_matches('s');
+        return !(LEX.pronouns.contains_key(&*l)
+            || STOP_CAPS_SET.has(w)
+            || LEX.places.contains(&*l)
+            || LEX.places.contains(bare)
+            || in_list(PARTY_WORDS, bare)
+            // A plural ("Democrats", "Concerns") is a group, not a person.
+            || (l.ends_with('s') && w.chars().any(|c| c.is_lowercase()))
+            || in_lower_case(text, &l));
+    }
+    let titled = s.role.as_deref().is_some_and(|r| {
+        r.split(' ')
+            .any(|w| LEX.titles.contains_key(lower(w).trim_end_matches('.')))
+    });
+    titled
+        || words.iter().any(|w| LEX.first.contains_key(&*lower(w)))
+        || !words.iter().any(|w| in_lower_case(text, &lower(w)))
+}
+
+/// Party words that open a sentence as if they were a name ("Democrats said").
+const PARTY_WORDS: &[&str] = &[
+    "democrat",
+    "democratic",
+    "republican",
+    "conservative",
+    "liberal",
+    "progressive",
+    "independent",
+];
+
+/// Whether the word `l` (lower case) occurs in lower case in `text`.
+fn in_lower_case(text: &str, l: &str) -> bool {
+    text.match_indices(l).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + l.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Whether `w` (lower-cased) is a number word ("two", "third", "dozen").
+fn is_number_word(w: &str) -> bool {
+    const NUMBERS: &[&str] = &[
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "first",
+        "second",
+        "third",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+    ];
+    NUMBERS.contains(&w)
+}
