@@ -197,6 +197,10 @@ impl<'t> Attributor<'t> {
             self.resolve_reported(&toks, &reported, &mut ri, &mut done, t, out);
             self.mentions(&toks, done, t);
             done = t + 1;
+            if self.reported {
+                // The reported-speech pass leaves direct quotes to the first.
+                continue;
+            }
             let q = quotes[n];
             let (a, kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
             let (kind, work) = self.settle_kind(kind, &a, q, para.start);
@@ -209,6 +213,11 @@ impl<'t> Attributor<'t> {
         }
         self.resolve_reported(&toks, &reported, &mut ri, &mut done, toks.len(), out);
         self.mentions(&toks, done, toks.len());
+        if self.reported {
+            self.tok_buf = toks;
+            self.sid_buf = sid;
+            return;
+        }
         self.colon_intro = self.closing_colon(bi, &toks, &sid);
         take_later_speakers(&mut attrs, &sid, &qtoks);
         for (n, q) in quotes.iter().enumerate() {

@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use super::noun_phrase::NounPhrase;
 use super::tokens::{Tok, TokKind, is_cap, lower};
-use super::words::in_list;
+use super::words::{NP_STOP_SET, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
 use crate::annotate::quotes::RawQuote;
@@ -68,6 +68,32 @@ const SUBJECTS: &[&str] = &[
 const CLAUSE_DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "most", "no",
     "all", "both", "any", "every", "such",
+];
+/// Words that open an indirect question after `asked` or `wondered`.
+const QUESTION_WORDS: &[&str] = &["if", "why", "how", "what", "when", "where", "who"];
+/// Words after a reporting verb that are its object or an adverb, never the
+/// subject of a clause ("said so", "said nothing", "say goodbye").
+const NO_CLAUSE: &[&str] = &[
+    "so",
+    "nothing",
+    "something",
+    "anything",
+    "little",
+    "much",
+    "more",
+    "less",
+    "yes",
+    "no",
+    "goodbye",
+    "hello",
+    "otherwise",
+    "to",
+    "of",
+    "for",
+    "with",
+    "about",
+    "by",
+    "as",
 ];
 /// Finite verbs and auxiliaries that show a bare clause has a verb.
 const FINITE: &[&str] = &[
@@ -248,10 +274,17 @@ impl<'t> Attributor<'t> {
         let cue = Span::new(toks[v].s, toks[v + 1].e);
         let opens = (ss..v).all(|k| self.is_word_any(toks, k, &["but", "and", "yet", "so"]));
         if opens {
-            if toks.get(np.b).is_none_or(|t| t.k != TokKind::Punct(',')) {
+            // The source may run on ("According to a poll of Iowa voters, …").
+            let comma = (np.b..(v + 18).min(se)).find(|&k| {
+                !matches!(
+                    toks[k].k,
+                    TokKind::Word | TokKind::Punct(',' | '.' | '-' | '’' | '\'')
+                ) || toks[k].k == TokKind::Punct(',')
+            })?;
+            if toks[comma].k != TokKind::Punct(',') {
                 return None;
             }
-            let a = np.b + 1;
+            let a = comma + 1;
             let b = self.clause_end(toks, quotes, a, se);
             return self.statement(toks, np, cue, a, b);
         }
@@ -414,15 +447,26 @@ impl<'t> Attributor<'t> {
             }
             j += 1;
         }
-        // An explicit "that", after a short adverbial or listener.
+        // An explicit "that", after a short adverbial or listener ("asked
+        // him whether …" has a listener too).
         let opener_ok = j < se
             && (toks[j].k == TokKind::Punct(',')
                 || self.is_word_any(toks, j, ADVERBIAL)
                 || self.is_capword(&toks[j])
-                || takes == Takes::Listener);
-        for k in j..(j + 9).min(se) {
+                || takes == Takes::Listener
+                || (self.w(&toks[v]).starts_with("ask") && self.np_after(toks, v, se).is_some()));
+        let window = if takes == Takes::Listener { 16 } else { 9 };
+        let asks = {
+            let w = self.w(&toks[v]);
+            w.starts_with("ask") || w.starts_with("wonder")
+        };
+        for k in j..(j + window).min(se) {
             match toks[k].k {
-                TokKind::Word if self.is_word(toks, k, "that") => {
+                TokKind::Word
+                    if self.is_word(toks, k, "that")
+                        || self.is_word(toks, k, "whether")
+                        || (asks && self.is_word_any(toks, k, QUESTION_WORDS)) =>
+                {
                     if k == j || opener_ok {
                         return Some(k);
                     }
@@ -435,7 +479,7 @@ impl<'t> Attributor<'t> {
         }
         match takes {
             Takes::That => None,
-            Takes::Bare => self.bare_clause(toks, j, se),
+            Takes::Bare => self.after_adverbial(toks, j, se),
             Takes::Listener => {
                 let after = if self.is_word_any(toks, j, LISTENERS) {
                     j + 1
@@ -446,9 +490,39 @@ impl<'t> Attributor<'t> {
                     }
                     np.b
                 };
-                self.bare_clause(toks, after, se)
+                self.after_adverbial(toks, after, se)
             }
         }
+    }
+
+    /// A bare clause at `j`, or after a short time adverbial there ("said on
+    /// Friday he would go", "said last week the plan was dead").
+    fn after_adverbial(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+        // "said Monday the talks …"
+        if toks.get(j).is_some_and(|t| {
+            t.k == TokKind::Word && is_cap(self.w(t)) && self.w(t).ends_with("day")
+        }) {
+            return self.bare_clause(toks, j + 1, se);
+        }
+        if let Some(a) = self.bare_clause(toks, j, se) {
+            return Some(a);
+        }
+        if !self.is_word_any(toks, j, ADVERBIAL) {
+            return None;
+        }
+        let end = (j + 5).min(se);
+        let k = (j + 1..end).find(|&k| {
+            toks[k].k == TokKind::Word && {
+                let w = self.w(&toks[k]);
+                TIME_NOUNS_SET.has(w) || (is_cap(w) && w.ends_with("day"))
+            }
+        })?;
+        let k = if toks.get(k + 1).is_some_and(|t| t.k == TokKind::Punct(',')) {
+            k + 2
+        } else {
+            k + 1
+        };
+        self.bare_clause(toks, k, se)
     }
 
     /// Token `j` when a bare clause starts there: a subject pronoun, or a
@@ -467,8 +541,17 @@ impl<'t> Attributor<'t> {
         if in_list(CLAUSE_DETS, &lw) || w.starts_with(|c: char| c.is_ascii_digit()) {
             return Some(j);
         }
-        if !is_cap(w) || in_list(ADVERBIAL, &lw) {
+        if in_list(ADVERBIAL, &lw) || in_list(NO_CLAUSE, &lw) {
             return None;
+        }
+        // A lower-case subject ("says millions lost their homes", "said
+        // running for office is hard"): a clause when it runs on for a few
+        // words without a mark.
+        if !is_cap(w) {
+            let run = (j..(j + 4).min(se))
+                .take_while(|&k| toks[k].k == TokKind::Word)
+                .count();
+            return (run >= 4).then_some(j);
         }
         // A name: a clause when a finite verb follows within a few words.
         let verb = (j + 1..(j + 10).min(se))
@@ -481,7 +564,16 @@ impl<'t> Attributor<'t> {
                         || x.ends_with("n't")
                         || x.ends_with("n’t"))
             });
-        verb.then_some(j)
+        // Or a name followed by a lower-case word of its clause ("said
+        // Trump campaign strategists plan …"), not "said Jane Roe of …".
+        let c = self.cap_run_fwd(toks, j, se);
+        let runs_on = c + 2 < se
+            && toks[c].k == TokKind::Word
+            && !is_cap(self.w(&toks[c]))
+            && !NP_STOP_SET.has(self.w(&toks[c]))
+            && !VERBS.contains_key(self.w(&toks[c]))
+            && toks[c + 1].k == TokKind::Word;
+        (verb || runs_on).then_some(j)
     }
 
     /// The first token of the clause before the cue at `c` in `[ss, c)`:

@@ -13,9 +13,9 @@
 use super::tokens::{is_cap, lower};
 use super::words::{CONNECTORS_SET, LEX, STOP_CAPS_SET, in_list};
 use super::{Attributed, Attributor, scan};
-use crate::annotate::FastMap;
 use crate::annotate::quotes::RawQuote;
 use crate::annotate::segment::Structure;
+use crate::annotate::{FastMap, FastSet};
 use crate::model::{QuoteKind, Speaker, SpeakerId, SpeakerKind};
 
 /// Find the reported speech of the document and add it to `out`, whose
@@ -32,13 +32,14 @@ pub(super) fn add_reported(
     let mut shadow = Attributed::default();
     scan(&mut st, structure, quotes, &mut shadow);
     let mut ids: FastMap<u32, Option<SpeakerId>> = FastMap::default();
+    let lower_words = LowerWords::new(text);
     for (span, mut q) in shadow.quotes.drain(..) {
         if q.kind != QuoteKind::Reported {
             continue;
         }
         q.speaker = q.speaker.and_then(|s| {
             *ids.entry(s.0)
-                .or_insert_with(|| adopt(text, &shadow.speakers[s.index()], out))
+                .or_insert_with(|| adopt(&lower_words, &shadow.speakers[s.index()], out))
         });
         out.quotes.push((span, q));
     }
@@ -46,7 +47,7 @@ pub(super) fn add_reported(
 
 /// The id in `out` of the second scan's speaker `s`: the speaker of `out`
 /// with its name or one of its aliases, else a new one when `s` is a name.
-fn adopt(text: &str, s: &Speaker, out: &mut Attributed) -> Option<SpeakerId> {
+fn adopt(text: &LowerWords<'_>, s: &Speaker, out: &mut Attributed) -> Option<SpeakerId> {
     if let Some(id) = std::iter::once(&s.name)
         .chain(&s.aliases)
         .find_map(|n| out.find(n))
@@ -65,7 +66,7 @@ fn adopt(text: &str, s: &Speaker, out: &mut Attributed) -> Option<SpeakerId> {
 /// Stein", "Lena Marsh", not "Presidential Debates"); a person of one word
 /// never occurs in lower case in the text ("Exit", "Research" do) and is no
 /// pronoun, place, nationality, party word or plural.
-fn is_name(text: &str, s: &Speaker) -> bool {
+fn is_name(text: &LowerWords<'_>, s: &Speaker) -> bool {
     if !matches!(
         s.kind,
         SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Country
@@ -101,7 +102,7 @@ fn is_name(text: &str, s: &Speaker) -> bool {
             || in_list(PARTY_WORDS, bare)
             // A plural ("Democrats", "Concerns") is a group, not a person.
             || (l.ends_with('s') && w.chars().any(|c| c.is_lowercase()))
-            || in_lower_case(text, &l));
+            || text.has(&l));
     }
     let titled = s.role.as_deref().is_some_and(|r| {
         r.split(' ')
@@ -109,7 +110,7 @@ fn is_name(text: &str, s: &Speaker) -> bool {
     });
     titled
         || words.iter().any(|w| LEX.first.contains_key(&*lower(w)))
-        || !words.iter().any(|w| in_lower_case(text, &lower(w)))
+        || !words.iter().any(|w| text.has(&lower(w)))
 }
 
 /// Party words that open a sentence as if they were a name ("Democrats said").
@@ -123,13 +124,32 @@ const PARTY_WORDS: &[&str] = &[
     "independent",
 ];
 
-/// Whether the word `l` (lower case) occurs in lower case in `text`.
-fn in_lower_case(text: &str, l: &str) -> bool {
-    text.match_indices(l).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + l.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// The words of a text that occur in lower case, gathered on first use (most
+/// documents never need them).
+struct LowerWords<'t> {
+    text: &'t str,
+    words: std::cell::OnceCell<FastSet<&'t str>>,
+}
+
+impl<'t> LowerWords<'t> {
+    fn new(text: &'t str) -> Self {
+        LowerWords {
+            text,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether the word `l` (lower case) occurs in lower case in the text.
+    fn has(&self, l: &str) -> bool {
+        self.words
+            .get_or_init(|| {
+                self.text
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.starts_with(|c: char| c.is_lowercase()))
+                    .collect()
+            })
+            .contains(l)
+    }
 }
 
 /// Whether `w` (lower-cased) is a number word ("two", "third", "dozen").

@@ -236,3 +236,55 @@ fn a_reported_speaker_already_in_the_table_is_reused_unchanged() {
     assert_eq!(ids.len(), 2, "{ids:?}");
     assert!(ids.iter().all(|&s| s == ids[0] && s.is_some()), "{ids:?}");
 }
+
+#[test]
+fn a_bare_clause_with_a_lower_case_or_named_subject() {
+    let (c, s) = one("Ines Duarte says farmers lost most of their harvest this year.");
+    assert_eq!(c, "farmers lost most of their harvest this year");
+    assert_eq!(s.as_deref(), Some("Ines Duarte"));
+    let (c, _) = one("Ines Duarte said Lisbon port workers plan another strike.");
+    assert_eq!(c, "Lisbon port workers plan another strike");
+}
+
+#[test]
+fn a_bare_clause_after_a_time_adverbial() {
+    for text in [
+        "Ines Duarte said on Friday the port would stay closed.",
+        "Ines Duarte said last week the port would stay closed.",
+        "Ines Duarte said Tuesday the port would stay closed.",
+    ] {
+        let (c, s) = one(text);
+        assert_eq!(c, "the port would stay closed", "{text}");
+        assert_eq!(s.as_deref(), Some("Ines Duarte"), "{text}");
+    }
+}
+
+#[test]
+fn told_with_a_longer_listener_and_according_to_with_a_longer_source() {
+    let (c, _) = one("Ines Duarte told a crowded hall in the old town that the port would reopen.");
+    assert_eq!(c, "that the port would reopen");
+    let (c, _) =
+        one("According to a survey of Lisbon dock workers, most of them want a new contract.");
+    assert_eq!(c, "most of them want a new contract");
+}
+
+#[test]
+fn an_indirect_question() {
+    let (c, s) = one("Ines Duarte asked whether the port would reopen before winter.");
+    assert_eq!(c, "whether the port would reopen before winter");
+    assert_eq!(s.as_deref(), Some("Ines Duarte"));
+    let (c, _) = one("Ines Duarte asked the mayor if the port would reopen before winter.");
+    assert_eq!(c, "if the port would reopen before winter");
+}
+
+#[test]
+fn objects_of_a_reporting_verb_are_no_clause() {
+    for text in [
+        "Ines Duarte said so at the end of a long meeting.",
+        "Ines Duarte said nothing about the port or its workers.",
+        "Ines Duarte asked the mayor to reopen the port before winter.",
+        "Ines Duarte said goodbye to the workers at the port gate.",
+    ] {
+        assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
+    }
+}
