@@ -59,8 +59,8 @@ fn adopt(text: &LowerWords<'_>, s: &Speaker, out: &mut Attributed) -> Option<Spe
 
 /// Whether a speaker found only by reported speech may enter the table.
 ///
-/// A name, not a description: not a role phrase ("Analysts", "President of
-/// France"), every word capitalised (`of`, `for`, `and`, `the` aside), no
+/// A name, not a description: not a bare role phrase ("Analysts", "President
+/// of France"), every word capitalised (`of`, `for`, `and`, `the` aside), no
 /// number word or digit. A person of several words has a title, a known
 /// given name, or no word that the text also uses in lower case ("Jill
 /// Stein", "Lena Marsh", not "Presidential Debates"); a person of one word
@@ -70,11 +70,22 @@ fn is_name(text: &LowerWords<'_>, s: &Speaker) -> bool {
     if !matches!(
         s.kind,
         SpeakerKind::Person | SpeakerKind::Organisation | SpeakerKind::Country
-    ) || s
+    ) {
+        return false;
+    }
+    // A role phrase stands for its holder only with a name in it ("President
+    // Jan Kral of Ruritania"), not alone ("President of France").
+    let role_only = s
         .role
         .as_deref()
-        .is_some_and(|r| r.eq_ignore_ascii_case(&s.name))
-    {
+        .is_some_and(|r| r.eq_ignore_ascii_case(&s.name));
+    let named = s
+        .name
+        .split(' ')
+        .filter(|w| is_cap(w) && !LEX.titles.contains_key(lower(w).trim_end_matches('.')))
+        .count()
+        >= 2;
+    if role_only && !named {
         return false;
     }
     let words: Vec<&str> = s.name.split(' ').filter(|w| !w.is_empty()).collect();

@@ -210,6 +210,9 @@ fn a_speaker_only_of_reported_speech_joins_the_table_when_a_name() {
     let (_, names) =
         direct_and_speakers("Jill Okafor said that the vote would be close in every district.");
     assert_eq!(names, ["Jill Okafor"]);
+    let r = reported("President Tomas Varga of Eldoria noted that the vote would be close.");
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert!(r[0].1.is_some(), "{r:#?}");
     // A role phrase, a plural and a party word say something, but are no names.
     for text in [
         "Analysts said that the vote would be close in every district.",
