@@ -501,7 +501,8 @@ panel = {panel}
 # Capture the mouse: the wheel scrolls, clicks select.
 mouse = {mouse}
 
-# Which annotation layers start on (keys z1 to z5 switch them in the reader).
+# Which annotation layers start on (keys z1 to z5 switch them in the reader;
+# reported speech, z6, always starts on).
 [layers]
 quotes = {quotes}
 speakers = {speakers}

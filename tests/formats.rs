@@ -44,8 +44,14 @@ fn assert_no_markup(out: &str) {
 fn html_outline_has_the_title_and_headings() {
     let out = run(&["outline", PAGE]);
     assert!(out.starts_with("Ministers meet at the harbour\n"), "{out}");
-    assert!(out.contains("2. Second round of talks  [1 quote]"), "{out}");
-    assert!(out.contains("3. Reactions at home  [1 quote]"), "{out}");
+    assert!(
+        out.contains("2. Second round of talks  [1 quote, 1 reported]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("3. Reactions at home  [1 quote, 1 reported]"),
+        "{out}"
+    );
     assert_no_markup(&out);
 }
 

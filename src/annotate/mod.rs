@@ -24,7 +24,7 @@ pub mod segment;
 pub mod topics;
 pub mod transcript;
 
-use crate::model::{Annotation, AnnotationBody, Document, normalise_text};
+use crate::model::{Annotation, AnnotationBody, Document, QuoteKind, normalise_text};
 
 pub use topics::TopicLexicon;
 
@@ -111,7 +111,13 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
     progress(PROGRESS[1]);
     let attributed = attribution::attribute(&text, &structure, &turns, &raw_quotes);
     progress(PROGRESS[2]);
-    let entities = entities::find_entities(&text, &structure, &attributed.speakers);
+    // Entities link to the speakers of direct quotes and turns only: a
+    // speaker known only from reported speech leaves the entity layer as is.
+    let entities = entities::find_entities(
+        &text,
+        &structure,
+        &attributed.speakers[..attributed.direct_speakers],
+    );
     progress(PROGRESS[3]);
     let bundled;
     let lexicon = match &opts.topics {
@@ -121,8 +127,24 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
             &bundled
         }
     };
-    let (topics, topic_tags) =
-        topics::assign_topics(&text, &structure, &attributed.quotes, lexicon);
+    // Reported speech lies inside paragraphs, which have their topics already.
+    let reported = attributed
+        .quotes
+        .iter()
+        .any(|(_, q)| q.kind == QuoteKind::Reported);
+    let quoted: Vec<_>;
+    let for_topics = if reported {
+        quoted = attributed
+            .quotes
+            .iter()
+            .filter(|(_, q)| q.kind != QuoteKind::Reported)
+            .cloned()
+            .collect();
+        &quoted
+    } else {
+        &attributed.quotes
+    };
+    let (topics, topic_tags) = topics::assign_topics(&text, &structure, for_topics, lexicon);
 
     let quotes: Vec<Annotation> = attributed
         .quotes

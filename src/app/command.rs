@@ -51,6 +51,8 @@ pub(super) fn command(s: &mut State, c: Command) {
         }
         Command::SearchNext => quote_step(s, true, false),
         Command::SearchPrev => quote_step(s, false, false),
+        Command::NextStatement => super::reported::statement_step(s, true),
+        Command::PrevStatement => super::reported::statement_step(s, false),
         Command::ToggleLayer(layer) => {
             s.layers.toggle(layer);
             s.relayout();
@@ -185,6 +187,8 @@ fn counted(s: &mut State, c: Command, n: usize) -> bool {
         | Command::PrevSection
         | Command::NextQuote
         | Command::PrevQuote
+        | Command::NextStatement
+        | Command::PrevStatement
         | Command::NextSameSpeaker
         | Command::PrevSameSpeaker
         | Command::NextTurn

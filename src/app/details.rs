@@ -64,6 +64,7 @@ pub fn rows(s: &State, q: usize) -> Vec<(&'static str, String)> {
         (false, QuoteKind::Direct) => "direct quote",
         (false, QuoteKind::Partial) => "partial quote",
         (false, QuoteKind::Term) => "term (scare quotes, a title)",
+        (false, QuoteKind::Reported) => "reported speech (no quotation marks)",
     }
     .to_string();
     if quote.continues {

@@ -32,7 +32,7 @@ pub struct QuoteRef {
     pub span: Span,
     /// Who said it.
     pub speaker: Option<SpeakerId>,
-    /// Direct, partial or term.
+    /// Direct, partial, term or reported.
     pub kind: QuoteKind,
 }
 
@@ -63,6 +63,12 @@ pub struct Index {
     pub section_starts: Vec<usize>,
     /// How many quotes each outline entry holds.
     pub section_quotes: Vec<usize>,
+    /// Reported speech (quotes of kind reported), in reading order: a layer
+    /// of its own, kept out of `quotes` and of every list built on them.
+    pub reported: Vec<QuoteRef>,
+    reported_maxend: Vec<usize>,
+    /// For each speaker, the indexes (into `reported`) of their reported speech.
+    pub reported_by_speaker: Vec<Vec<usize>>,
     /// A transcript's turns in reading order.
     pub turns: Vec<Turn>,
     /// Every block to show, while `blocks` holds only a filter's.
@@ -167,6 +173,7 @@ impl Index {
         let text = &doc.text;
         let blocks = display_blocks(doc);
         let mut quotes = Vec::new();
+        let mut reported = Vec::new();
         let mut entities = Vec::new();
         let mut topic_tags = Vec::new();
         let mut notes = Vec::new();
@@ -175,11 +182,18 @@ impl Index {
                 continue;
             }
             match &a.body {
-                AnnotationBody::Quote(q) => quotes.push(QuoteRef {
-                    span: a.span,
-                    speaker: q.speaker.filter(|s| s.index() < doc.speakers.len()),
-                    kind: q.kind,
-                }),
+                AnnotationBody::Quote(q) => {
+                    let r = QuoteRef {
+                        span: a.span,
+                        speaker: q.speaker.filter(|s| s.index() < doc.speakers.len()),
+                        kind: q.kind,
+                    };
+                    if q.kind == QuoteKind::Reported {
+                        reported.push(r);
+                    } else {
+                        quotes.push(r);
+                    }
+                }
                 AnnotationBody::Entity(e) => entities.push((a.span, e.kind)),
                 AnnotationBody::Topic(t) if t.topic.index() < doc.topics.len() => {
                     topic_tags.push((a.span, t.topic))
@@ -199,6 +213,14 @@ impl Index {
         for (i, q) in quotes.iter().enumerate() {
             if let Some(s) = q.speaker {
                 by_speaker[s.index()].push(i);
+            }
+        }
+        reported.sort_by_key(|q: &QuoteRef| (q.span.start, q.span.end));
+        let reported_maxend = prefix_max(reported.iter().map(|q| q.span.end));
+        let mut reported_by_speaker = vec![Vec::new(); doc.speakers.len()];
+        for (i, q) in reported.iter().enumerate() {
+            if let Some(s) = q.speaker {
+                reported_by_speaker[s.index()].push(i);
             }
         }
         let mut by_topic = vec![Vec::new(); doc.topics.len()];
@@ -243,9 +265,17 @@ impl Index {
             outline,
             section_starts,
             section_quotes,
+            reported,
+            reported_maxend,
+            reported_by_speaker,
             turns: outline::turns(doc),
             all_blocks: None,
         }
+    }
+
+    /// Indexes (into `reported`) of the reported speech overlapping `[a, b)`.
+    pub fn reported_in(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+        overlapping(&self.reported, &self.reported_maxend, |q| q.span, a, b)
     }
 
     /// Indexes of the quotes overlapping `[a, b)`.

@@ -245,6 +245,10 @@ pub enum Command {
     NextQuote,
     /// Previous quote (within the filter).
     PrevQuote,
+    /// Next quote or reported statement (reported speech included).
+    NextStatement,
+    /// Previous quote or reported statement (reported speech included).
+    PrevStatement,
     /// Next quote by the selected quote's speaker.
     NextSameSpeaker,
     /// Previous quote by the selected quote's speaker.
@@ -441,6 +445,18 @@ const ACTIONS: &[ActionDef] = &[
     def("next-quote", Command::NextQuote, "next quote", "]q"),
     def("prev-quote", Command::PrevQuote, "previous quote", "[q p"),
     def(
+        "next-statement",
+        Command::NextStatement,
+        "next quote or reported speech",
+        "]r",
+    ),
+    def(
+        "prev-statement",
+        Command::PrevStatement,
+        "previous quote or reported speech",
+        "[r",
+    ),
+    def(
         "next-same-speaker",
         Command::NextSameSpeaker,
         "next quote by the same speaker",
@@ -505,6 +521,12 @@ const ACTIONS: &[ActionDef] = &[
         Command::ToggleGold,
         "layer 7: gold annotations (--gold FILE.ann)",
         "z7",
+    ),
+    def(
+        "layer-reported",
+        Command::ToggleLayer(Layer::Reported),
+        "layer 6: reported speech",
+        "z6",
     ),
     def("layers-all", Command::AllLayers, "all layers on", "z0"),
     def("outline", Command::Outline, "open the outline", "o"),

@@ -38,44 +38,49 @@ impl Default for Settings {
     }
 }
 
-/// The annotation layers the reader can switch on and off (keys `1`…`5`).
+/// The annotation layers the reader can switch on and off (keys `z1`…`z6`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayerSwitches {
-    /// `1`: quote highlighting.
+    /// `z1`: quote highlighting.
     pub quotes: bool,
-    /// `2`: speaker labels at the start of quotes and turns.
+    /// `z2`: speaker labels at the start of quotes and turns.
     pub speakers: bool,
-    /// `3`: entity styling.
+    /// `z3`: entity styling.
     pub entities: bool,
-    /// `4`: topic markers.
+    /// `z4`: topic markers.
     pub topics: bool,
-    /// `5`: notes.
+    /// `z5`: notes.
     pub notes: bool,
+    /// `z6`: reported speech (what was said without quotation marks).
+    pub reported: bool,
 }
 
-/// One annotation layer (keys `1`…`5` toggle them in this order).
+/// One annotation layer (keys `z1`…`z6` toggle them in this order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Layer {
-    /// `1`: quote highlighting.
+    /// `z1`: quote highlighting.
     Quotes,
-    /// `2`: speaker labels.
+    /// `z2`: speaker labels.
     Speakers,
-    /// `3`: entity styling.
+    /// `z3`: entity styling.
     Entities,
-    /// `4`: topic markers.
+    /// `z4`: topic markers.
     Topics,
-    /// `5`: notes.
+    /// `z5`: notes.
     Notes,
+    /// `z6`: reported speech.
+    Reported,
 }
 
 impl Layer {
     /// All layers, in the order of their keys.
-    pub const ALL: [Layer; 5] = [
+    pub const ALL: [Layer; 6] = [
         Layer::Quotes,
         Layer::Speakers,
         Layer::Entities,
         Layer::Topics,
         Layer::Notes,
+        Layer::Reported,
     ];
 }
 
@@ -88,6 +93,7 @@ impl LayerSwitches {
             Layer::Entities => self.entities,
             Layer::Topics => self.topics,
             Layer::Notes => self.notes,
+            Layer::Reported => self.reported,
         }
     }
 
@@ -99,6 +105,7 @@ impl LayerSwitches {
             Layer::Entities => &mut self.entities,
             Layer::Topics => &mut self.topics,
             Layer::Notes => &mut self.notes,
+            Layer::Reported => &mut self.reported,
         };
         *flag = !*flag;
     }
@@ -112,6 +119,7 @@ impl Default for LayerSwitches {
             entities: true,
             topics: true,
             notes: true,
+            reported: true,
         }
     }
 }

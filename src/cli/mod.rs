@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::model::QuoteKind;
 use crate::theme::ColorMode;
 
 /// Attaché: read annotated diplomatic interviews in the terminal.
@@ -135,6 +136,30 @@ impl From<ExportFormat> for crate::export::Format {
     }
 }
 
+/// Quote kinds that `attache quotes --kind` keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuoteKindArg {
+    /// Full quotations and transcript turns.
+    Direct,
+    /// Fragments quoted inside reported speech.
+    Partial,
+    /// Reported speech without quotation marks.
+    Reported,
+    /// Scare-quoted words, titles and slogans.
+    Term,
+}
+
+impl From<QuoteKindArg> for QuoteKind {
+    fn from(k: QuoteKindArg) -> Self {
+        match k {
+            QuoteKindArg::Direct => QuoteKind::Direct,
+            QuoteKindArg::Partial => QuoteKind::Partial,
+            QuoteKindArg::Reported => QuoteKind::Reported,
+            QuoteKindArg::Term => QuoteKind::Term,
+        }
+    }
+}
+
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -168,6 +193,9 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = QuoteFormat::Text)]
         format: QuoteFormat,
+        /// Only quotes of these kinds (repeat or separate with commas).
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "KIND")]
+        kind: Vec<QuoteKindArg>,
     },
     /// List the speakers with their roles and number of quotes.
     Speakers {
@@ -272,7 +300,11 @@ fn dispatch(cli: Cli) -> crate::error::Result<()> {
             file,
             speaker,
             format,
-        }) => listings::quotes(&file, speaker.as_deref(), format, o),
+            kind,
+        }) => {
+            let kinds: Vec<QuoteKind> = kind.into_iter().map(QuoteKind::from).collect();
+            listings::quotes(&file, speaker.as_deref(), &kinds, format, o)
+        }
         Some(Command::Speakers { file }) => listings::speakers(&file, o),
         Some(Command::Outline { file }) => listings::outline(&file, o),
         Some(Command::Render {

@@ -32,6 +32,13 @@
 //!   who/which clause; possessives skipped). *attr_R* = paired quotes with the
 //!   right speaker / all gold direct quotes with a Source.
 //! - Reported overall and per publisher (the article name before its first `_`).
+//! - *Reported speech* (quotes of kind `reported`) is scored apart, as the
+//!   reference scorer does with `--scope indirect --overlap-base union
+//!   --thresholds 0.5`: the recall set is the gold contents that are not
+//!   direct quotes, and the overlap is the Jaccard overlap |P ∩ G| / |P ∪ G|
+//!   (a span that runs past the clause is as wrong as one that stops short);
+//!   precision, pairing and speaker accuracy otherwise as above, at J ≥ 0.5
+//!   and exact. Reported speech never counts among the direct-quote predictions.
 //!
 //! **Transcripts (`attache eval --turns DIR`)**, for `DIR/<name>.txt` with
 //! `DIR/gold/<name>.json` (a list of `{start, speaker, aliases?, nonverbal?}`):
@@ -132,21 +139,33 @@ fn ratio(num: usize, den: usize) -> Option<f64> {
 /// The annotator's predictions for a text: direct and partial quotes (turns
 /// included), with code-point offsets into `text` as read.
 fn predictions(text: &str) -> Vec<PredItem> {
+    predictions_by_kind(text).0
+}
+
+/// The annotator's predictions for a text, quotes (direct and partial, turns
+/// included) apart from reported speech, with code-point offsets into `text`
+/// as read: each set is scored as its own prediction folder would be.
+fn predictions_by_kind(text: &str) -> (Vec<PredItem>, Vec<PredItem>) {
     let doc = annotate(text, &Options::default());
     // The annotator drops a BOM; the gold counts it.
     let shift = usize::from(text.starts_with('\u{feff}'));
-    quote_rows(&doc)
-        .into_iter()
-        .filter(|r| r.kind != QuoteKind::Term)
-        .map(|r| PredItem {
+    let (mut quoted, mut reported) = (Vec::new(), Vec::new());
+    for r in quote_rows(&doc) {
+        let to = match r.kind {
+            QuoteKind::Term => continue,
+            QuoteKind::Reported => &mut reported,
+            QuoteKind::Direct | QuoteKind::Partial => &mut quoted,
+        };
+        to.push(PredItem {
             text: r.text,
             start: Some(r.start + shift),
             speaker: r.speaker,
             mention: r
                 .mention
                 .map(|m| (m.text, Some(m.start + shift), Some(m.end + shift))),
-        })
-        .collect()
+        });
+    }
+    (quoted, reported)
 }
 
 fn place_all(chars: &[char], items: Vec<PredItem>) -> Vec<Placed> {
@@ -168,9 +187,17 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
     let gold = polnear::load_gold(dir)?;
     let mut scores = Vec::with_capacity(gold.len());
     let mut dump = String::new();
+    let mut reported = Vec::with_capacity(gold.len());
     for art in &gold {
-        let preds = place_all(&art.chars, predictions(&art.text));
+        let (quoted, said) = predictions_by_kind(&art.text);
+        let preds = place_all(&art.chars, quoted);
         let s = polnear::score_article(&art.attributions, &preds);
+        let said = place_all(&art.chars, said);
+        reported.push(polnear::score_with(
+            &art.attributions,
+            &said,
+            &polnear::REPORTED,
+        ));
         dump.push_str(&polnear::dump_article(
             &art.name,
             &art.attributions,
@@ -211,6 +238,7 @@ fn eval_polnear(dir: &Path) -> Result<(String, String, Value)> {
         "articles_without_annotation": gold.iter().filter(|a| a.annotator.is_none()).map(|a| a.name.clone()).collect::<Vec<_>>(),
         "overall": overall,
         "per_publisher": per_pub,
+        "reported": reported_summary(&reported),
     });
 
     let several = gold.iter().filter(|a| a.annotators.len() > 1).count();
@@ -276,6 +304,7 @@ fn polnear_report(dir: &Path, several: usize, summary: &Value) -> String {
         r,
         "  (P over all predictions vs any gold content; R over gold direct quotes, one to one;\n   spk_acc over paired direct quotes with a gold source; attr_R = right speaker / direct quotes with a source)\n"
     );
+    write_reported(&mut r, &summary["reported"]);
     let _ = writeln!(
         r,
         "  {:<14}{:>5}{:>7}{:>6}{:>8}{:>8}{:>8}{:>9}{:>8}{:>8}",
@@ -308,6 +337,55 @@ fn polnear_report(dir: &Path, several: usize, summary: &Value) -> String {
         );
     }
     r
+}
+
+/// The reported-speech scores: recall over the gold contents that are not
+/// direct quotes, Jaccard overlap (`score_quotes.py polnear --scope indirect
+/// --overlap-base union --thresholds 0.5` on the `reported` predictions).
+fn reported_summary(scores: &[polnear::ArticleScore]) -> Value {
+    let all: Vec<&polnear::ArticleScore> = scores.iter().collect();
+    json!({
+        "scope": "indirect",
+        "overlap_base": "union",
+        "thresholds": polnear::REPORTED.thresholds,
+        "overall": polnear::aggregate(&all),
+    })
+}
+
+/// The reported-speech lines of the report.
+fn write_reported(r: &mut String, rep: &Value) {
+    let o = &rep["overall"];
+    let _ = writeln!(
+        r,
+        "  Reported speech: {} predictions; recall over {} gold contents that are not direct quotes",
+        num(&o["n_pred"]),
+        num(&o["n_gold_direct"]),
+    );
+    for lv in ["0.5", "exact"] {
+        let m = &o["levels"][lv];
+        let name = if lv == "exact" {
+            "exact".to_string()
+        } else {
+            format!("J>={lv}")
+        };
+        let _ = writeln!(
+            r,
+            "  {:<9} {} {} {}   {:>7}{:>7}   {:>8}{:>7}{:>8}",
+            name,
+            fmt3(&m["precision"]),
+            fmt3(&m["recall"]),
+            fmt3(&m["f1"]),
+            num(&m["tp_pred"]),
+            num(&m["tp_gold"]),
+            fmt3(&m["speaker_accuracy"]).trim(),
+            num(&m["speaker_total"]),
+            fmt3(&m["attributed_recall"]).trim()
+        );
+    }
+    let _ = writeln!(
+        r,
+        "  (J: Jaccard overlap |P∩G|/|P∪G| with a gold content, as score_quotes.py --scope indirect --overlap-base union)\n"
+    );
 }
 
 fn per_pub_sorted(summary: &Value) -> Vec<(String, Value)> {

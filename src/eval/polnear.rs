@@ -430,9 +430,47 @@ pub struct ArticleScore {
 /// The overlap thresholds.
 pub const THRESHOLDS: [f64; 2] = [0.3, 0.8];
 
+/// How a set of predictions is scored: which gold attributions make the
+/// recall set, what an overlap is divided by, at which thresholds.
+#[derive(Debug, Clone, Copy)]
+pub struct Scoring {
+    /// The recall set is the gold contents that are not direct quotes
+    /// (`--scope indirect`) instead of the direct quotes.
+    pub indirect: bool,
+    /// Overlap over the union of the two spans (Jaccard, `--overlap-base
+    /// union`) instead of over the shorter one.
+    pub union: bool,
+    /// The overlap thresholds (`--thresholds`).
+    pub thresholds: &'static [f64],
+}
+
+/// Direct quotes, as the reference scorer's defaults score them.
+pub const DIRECT: Scoring = Scoring {
+    indirect: false,
+    union: false,
+    thresholds: &THRESHOLDS,
+};
+
+/// Reported speech: `--scope indirect --overlap-base union --thresholds 0.5`.
+pub const REPORTED: Scoring = Scoring {
+    indirect: true,
+    union: true,
+    thresholds: &[0.5],
+};
+
+/// Score one article's placed direct-quote predictions against its gold.
+pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScore {
+    score_with(golds, preds, &DIRECT)
+}
+
 /// For each located prediction, its overlap with every gold content: (share
-/// of the shorter span, Jaccard); `None` for predictions not placed.
-fn overlap_scores(golds: &[GoldAttribution], preds: &[Placed]) -> Vec<Option<Vec<(f64, f64)>>> {
+/// of the shorter span, or of the union when `union`; Jaccard); `None` for
+/// predictions not placed.
+fn overlap_scores(
+    golds: &[GoldAttribution],
+    preds: &[Placed],
+    union: bool,
+) -> Vec<Option<Vec<(f64, f64)>>> {
     preds
         .iter()
         .map(|p| {
@@ -449,7 +487,11 @@ fn overlap_scores(golds: &[GoldAttribution], preds: &[Placed]) -> Vec<Option<Vec
                         if ov == 0 {
                             return (0.0, 0.0);
                         }
-                        let den = plen.min(g.length);
+                        let den = if union {
+                            plen + g.length - ov
+                        } else {
+                            plen.min(g.length)
+                        };
                         (
                             ov as f64 / den as f64,
                             ov as f64 / (plen + g.length - ov) as f64,
@@ -495,10 +537,12 @@ fn exact_pairs(golds: &[GoldAttribution], preds: &[Placed], direct_idx: &[usize]
     lc
 }
 
-/// Score one article's placed predictions against its gold.
-pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScore {
-    let direct_idx: Vec<usize> = (0..golds.len()).filter(|&j| golds[j].direct).collect();
-    let scores = overlap_scores(golds, preds);
+/// Score one article's placed predictions against its gold as `how` says.
+pub fn score_with(golds: &[GoldAttribution], preds: &[Placed], how: &Scoring) -> ArticleScore {
+    let direct_idx: Vec<usize> = (0..golds.len())
+        .filter(|&j| golds[j].direct != how.indirect)
+        .collect();
+    let scores = overlap_scores(golds, preds, how.union);
     let mut res = ArticleScore {
         n_pred: preds.len(),
         n_gold: golds.len(),
@@ -531,7 +575,7 @@ pub fn score_article(golds: &[GoldAttribution], preds: &[Placed]) -> ArticleScor
             lc.spk_correct += usize::from(speaker_correct(&preds[i], &golds[j]));
         }
     };
-    for t in THRESHOLDS {
+    for &t in how.thresholds {
         let mut lc = LevelCounts {
             tp_pred: scores
                 .iter()
@@ -796,6 +840,64 @@ mod tests {
         let p = all["levels"]["0.3"]["precision"].as_f64().expect("number");
         assert!((p - 2.0 / 3.0).abs() < 1e-12);
         assert_eq!(all["levels"]["0.3"]["attributed_recall"], 0.5);
+    }
+
+    #[test]
+    fn reported_speech_is_scored_by_jaccard_over_indirect_contents() {
+        use super::super::text::{Locator, PredItem};
+        let s = "Ada Reed said. She added that costs would fall. “Not soon,” said Tom Hale.";
+        let text: Vec<char> = s.chars().collect();
+        let at = |frag: &str| s[..s.find(frag).expect("fragment")].chars().count();
+        let span = |frag: &str| (at(frag), at(frag) + frag.chars().count());
+        let mut ann = String::new();
+        for (i, (content, source)) in [
+            ("that costs would fall", "She"),
+            ("“Not soon,”", "Tom Hale"),
+        ]
+        .iter()
+        .enumerate()
+        {
+            let (cs, ce) = span(content);
+            let (ss, se) = span(source);
+            ann.push_str(&format!(
+                "T{a}\tContent {cs} {ce}\tx\nT{b}\tSource {ss} {se}\tx\nE{i}\tAttribution:T{a} Content:T{a} Source:T{b}\n",
+                a = 2 * i + 1,
+                b = 2 * i + 2
+            ));
+        }
+        let golds = load_article(&text, &ann, Path::new("t.ann")).expect("parses");
+        let item = |t: &str, mention: &str| PredItem {
+            text: t.into(),
+            start: Some(at(t)),
+            speaker: Some("Ada Reed".into()),
+            mention: Some((
+                mention.into(),
+                Some(at(mention)),
+                Some(at(mention) + mention.len()),
+            )),
+        };
+        let mut loc = Locator::new(&text);
+        let preds: Vec<Placed> = [
+            // 21 of 31 characters are the content: Jaccard 0.68.
+            item("She added that costs would fall", "She"),
+            // The content inside a span twice its size: Jaccard 0.46, though
+            // it covers all of the shorter span.
+            item("Ada Reed said. She added that costs would fall", "Ada Reed"),
+        ]
+        .into_iter()
+        .map(|p| loc.place(p))
+        .collect();
+        let r = score_with(&golds, &preds, &REPORTED);
+        assert_eq!(r.n_direct, 1, "the recall set is the one indirect content");
+        let (name, lv) = &r.levels[0];
+        assert_eq!(name, "0.5");
+        assert_eq!((lv.tp_pred, lv.tp_gold), (1, 1));
+        assert_eq!(lv.pairs.get(&0), Some(&0));
+        assert_eq!((lv.spk_correct, lv.spk_total), (1, 1));
+        // Scored as direct quotes, both hit the content (shorter base) and
+        // neither pairs with the direct quote.
+        let d = score_article(&golds, &preds);
+        assert_eq!((d.levels[0].1.tp_pred, d.levels[0].1.tp_gold), (2, 0));
     }
 
     #[test]

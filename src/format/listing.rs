@@ -106,6 +106,7 @@ pub fn quotes_text(rows: &[QuoteRow]) -> String {
         match r.kind {
             QuoteKind::Partial => extra.push("partial".into()),
             QuoteKind::Term => extra.push("term".into()),
+            QuoteKind::Reported => extra.push("reported".into()),
             QuoteKind::Direct => {}
         }
         if !extra.is_empty() {
@@ -116,15 +117,17 @@ pub fn quotes_text(rows: &[QuoteRow]) -> String {
             out.push_str(&visible_line(s));
         }
         out.push('\n');
+        // Reported speech is no quotation: it goes without marks.
+        let marks = !r.turn && r.kind != QuoteKind::Reported;
         for (i, line) in r.text.lines().enumerate() {
             out.push_str("    ");
-            if i == 0 && !r.turn {
+            if i == 0 && marks {
                 out.push('“');
             }
             out.push_str(&visible(line));
             out.push('\n');
         }
-        if !r.turn {
+        if marks {
             // Close the quote on its last line.
             if out.ends_with('\n') {
                 out.pop();
@@ -158,6 +161,7 @@ pub fn quotes_csv(rows: &[QuoteRow]) -> String {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
             QuoteKind::Term => "term",
+            QuoteKind::Reported => "reported",
         };
         let (m, ms, me) = match &r.mention {
             Some(m) => (m.text.as_str(), m.start.to_string(), m.end.to_string()),
@@ -188,10 +192,20 @@ pub fn quotes_csv(rows: &[QuoteRow]) -> String {
     out
 }
 
-/// Number of quotes per speaker, indexed like [`Document::speakers`].
+/// Number of quotes per speaker (reported speech left out), indexed like
+/// [`Document::speakers`].
 pub fn quote_counts(doc: &Document) -> Vec<usize> {
+    counts_where(doc, |k| k != QuoteKind::Reported)
+}
+
+/// Number of reported statements per speaker, indexed like [`Document::speakers`].
+pub fn reported_counts(doc: &Document) -> Vec<usize> {
+    counts_where(doc, |k| k == QuoteKind::Reported)
+}
+
+fn counts_where(doc: &Document, keep: impl Fn(QuoteKind) -> bool) -> Vec<usize> {
     let mut counts = vec![0; doc.speakers.len()];
-    for (_, q) in doc.quotes() {
+    for (_, q) in doc.quotes().filter(|(_, q)| keep(q.kind)) {
         if let Some(c) = q.speaker.and_then(|id| counts.get_mut(id.index())) {
             *c += 1;
         }
@@ -217,6 +231,9 @@ fn pad(s: &str, width: usize) -> String {
 /// The speakers as an aligned table: name, role, kind and number of quotes.
 pub fn speakers_text(doc: &Document) -> String {
     let counts = quote_counts(doc);
+    let reported = reported_counts(doc);
+    // The REPORTED column only for a document with reported speech.
+    let has_reported = doc.quotes().any(|(_, q)| q.kind == QuoteKind::Reported);
     let names: Vec<String> = doc
         .speakers
         .iter()
@@ -230,26 +247,40 @@ pub fn speakers_text(doc: &Document) -> String {
     let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
     let role_w = roles.iter().map(|n| n.width()).max().unwrap_or(0).max(4);
     let mut out = format!(
-        "{}  {}  {:<12}  QUOTES\n",
+        "{}  {}  {:<12}  QUOTES{}\n",
         pad("NAME", name_w),
         pad("ROLE", role_w),
-        "KIND"
+        "KIND",
+        if has_reported { "  REPORTED" } else { "" }
     );
     for (i, s) in doc.speakers.iter().enumerate() {
-        let line = format!(
+        let mut line = format!(
             "{}  {}  {:<12}  {:>6}",
             pad(&names[i], name_w),
             pad(&roles[i], role_w),
             kind_name(s.kind),
             counts.get(i).copied().unwrap_or(0)
         );
+        if has_reported {
+            line.push_str(&format!("  {:>8}", reported.get(i).copied().unwrap_or(0)));
+        }
         out.push_str(line.trim_end());
         out.push('\n');
     }
-    let unattributed = doc.quotes().filter(|(_, q)| q.speaker.is_none()).count();
-    if unattributed > 0 {
-        let noun = if unattributed == 1 { "quote" } else { "quotes" };
-        out.push_str(&format!("({unattributed} {noun} without a speaker)\n"));
+    let unattributed = |reported: bool| {
+        doc.quotes()
+            .filter(|(_, q)| q.speaker.is_none() && (q.kind == QuoteKind::Reported) == reported)
+            .count()
+    };
+    let n = unattributed(false);
+    if n > 0 {
+        let noun = if n == 1 { "quote" } else { "quotes" };
+        out.push_str(&format!("({n} {noun} without a speaker)\n"));
+    }
+    let n = unattributed(true);
+    if n > 0 {
+        let noun = if n == 1 { "statement" } else { "statements" };
+        out.push_str(&format!("({n} reported {noun} without a speaker)\n"));
     }
     out
 }
@@ -277,17 +308,26 @@ pub fn outline_text(doc: &Document) -> String {
     }
     let entries = outline::outline(doc);
     let mut counts = vec![0usize; entries.len()];
-    for (span, _) in doc.quotes() {
+    let mut reported = vec![0usize; entries.len()];
+    for (span, q) in doc.quotes() {
         if let Some(i) = outline::entry_at(&entries, span.start)
             && entries[i].span.contains(span.start)
         {
-            counts[i] += 1;
+            if q.kind == QuoteKind::Reported {
+                reported[i] += 1;
+            } else {
+                counts[i] += 1;
+            }
         }
     }
     for (i, e) in entries.iter().enumerate() {
         let n = counts[i];
+        let said = match reported[i] {
+            0 => String::new(),
+            r => format!(", {r} reported"),
+        };
         out.push_str(&format!(
-            "{:>3}. {}  [{n} quote{}]\n",
+            "{:>3}. {}  [{n} quote{}{said}]\n",
             i + 1,
             visible_line(&e.title),
             if n == 1 { "" } else { "s" }
@@ -428,7 +468,7 @@ pub fn plain_pieces(doc: &Document, emit: &mut dyn FnMut(Piece, &str)) {
     // Quotes in reading order, with the name to show before each.
     let marks: Vec<(Span, Option<SpeakerId>, Option<&str>, bool)> = doc
         .quotes()
-        .filter(|(_, q)| q.kind != QuoteKind::Term || q.turn)
+        .filter(|(_, q)| !matches!(q.kind, QuoteKind::Term | QuoteKind::Reported) || q.turn)
         .map(|(s, q)| {
             let name = q
                 .speaker

@@ -258,6 +258,7 @@ enum AnyKind {
     Direct,
     Partial,
     Term,
+    Reported,
     Person,
     Place,
     Organisation,
@@ -276,7 +277,10 @@ impl TryFrom<RawAnnotation> for Annotation {
                     None | Some(AnyKind::Direct) => QuoteKind::Direct,
                     Some(AnyKind::Partial) => QuoteKind::Partial,
                     Some(AnyKind::Term) => QuoteKind::Term,
-                    Some(_) => return Err(wrong_kind("quote", "direct, partial, term")),
+                    Some(AnyKind::Reported) => QuoteKind::Reported,
+                    Some(_) => {
+                        return Err(wrong_kind("quote", "direct, partial, term, reported"));
+                    }
                 },
                 speaker: r.speaker,
                 mention: r.mention,
@@ -341,13 +345,16 @@ pub enum QuoteKind {
     Partial,
     /// A scare-quoted word or short phrase, a title or a slogan.
     Term,
+    /// Reported speech without quotation marks ("she said that talks would
+    /// resume"): the span is the reported clause, not the cue or the source.
+    Reported,
 }
 
 /// A quote. The annotation's span is the quoted words without their outer marks
 /// (for a turn: the turn's text after its label).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Quote {
-    /// Direct, partial or term.
+    /// Direct, partial, term or reported.
     #[serde(default)]
     pub kind: QuoteKind,
     /// Who said it, when known.
@@ -401,4 +408,30 @@ pub struct TopicTag {
 pub struct Note {
     /// The note's text.
     pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reported_quotes_load_and_older_quotes_still_do() {
+        let a: Annotation = serde_json::from_str(
+            r#"{"span":{"start":0,"end":3},"layer":"quote","kind":"reported","speaker":0}"#,
+        )
+        .unwrap();
+        let q = a.as_quote().unwrap();
+        assert_eq!(q.kind, QuoteKind::Reported);
+        assert_eq!(q.speaker, Some(SpeakerId(0)));
+        let back = serde_json::to_value(&a).unwrap();
+        assert_eq!(back["kind"], "reported");
+        // A document written before reported speech existed: no kind at all.
+        let old: Annotation =
+            serde_json::from_str(r#"{"span":{"start":0,"end":3},"layer":"quote"}"#).unwrap();
+        assert_eq!(old.as_quote().unwrap().kind, QuoteKind::Direct);
+        let bad = serde_json::from_str::<Annotation>(
+            r#"{"span":{"start":0,"end":3},"layer":"quote","kind":"place"}"#,
+        );
+        assert!(bad.unwrap_err().to_string().contains("reported"));
+    }
 }

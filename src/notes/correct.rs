@@ -58,6 +58,7 @@ pub fn kind_name(kind: QuoteKind) -> &'static str {
         QuoteKind::Direct => "direct",
         QuoteKind::Partial => "partial",
         QuoteKind::Term => "term",
+        QuoteKind::Reported => "reported",
     }
 }
 

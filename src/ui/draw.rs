@@ -190,6 +190,23 @@ fn line_runs(
             layers.push((r.span.start.max(a), r.span.end.min(b), style));
         }
     }
+    if s.layers.reported {
+        // Reported speech: the speaker's colour, dimmed and underlined, so it
+        // never looks like a quotation.
+        for r in s.index.reported_in(a, b) {
+            let q = s.index.reported[r];
+            let style = if !s.reported_passes(r) {
+                st.dimmed
+            } else {
+                match q.speaker {
+                    Some(id) => st.speaker(id.index()),
+                    None => st.unknown_speaker,
+                }
+            };
+            let style = style.add_modifier(Modifier::DIM | Modifier::UNDERLINED);
+            layers.push((q.span.start.max(a), q.span.end.min(b), style));
+        }
+    }
     if s.layers.entities {
         for e in s.index.entities_in(a, b) {
             let (span, kind) = s.index.entities[e];
@@ -344,16 +361,19 @@ fn draw_gold_mark(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, x0: 
 
 fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) {
     let g = s.geometry;
-    let Some(q) = crate::app::label_quote(s, l) else {
-        return;
+    let (r, passes) = match crate::app::label_quote(s, l) {
+        Some(q) => (s.index.quotes[q], s.quote_passes(q)),
+        None => match crate::app::label_reported(s, l) {
+            Some(r) => (s.index.reported[r], s.reported_passes(r)),
+            None => return,
+        },
     };
-    let r = s.index.quotes[q];
     let w = g.gutter.saturating_sub(2) as usize;
     let (name, style) = match r.speaker.and_then(|id| s.doc.speaker(id)) {
         Some(sp) => (short_name(&sp.name, sp.kind, w), st.speaker(sp.id.index())),
         None => ("?".to_string(), st.unknown_speaker),
     };
-    let style = if s.quote_passes(q) { style } else { st.dimmed };
+    let style = if passes { style } else { st.dimmed };
     // A quote the reader corrected says so: `✓` before its label.
     let name = if s.notes.corrected.binary_search(&r.span).is_ok() {
         format!("✓{name}")
@@ -555,7 +575,11 @@ fn draw_panel(buf: &mut Buffer, s: &State, st: &Styles, p: Area) {
     for row in 0..rows.min(n.saturating_sub(top)) {
         let i = top + row;
         let y = r.y + 1 + row as u16;
-        let (mark, name, count, style) = panel_row(s, st, i, current);
+        let (mark, name, mut count, style) = panel_row(s, st, i, current);
+        if inner_w < count.width() + 12 {
+            // A narrow panel: "18 · 6r" for "18 quoted · 6 reported".
+            count = count.replace(" quoted", "").replace(" reported", "r");
+        }
         let mut style = style;
         if i == s.panel_sel[t] {
             style = if s.focus == Focus::Panel {
@@ -644,12 +668,12 @@ fn panel_row(
             }
             let n = s.index.by_speaker.get(i).map_or(0, |v| v.len());
             let on = s.filter == Some(Filter::Speaker(sp.id));
-            (
-                if on { "●" } else { " " },
-                name,
-                format!("{n}"),
-                st.speaker(i),
-            )
+            // "3 quoted · 11 reported" when the speaker has reported speech.
+            let count = match s.reported_count(i) {
+                0 => format!("{n}"),
+                r => format!("{n} quoted · {r} reported"),
+            };
+            (if on { "●" } else { " " }, name, count, st.speaker(i))
         }
         Tab::Topics => {
             let tp = &s.doc.topics[i];

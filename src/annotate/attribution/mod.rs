@@ -21,6 +21,10 @@ mod discourse;
 mod names;
 mod noun_phrase;
 mod quote;
+mod reported;
+mod reported_table;
+#[cfg(test)]
+mod reported_tests;
 mod speaker_table;
 #[cfg(test)]
 mod tests;
@@ -67,6 +71,18 @@ pub fn attribute(
         ));
     }
     let mut st = Attributor::new(text);
+    scan(&mut st, structure, quotes, &mut out);
+    // Reported speech comes second, from a pass of its own, so that it never
+    // changes who said a direct quote; its speakers join the same table.
+    reported_table::add_reported(text, structure, quotes, &mut out);
+    if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
+        out.quotes.sort_by_key(|(s, _)| s.start);
+    }
+    out
+}
+
+/// Attribute the quotes of every paragraph block with `st`, in text order.
+fn scan(st: &mut Attributor<'_>, structure: &Structure, quotes: &[RawQuote], out: &mut Attributed) {
     let mut qi = 0;
     let mut pq: Vec<&RawQuote> = Vec::new();
     for (bi, b) in structure.blocks.iter().enumerate() {
@@ -83,12 +99,8 @@ pub fn attribute(
         // Quotes only come from paragraph blocks, so none lies inside a turn.
         pq.clear();
         pq.extend(&quotes[first..qi]);
-        st.paragraph(bi, b.span, &pq, &mut out);
+        st.paragraph(bi, b.span, &pq, out);
     }
-    if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
-        out.quotes.sort_by_key(|(s, _)| s.start);
-    }
-    out
 }
 
 /// A person, organisation or country seen in the text.
@@ -136,6 +148,8 @@ struct Attributor<'t> {
     tok_buf: Vec<Tok>,
     /// Reused sentence-index buffer of [`Attributor::paragraph`].
     sid_buf: Vec<u32>,
+    /// Whether the paragraph scan finds reported speech (the second pass).
+    reported: bool,
 }
 
 impl<'t> Attributor<'t> {
@@ -152,6 +166,7 @@ impl<'t> Attributor<'t> {
             names: FastMap::default(),
             tok_buf: Vec::new(),
             sid_buf: Vec::new(),
+            reported: false,
         }
     }
 
@@ -166,6 +181,12 @@ impl<'t> Attributor<'t> {
         let mut attrs: Vec<Finding> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
         let mut works: Vec<bool> = Vec::with_capacity(quotes.len());
+        let reported = if self.reported {
+            self.find_reported(&toks, &sid, quotes)
+        } else {
+            Vec::new()
+        };
+        let mut ri = 0;
         let qtoks: Vec<usize> = toks
             .iter()
             .enumerate()
@@ -173,8 +194,13 @@ impl<'t> Attributor<'t> {
             .map(|(i, _)| i)
             .collect();
         for (n, &t) in qtoks.iter().enumerate() {
+            self.resolve_reported(&toks, &reported, &mut ri, &mut done, t, out);
             self.mentions(&toks, done, t);
             done = t + 1;
+            if self.reported {
+                // The reported-speech pass leaves direct quotes to the first.
+                continue;
+            }
             let q = quotes[n];
             let (a, kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
             let (kind, work) = self.settle_kind(kind, &a, q, para.start);
@@ -185,7 +211,13 @@ impl<'t> Attributor<'t> {
             kinds.push(kind);
             works.push(work);
         }
+        self.resolve_reported(&toks, &reported, &mut ri, &mut done, toks.len(), out);
         self.mentions(&toks, done, toks.len());
+        if self.reported {
+            self.tok_buf = toks;
+            self.sid_buf = sid;
+            return;
+        }
         self.colon_intro = self.closing_colon(bi, &toks, &sid);
         take_later_speakers(&mut attrs, &sid, &qtoks);
         for (n, q) in quotes.iter().enumerate() {

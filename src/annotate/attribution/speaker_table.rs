@@ -13,6 +13,9 @@ pub struct Attributed {
     pub speakers: Vec<Speaker>,
     /// Quote annotations (span = quoted words without marks) in text order.
     pub quotes: Vec<(Span, Quote)>,
+    /// How many of `speakers` come first from direct quotes and turns; the
+    /// rest are speakers only of reported speech.
+    pub direct_speakers: usize,
     /// ASCII-lower-cased names and aliases to the lowest speaker index that
     /// has them, so that interning stays constant-time with many speakers.
     index: FastMap<String, usize>,
@@ -115,5 +118,28 @@ impl Attributor<'_> {
                 id
             }
         }
+    }
+}
+
+impl Attributed {
+    /// The speaker called `name` (case-insensitive, by name or alias), if any;
+    /// nothing in the table changes.
+    pub(super) fn find(&self, name: &str) -> Option<SpeakerId> {
+        self.index
+            .get(&name.to_ascii_lowercase())
+            .map(|&i| self.speakers[i].id)
+    }
+
+    /// Add `s` as a new speaker at the end of the table (its id is set here),
+    /// leaving every existing speaker as it was.
+    pub(super) fn push_new(&mut self, mut s: Speaker) -> SpeakerId {
+        let i = self.speakers.len();
+        s.id = SpeakerId(i as u32);
+        self.index_name(&s.name, i);
+        for a in &s.aliases {
+            self.index_name(a, i);
+        }
+        self.speakers.push(s);
+        SpeakerId(i as u32)
     }
 }

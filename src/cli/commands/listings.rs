@@ -6,10 +6,17 @@ use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::format::listing;
 use crate::model::text::visible_name;
-use crate::model::{Document, SpeakerId};
+use crate::model::{Document, QuoteKind, SpeakerId};
 
-/// `attache quotes FILE [--speaker NAME] [--format F]`.
-pub fn quotes(file: &str, speaker: Option<&str>, format: QuoteFormat, o: &Overrides) -> Result<()> {
+/// `attache quotes FILE [--speaker NAME] [--kind K,…] [--format F]`; no
+/// kinds means every kind.
+pub fn quotes(
+    file: &str,
+    speaker: Option<&str>,
+    kinds: &[QuoteKind],
+    format: QuoteFormat,
+    o: &Overrides,
+) -> Result<()> {
     let doc = crate::load::load(Some(file), &super::annotate_options(o)?)?;
     let mut rows = listing::quote_rows(&doc);
     if let Some(name) = speaker {
@@ -23,6 +30,9 @@ pub fn quotes(file: &str, speaker: Option<&str>, format: QuoteFormat, o: &Overri
             .collect();
         let mut it = keep.into_iter();
         rows.retain(|_| it.next().unwrap_or(false));
+    }
+    if !kinds.is_empty() {
+        rows.retain(|r| kinds.contains(&r.kind));
     }
     let text = match format {
         QuoteFormat::Json => listing::quotes_json(&rows),

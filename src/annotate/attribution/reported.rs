@@ -1,0 +1,730 @@
+//! Reported speech: what was said without quotation marks.
+//!
+//! Most of what diplomats say reaches readers paraphrased ("The minister said
+//! that talks would resume", "According to the embassy, …"). This stage finds
+//! such statements with the same token scan as direct quotes, no parser: a
+//! reporting verb of `assets/lexicon/reported-verbs.txt` with its subject and
+//! the clause after it; `according to X` before or after a clause; `…, X said`
+//! closing a sentence. The content is the reported clause only (not the cue,
+//! not the source), ending at the sentence end, a closing parenthesis, a
+//! semicolon, the start of a direct quote or the next cue.
+//!
+//! What it leaves out: a speaker in the first or second person (`I think
+//! that …`: the speaker's own words), questions (a sentence with `?`), hypotheticals (a cue
+//! after `would`, `could`, `might`, `should` or in an `if`/`unless` clause),
+//! negated cues (`did not say`), passives (`it is believed that`), `said` as
+//! an adjective (`the said agreement`) and infinitives (`declined to say`).
+//!
+//! Candidates are found per paragraph before any speaker is resolved; the
+//! paragraph scan then resolves each at its place in the text
+//! ([`Attributor::resolve_reported`]), so pronouns and role nouns refer back
+//! exactly as they do for direct quotes, through the one speaker table.
+
+use std::sync::LazyLock;
+
+use super::noun_phrase::NounPhrase;
+use super::tokens::{Tok, TokKind, is_cap, lower};
+use super::words::{NP_STOP_SET, TIME_NOUNS_SET, in_list};
+use super::{Attributed, Attributor};
+use crate::annotate::FastMap;
+use crate::annotate::quotes::RawQuote;
+use crate::model::{Quote, QuoteKind, Span};
+
+/// What a reporting verb takes before its clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Takes {
+    /// Only a `that` clause ("found that …").
+    That,
+    /// A `that` clause or a bare clause ("said the talks failed").
+    Bare,
+    /// A listener first ("told reporters (that) …").
+    Listener,
+}
+
+/// The reporting verbs, with what each takes.
+static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
+    crate::annotate::lexicon::parse_list(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/lexicon/reported-verbs.txt"
+    )))
+    .map(|l| {
+        let mut it = l.split_whitespace();
+        let w = it.next().unwrap_or("");
+        let t = match it.next() {
+            Some("b") => Takes::Bare,
+            Some("o") => Takes::Listener,
+            _ => Takes::That,
+        };
+        (w, t)
+    })
+    .collect()
+});
+
+/// Words that open a bare clause as its subject ("said he would go").
+const SUBJECTS: &[&str] = &[
+    "he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those",
+];
+/// Determiners that open a bare clause's subject ("said the talks failed").
+const CLAUSE_DETS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "most", "no",
+    "all", "both", "any", "every", "such",
+];
+/// Words that open an indirect question after `asked` or `wondered`.
+const QUESTION_WORDS: &[&str] = &["if", "why", "how", "what", "when", "where", "who"];
+/// Words after a reporting verb that are its object or an adverb, never the
+/// subject of a clause ("said so", "said nothing", "say goodbye").
+const NO_CLAUSE: &[&str] = &[
+    "so",
+    "nothing",
+    "something",
+    "anything",
+    "little",
+    "much",
+    "more",
+    "less",
+    "yes",
+    "no",
+    "goodbye",
+    "hello",
+    "otherwise",
+    "to",
+    "of",
+    "for",
+    "with",
+    "about",
+    "by",
+    "as",
+];
+/// Finite verbs and auxiliaries that show a bare clause has a verb.
+const FINITE: &[&str] = &[
+    "is", "are", "was", "were", "would", "will", "could", "can", "should", "must", "may", "might",
+    "had", "has", "have", "did", "does", "do", "wants", "needs",
+];
+/// Words between subject and cue that make it hypothetical, negated or passive.
+const NOT_REPORTED: &[&str] = &[
+    "would", "could", "might", "should", "not", "never", "is", "was", "were", "are", "be", "been",
+    "being", "to", "cannot", "if",
+];
+/// Listeners of `told` that are one word ("told reporters the plan failed").
+const LISTENERS: &[&str] = &[
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "you",
+    "reporters",
+    "journalists",
+    "lawmakers",
+    "parliament",
+    "congress",
+    "supporters",
+    "viewers",
+    "listeners",
+];
+/// Words that may open an adverbial between a cue and its `that`
+/// ("said on Tuesday that", "said in a statement that").
+const ADVERBIAL: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "late",
+    "earlier",
+    "yesterday",
+    "today",
+    "also",
+    "again",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "once",
+    "recently",
+    "out",
+];
+
+/// A reported statement found in a paragraph, its speaker not yet resolved.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Reported {
+    /// Who speaks, as written.
+    np: NounPhrase,
+    /// The cue ("said", "according to").
+    cue: Span,
+    /// The content's first token.
+    a: usize,
+    /// One past the content's last token.
+    b: usize,
+}
+
+impl Reported {
+    /// The token at which it is resolved: its first token of speaker or content.
+    fn anchor(&self) -> usize {
+        self.np.a.min(self.a)
+    }
+}
+
+impl<'t> Attributor<'t> {
+    /// The reported statements of a paragraph's tokens, in order of their anchors.
+    pub(super) fn find_reported(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        quotes: &[&RawQuote],
+    ) -> Vec<Reported> {
+        let mut found = Vec::new();
+        let mut ss = 0;
+        while ss < toks.len() {
+            let mut se = ss + 1;
+            while se < toks.len() && sid[se] == sid[ss] {
+                se += 1;
+            }
+            let first = found.len();
+            self.sentence_reported(toks, sid, quotes, ss, se, &mut found);
+            self.cut_at_next(toks, &mut found[first..]);
+            ss = se;
+        }
+        found.sort_by_key(Reported::anchor);
+        found
+    }
+
+    /// Resolve and record the statements of `found` (from `*ri`) anchored
+    /// before token `upto`, registering the paragraph's mentions up to each
+    /// one first (`*done`: mentions before it are registered).
+    pub(super) fn resolve_reported(
+        &mut self,
+        toks: &[Tok],
+        found: &[Reported],
+        ri: &mut usize,
+        done: &mut usize,
+        upto: usize,
+        out: &mut Attributed,
+    ) {
+        while let Some(r) = found.get(*ri)
+            && r.anchor() < upto
+        {
+            if r.anchor() > *done {
+                self.mentions(toks, *done, r.anchor());
+                *done = r.anchor();
+            }
+            let f = self.make(toks, r.np, r.cue, None, out);
+            out.quotes.push((
+                Span::new(toks[r.a].s, toks[r.b - 1].e),
+                Quote {
+                    kind: QuoteKind::Reported,
+                    speaker: f.speaker,
+                    mention: f.mention,
+                    cue: f.cue,
+                    continues: false,
+                    turn: false,
+                },
+            ));
+            *ri += 1;
+        }
+    }
+
+    /// The reported statements of the sentence `[ss, se)`.
+    fn sentence_reported(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+        found: &mut Vec<Reported>,
+    ) {
+        // A question reports nothing.
+        if toks[ss..se].iter().any(|t| t.k == TokKind::Punct('?')) {
+            return;
+        }
+        let first = found.len();
+        if let Some(r) = self.closing_cue(toks, sid, quotes, ss, se) {
+            found.push(r);
+        }
+        for v in ss..se {
+            if toks[v].k != TokKind::Word {
+                continue;
+            }
+            if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
+                if let Some(r) = self.according_to(toks, quotes, ss, se, v) {
+                    found.push(r);
+                }
+                continue;
+            }
+            let prev = found[first..].last().map(|r| r.np);
+            if let Some(r) = self.verb_cue(toks, sid, quotes, ss, se, v, prev) {
+                found.push(r);
+            }
+        }
+    }
+
+    /// `According to X, …` opening the sentence, or `…, according to X`.
+    fn according_to(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+        v: usize,
+    ) -> Option<Reported> {
+        let np = self.np_after(toks, v + 1, se)?;
+        let cue = Span::new(toks[v].s, toks[v + 1].e);
+        let opens = (ss..v).all(|k| self.is_word_any(toks, k, &["but", "and", "yet", "so"]));
+        if opens {
+            // The source may run on ("According to a poll of Iowa voters, …").
+            let comma = (np.b..(v + 18).min(se)).find(|&k| {
+                !matches!(
+                    toks[k].k,
+                    TokKind::Word | TokKind::Punct(',' | '.' | '-' | '’' | '\'')
+                ) || toks[k].k == TokKind::Punct(',')
+            })?;
+            if toks[comma].k != TokKind::Punct(',') {
+                return None;
+            }
+            let a = comma + 1;
+            let b = self.clause_end(toks, quotes, a, se);
+            return self.statement(toks, np, cue, a, b);
+        }
+        if v == 0 || toks[v - 1].k != TokKind::Punct(',') {
+            return None;
+        }
+        // The clause before the cue; a long one after it ("X, according to
+        // Y, would …") makes the whole sentence the statement.
+        let a = self.clause_start(toks, quotes, ss, v - 1)?;
+        let rest = (np.b..se).filter(|&k| toks[k].k == TokKind::Word).count();
+        let b = if rest >= 3 && toks.get(np.b).is_some_and(|t| t.k == TokKind::Punct(',')) {
+            self.clause_end(toks, quotes, np.b + 1, se)
+        } else {
+            self.trim_end(toks, a, v - 1)
+        };
+        self.statement(toks, np, cue, a, b)
+    }
+
+    /// `…, X said.` / `…, said X.` / `…, X told reporters.` closing the sentence.
+    fn closing_cue(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+    ) -> Option<Reported> {
+        let c = (ss + 3..se)
+            .rev()
+            .find(|&k| toks[k].k == TokKind::Punct(','))?;
+        let (np, v) = self.tail_cue(toks, sid, c, se)?;
+        let a = self.clause_start(toks, quotes, ss, c)?;
+        let b = self.trim_end(toks, a, c);
+        let cue = Span::new(toks[v].s, toks[v].e);
+        self.statement(toks, np, cue, a, b)
+    }
+
+    /// The speaker and cue verb of a short cue after the comma at `c` that
+    /// runs to the sentence end: `, X said [on Monday].`, `, said X.`.
+    fn tail_cue(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        c: usize,
+        se: usize,
+    ) -> Option<(NounPhrase, usize)> {
+        let words = toks[c + 1..se]
+            .iter()
+            .filter(|t| t.k == TokKind::Word)
+            .count();
+        if words > 10
+            || toks[c + 1..se]
+                .iter()
+                .any(|t| matches!(t.k, TokKind::Quote(_) | TokKind::Punct(',' | ';' | ':')))
+        {
+            return None;
+        }
+        for v in c + 1..(c + 8).min(se) {
+            let w = self.w(&toks[v]);
+            if toks[v].k != TokKind::Word || is_cap(w) || !VERBS.contains_key(w) {
+                continue;
+            }
+            if w.ends_with("ing") || self.is_word(toks, v + 1, "that") {
+                return None;
+            }
+            let np = if v == c + 1 {
+                self.np_after(toks, v, se)?
+            } else {
+                let np = self.np_before(toks, v, c + 1, sid)?;
+                if np.a != c + 1 {
+                    return None;
+                }
+                np
+            };
+            return Some((np, v));
+        }
+        None
+    }
+
+    /// A statement introduced by the reporting verb at `v`: `X said (that) …`,
+    /// `X told reporters (that) …`, `…, adding that …` (whose speaker is
+    /// `prev`, the last speaker found in the sentence, or its subject).
+    #[allow(clippy::too_many_arguments)]
+    fn verb_cue(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+        v: usize,
+        prev: Option<NounPhrase>,
+    ) -> Option<Reported> {
+        let w = self.w(&toks[v]);
+        if is_cap(w) {
+            return None;
+        }
+        let takes = *VERBS.get(w)?;
+        // "the said agreement", "declined to say", "a warning".
+        if v > ss
+            && self.is_word_any(
+                toks,
+                v - 1,
+                &["the", "a", "an", "this", "that", "to", "his", "her", "its"],
+            )
+        {
+            return None;
+        }
+        // "expressed hope that": the verb's noun after another verb.
+        if v > ss && toks[v - 1].k == TokKind::Word && {
+            let p = self.w(&toks[v - 1]);
+            !is_cap(p) && p.ends_with("ed")
+        } {
+            return None;
+        }
+        let participle = w.ends_with("ing");
+        let np = if participle {
+            if v == ss || !matches!(toks[v - 1].k, TokKind::Punct(',')) {
+                return None;
+            }
+            prev.or_else(|| self.sentence_subject(toks, ss, v))?
+        } else {
+            let np = self
+                .np_before(toks, v, ss, sid)
+                .or_else(|| self.sentence_subject(toks, ss, v))?;
+            // Hypothetical, negated or passive: "would say", "did not say",
+            // "is believed"; or in an "if" clause.
+            let between = (np.b..v).any(|k| {
+                toks[k].k == TokKind::Word && {
+                    let x = self.w(&toks[k]);
+                    in_list(NOT_REPORTED, x) || x.ends_with("n't") || x.ends_with("n’t")
+                }
+            });
+            if between || (ss..np.a).any(|k| self.is_word_any(toks, k, &["if", "unless"])) {
+                return None;
+            }
+            np
+        };
+        // "The talks, he said, will resume": the cue set off by commas.
+        if !participle
+            && np.a > ss
+            && toks[np.a - 1].k == TokKind::Punct(',')
+            && toks.get(v + 1).is_some_and(|t| t.k == TokKind::Punct(','))
+        {
+            let a = self.clause_start(toks, quotes, ss, np.a - 1)?;
+            let b = self.clause_end(toks, quotes, v + 2, se);
+            return self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b);
+        }
+        let a = self.clause_after(toks, v, se, takes)?;
+        let b = self.clause_end(toks, quotes, a, se);
+        self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b)
+    }
+
+    /// The first token of the clause a reporting verb at `v` introduces.
+    fn clause_after(&self, toks: &[Tok], v: usize, se: usize, takes: Takes) -> Option<usize> {
+        let mut j = v + 1;
+        if self.w(&toks[v]).starts_with("point") {
+            if !self.is_word(toks, j, "out") {
+                return None;
+            }
+            j += 1;
+        }
+        // An explicit "that", after a short adverbial or listener ("asked
+        // him whether …" has a listener too).
+        let opener_ok = j < se
+            && (toks[j].k == TokKind::Punct(',')
+                || self.is_word_any(toks, j, ADVERBIAL)
+                || self.is_capword(&toks[j])
+                || takes == Takes::Listener
+                || (self.w(&toks[v]).starts_with("ask") && self.np_after(toks, v, se).is_some()));
+        let window = if takes == Takes::Listener { 16 } else { 9 };
+        let asks = {
+            let w = self.w(&toks[v]);
+            w.starts_with("ask") || w.starts_with("wonder")
+        };
+        for k in j..(j + window).min(se) {
+            match toks[k].k {
+                TokKind::Word
+                    if self.is_word(toks, k, "that")
+                        || self.is_word(toks, k, "whether")
+                        || (asks && self.is_word_any(toks, k, QUESTION_WORDS)) =>
+                {
+                    if k == j || opener_ok {
+                        return Some(k);
+                    }
+                    break;
+                }
+                TokKind::Word if k > j && VERBS.contains_key(self.w(&toks[k])) => break,
+                TokKind::Word | TokKind::Punct(',' | '.') => {}
+                _ => break,
+            }
+        }
+        match takes {
+            Takes::That => None,
+            Takes::Bare => self.after_adverbial(toks, j, se),
+            Takes::Listener => {
+                let after = if self.is_word_any(toks, j, LISTENERS) {
+                    j + 1
+                } else {
+                    let np = self.np_after(toks, v, se)?;
+                    if np.b - np.a > 4 {
+                        return None;
+                    }
+                    np.b
+                };
+                self.after_adverbial(toks, after, se)
+            }
+        }
+    }
+
+    /// A bare clause at `j`, or after a short time adverbial there ("said on
+    /// Friday he would go", "said last week the plan was dead").
+    fn after_adverbial(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+        // "said Monday the talks …"
+        if toks.get(j).is_some_and(|t| {
+            t.k == TokKind::Word && is_cap(self.w(t)) && self.w(t).ends_with("day")
+        }) {
+            return self.bare_clause(toks, j + 1, se);
+        }
+        if let Some(a) = self.bare_clause(toks, j, se) {
+            return Some(a);
+        }
+        if !self.is_word_any(toks, j, ADVERBIAL) {
+            return None;
+        }
+        let end = (j + 5).min(se);
+        let k = (j + 1..end).find(|&k| {
+            toks[k].k == TokKind::Word && {
+                let w = self.w(&toks[k]);
+                TIME_NOUNS_SET.has(w) || (is_cap(w) && w.ends_with("day"))
+            }
+        })?;
+        let k = if toks.get(k + 1).is_some_and(|t| t.k == TokKind::Punct(',')) {
+            k + 2
+        } else {
+            k + 1
+        };
+        self.bare_clause(toks, k, se)
+    }
+
+    /// Token `j` when a bare clause starts there: a subject pronoun, or a
+    /// determiner or name followed by a finite verb within a few words.
+    fn bare_clause(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+        let t = toks.get(j).filter(|_| j < se)?;
+        if t.k != TokKind::Word {
+            return None;
+        }
+        let w = self.w(t);
+        let lw = lower(w);
+        if in_list(SUBJECTS, &lw) {
+            // "said it" ending the clause is an object, not a subject.
+            return (j + 2 < se && toks[j + 1].k == TokKind::Word).then_some(j);
+        }
+        if in_list(CLAUSE_DETS, &lw) || w.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(j);
+        }
+        if in_list(ADVERBIAL, &lw) || in_list(NO_CLAUSE, &lw) {
+            return None;
+        }
+        // A lower-case subject ("says millions lost their homes", "said
+        // running for office is hard"): a clause when it runs on for a few
+        // words without a mark.
+        if !is_cap(w) {
+            let run = (j..(j + 4).min(se))
+                .take_while(|&k| toks[k].k == TokKind::Word)
+                .count();
+            return (run >= 4).then_some(j);
+        }
+        // A name: a clause when a finite verb follows within a few words.
+        let verb = (j + 1..(j + 10).min(se))
+            .take_while(|&k| toks[k].k == TokKind::Word)
+            .any(|k| {
+                let x = self.w(&toks[k]);
+                !is_cap(x)
+                    && (in_list(FINITE, x)
+                        || x.ends_with("ed")
+                        || x.ends_with("n't")
+                        || x.ends_with("n’t"))
+            });
+        // Or a name followed by a lower-case word of its clause ("said
+        // Trump campaign strategists plan …"), not "said Jane Roe of …".
+        let c = self.cap_run_fwd(toks, j, se);
+        let runs_on = c + 2 < se
+            && toks[c].k == TokKind::Word
+            && !is_cap(self.w(&toks[c]))
+            && !NP_STOP_SET.has(self.w(&toks[c]))
+            && !VERBS.contains_key(self.w(&toks[c]))
+            && toks[c + 1].k == TokKind::Word;
+        (verb || runs_on).then_some(j)
+    }
+
+    /// The first token of the clause before the cue at `c` in `[ss, c)`:
+    /// after any direct quote in it; `None` when nothing is left.
+    fn clause_start(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        ss: usize,
+        c: usize,
+    ) -> Option<usize> {
+        let mut a = ss;
+        for (k, t) in toks.iter().enumerate().take(c).skip(ss) {
+            match t.k {
+                TokKind::Quote(q) if quotes[q].kind == QuoteKind::Direct => return None,
+                TokKind::Punct(';' | ':') => a = k + 1,
+                _ => {}
+            }
+        }
+        while a < c && matches!(toks[a].k, TokKind::Punct(_)) {
+            a += 1;
+        }
+        (a < c).then_some(a)
+    }
+
+    /// One past the last token of the clause that starts at `a` in a
+    /// sentence ending at `se`: before a direct quote, an unmatched closing
+    /// parenthesis, a semicolon or the next cue (", adding …", ", he said",
+    /// ", according to …", "and added that …"); trailing marks left out.
+    fn clause_end(&self, toks: &[Tok], quotes: &[&RawQuote], a: usize, se: usize) -> usize {
+        let mut depth = 0usize;
+        for k in a..se {
+            let stop = match toks[k].k {
+                // A quotation inside the clause ("said the plan was “dead”")
+                // belongs to it; one after a colon or comma, or opening it, ends it.
+                TokKind::Quote(q) => {
+                    quotes[q].kind == QuoteKind::Direct
+                        && (k < a + 2
+                            || matches!(toks[k - 1].k, TokKind::Punct(':' | ',' | '—' | '–')))
+                }
+                TokKind::Punct('(') => {
+                    depth += 1;
+                    false
+                }
+                TokKind::Punct(')') => {
+                    if depth == 0 {
+                        true
+                    } else {
+                        depth -= 1;
+                        false
+                    }
+                }
+                TokKind::Punct(';') => true,
+                TokKind::Punct(',') => k > a && self.cue_after_comma(toks, k, se),
+                TokKind::Word => {
+                    k > a
+                        && self.is_word_any(toks, k, &["and", "but"])
+                        && toks.get(k + 1).is_some_and(|n| {
+                            n.k == TokKind::Word
+                                && !is_cap(self.w(n))
+                                && VERBS.contains_key(self.w(n))
+                                && self.is_word(toks, k + 2, "that")
+                        })
+                }
+                _ => false,
+            };
+            if stop {
+                return self.trim_end(toks, a, k);
+            }
+        }
+        self.trim_end(toks, a, se)
+    }
+
+    /// Whether a cue follows the comma at `c`: ", adding …", ", according
+    /// to …", or a short cue to the sentence end (", he said.").
+    fn cue_after_comma(&self, toks: &[Tok], c: usize, se: usize) -> bool {
+        let Some(n) = toks.get(c + 1).filter(|_| c + 1 < se) else {
+            return false;
+        };
+        if n.k != TokKind::Word {
+            return false;
+        }
+        let w = self.w(n);
+        if w.eq_ignore_ascii_case("according") && self.is_word(toks, c + 2, "to") {
+            return true;
+        }
+        if w.ends_with("ing") && VERBS.contains_key(w) {
+            return true;
+        }
+        // A short closing cue: at most a few words, one of them a reporting verb.
+        let rest = &toks[c + 1..se];
+        rest.len() <= 8
+            && !rest
+                .iter()
+                .any(|t| matches!(t.k, TokKind::Quote(_) | TokKind::Punct(',')))
+            && rest.iter().take(4).any(|t| {
+                t.k == TokKind::Word && !is_cap(self.w(t)) && VERBS.contains_key(self.w(t))
+            })
+    }
+
+    /// A statement runs up to the next one of its sentence when that one is
+    /// joined to it ("…, and officials said …"), not nested in it.
+    fn cut_at_next(&self, toks: &[Tok], found: &mut [Reported]) {
+        if found.len() < 2 {
+            return;
+        }
+        let anchors: Vec<usize> = found.iter().map(Reported::anchor).collect();
+        for r in found.iter_mut() {
+            let Some(&n) = anchors.iter().filter(|&&n| n > r.a && n < r.b).min() else {
+                continue;
+            };
+            let joined = matches!(toks[n - 1].k, TokKind::Punct(',' | ';' | '—'))
+                || self.is_word_any(toks, n - 1, &["and", "but", "while", "whereas"]);
+            if joined {
+                let mut b = n - 1;
+                while b > r.a && toks[b - 1].k == TokKind::Punct(',') {
+                    b -= 1;
+                }
+                if b > r.a + 2 {
+                    r.b = self.trim_end(toks, r.a, b);
+                }
+            }
+        }
+    }
+
+    /// `b` without the marks that end the span `[a, b)`.
+    fn trim_end(&self, toks: &[Tok], a: usize, mut b: usize) -> usize {
+        while b > a && matches!(toks[b - 1].k, TokKind::Punct(_)) {
+            b -= 1;
+        }
+        b
+    }
+
+    /// A statement with content `[a, b)`, when the content has three words
+    /// or more and the speaker is not the writer or the one addressed ("I
+    /// think that …", "as you know …": the speaker's own words, not a report).
+    fn statement(
+        &self,
+        toks: &[Tok],
+        np: NounPhrase,
+        cue: Span,
+        a: usize,
+        b: usize,
+    ) -> Option<Reported> {
+        if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
+            return None;
+        }
+        let words = toks[a..b.max(a)]
+            .iter()
+            .filter(|t| t.k != TokKind::Punct(','))
+            .count();
+        (b > a && words >= 3).then_some(Reported { np, cue, a, b })
+    }
+}
