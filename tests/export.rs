@@ -170,8 +170,8 @@ fn gold_ann() -> String {
         span("“We are ready to sign the accord,”"),
         span("Minister Lena Várkonyi"),
         span("said on"),
-        span("the deal was"),
-        span("said the deal"),
+        span("talks resume in Pécs"),
+        span("resume"),
     )
 }
 
@@ -242,4 +242,57 @@ fn render_takes_gold_and_names_a_bad_span_by_file_and_line() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("line 1: offset `three`"));
+}
+
+#[test]
+fn export_carries_the_readers_notes_and_corrections() {
+    use attache::notes::{Body, Sidecar, anchor::Text, correct::Correction, store};
+    let dir = tempfile::tempdir().unwrap();
+    let file = fixture(dir.path());
+    let at = |s: &str| {
+        let start = TEXT.find(s).unwrap();
+        attache::model::Span::new(start, start + s.len())
+    };
+    let text = Text::new(TEXT);
+    let mut side = Sidecar::default();
+    side.add(
+        text.selector(at("The ports will open soon.")),
+        Body::Note {
+            text: "check the date".into(),
+        },
+    );
+    side.add(
+        text.selector(at("Nothing is settled yet,")),
+        Body::Correction {
+            correction: Correction::Speaker {
+                name: "Ida Lund".into(),
+                role: None,
+            },
+        },
+    );
+    store::save(&store::sidecar_for(&file), &mut side).unwrap();
+    let out = attache()
+        .args(["export", file.to_str().unwrap(), "--to", "md"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let md = String::from_utf8(out).unwrap();
+    assert!(md.contains("check the date"), "{md}");
+    assert!(
+        md.contains("### Ida Lund"),
+        "the correction is applied: {md}"
+    );
+    assert!(md.contains("speaker: Ida Lund"), "and listed: {md}");
+    // From standard input there is no sidecar.
+    let piped = attache()
+        .args(["export", "-", "--to", "md"])
+        .write_stdin(TEXT)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(!String::from_utf8(piped).unwrap().contains("check the date"));
 }

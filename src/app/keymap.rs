@@ -517,16 +517,16 @@ const ACTIONS: &[ActionDef] = &[
         "z5",
     ),
     def(
-        "layer-gold",
-        Command::ToggleGold,
-        "layer 7: gold annotations (--gold FILE.ann)",
-        "z7",
-    ),
-    def(
         "layer-reported",
         Command::ToggleLayer(Layer::Reported),
         "layer 6: reported speech",
         "z6",
+    ),
+    def(
+        "layer-gold",
+        Command::ToggleGold,
+        "layer 7: gold annotations (--gold FILE.ann)",
+        "z7",
     ),
     def("layers-all", Command::AllLayers, "all layers on", "z0"),
     def("outline", Command::Outline, "open the outline", "o"),

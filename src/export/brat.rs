@@ -252,7 +252,7 @@ mod tests {
                 .contains("AnnotatorNotes E1\tspeaker: Lena Várkonyi, Minister; kind: direct")
         );
         assert!(
-            !files.ann.contains("a fair compromise"),
+            !files.ann.contains("\t“a fair compromise”\n"),
             "terms are not attributions"
         );
     }

@@ -150,7 +150,7 @@ pub fn to_markdown(doc: &Document, user: &[UserAnnotation], name: &str) -> Strin
         if let Some(r) = role {
             let _ = write!(out, " — {}", md_escape(&r));
         }
-        let _ = writeln!(out, " ({} quotes)\n", g.quotes.len());
+        let _ = writeln!(out, " ({})\n", quotes_count(g.quotes.len()));
         for &(span, q) in &g.quotes {
             for line in doc.slice(span).lines() {
                 let _ = writeln!(out, "> {}", md_escape(line));
@@ -266,7 +266,7 @@ pub fn to_html(doc: &Document, user: &[UserAnnotation], name: &str, palette: &Pa
         if let Some(r) = role {
             let _ = write!(out, " <span class=\"role\">— {}</span>", html_escape(&r));
         }
-        let _ = writeln!(out, " ({} quotes)</h3>", g.quotes.len());
+        let _ = writeln!(out, " ({})</h3>", quotes_count(g.quotes.len()));
         for &(span, q) in &g.quotes {
             let _ = writeln!(
                 out,
@@ -299,6 +299,15 @@ pub fn to_html(doc: &Document, user: &[UserAnnotation], name: &str, palette: &Pa
     }
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// "1 quote", "2 quotes".
+fn quotes_count(n: usize) -> String {
+    if n == 1 {
+        "1 quote".to_string()
+    } else {
+        format!("{n} quotes")
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! `attache export [FILE] --to FORMAT [-o OUT]`: a document (and, once the
-//! reader's sidecar is wired in, the user's notes) written for other tools.
+//! `attache export [FILE] --to FORMAT [-o OUT]`: a document and the reader's
+//! notes, highlights and corrections (its sidecar) written for other tools.
 //! The text comes from [`crate::export`]; this module picks the output:
 //! standard output, or a file written atomically like `annotate -o`
 //! ([`super::outfile`]); brat's several files go into a folder.
@@ -67,8 +67,7 @@ pub fn export(file: Option<&str>, format: Format, out: Option<&Path>, o: &Overri
     let target = out
         .map(|p| OutputFile::create(p, input, false))
         .transpose()?;
-    let doc = crate::load::load(file, &annotate_options(o)?)?;
-    let user: Vec<UserAnnotation> = Vec::new();
+    let (doc, user) = with_sidecar(file, crate::load::load(file, &annotate_options(o)?)?)?;
     let name = match file {
         Some(f) if f != "-" => Path::new(f)
             .file_name()
@@ -113,11 +112,60 @@ fn brat(file: Option<&str>, dir: &Path, o: &Overrides) -> Result<()> {
     let txt = OutputFile::create(&txt_path, input, false)?;
     let ann = OutputFile::create(&ann_path, input, false)?;
     let conf = OutputFile::create(&conf_path, input, false)?;
-    let doc = crate::load::load(file, &annotate_options(o)?)?;
-    let files = export::brat::to_brat(&doc, &[]);
+    let (doc, user) = with_sidecar(file, crate::load::load(file, &annotate_options(o)?)?)?;
+    let files = export::brat::to_brat(&doc, &user);
     txt.commit(&files.txt)?;
     ann.commit(&files.ann)?;
     conf.commit(&files.conf)
+}
+
+/// `doc` with the reader's corrections applied, and its notes, highlights
+/// and corrections placed in the text, from the sidecar the reader keeps for
+/// `file` (none for standard input, or when there is no sidecar yet).
+/// Orphans (items whose text is gone) are left out of the export; they stay
+/// in the sidecar.
+fn with_sidecar(
+    file: Option<&str>,
+    doc: crate::model::Document,
+) -> Result<(crate::model::Document, Vec<UserAnnotation>)> {
+    use crate::notes::{Body, anchor::Text, correct::apply, store};
+    let path = match file {
+        Some("-") => None,
+        Some(f) => Some(store::sidecar_for(Path::new(f))),
+        None => store::sample_sidecar(),
+    };
+    let Some(sidecar) = path.map(|p| store::load(&p)).transpose()?.flatten() else {
+        return Ok((doc, Vec::new()));
+    };
+    let placed = sidecar.place(&Text::new(&doc.text));
+    let found = || {
+        placed
+            .iter()
+            .filter_map(|p| p.at.map(|(span, _)| (span, &sidecar.items[p.item])))
+    };
+    let corrections = found().filter_map(|(span, item)| match &item.body {
+        Body::Correction { correction } => Some((span, correction)),
+        _ => None,
+    });
+    let (doc, _) = apply(&doc, corrections);
+    let user = found()
+        .map(|(span, item)| {
+            let (kind, text) = match &item.body {
+                Body::Note { text } => (export::UserKind::Note, text.clone()),
+                Body::Highlight => (export::UserKind::Highlight, String::new()),
+                Body::Correction { correction } => {
+                    (export::UserKind::Correction, correction.describe())
+                }
+            };
+            UserAnnotation {
+                id: item.id.clone(),
+                span,
+                kind,
+                text,
+            }
+        })
+        .collect();
+    Ok((doc, user))
 }
 
 #[cfg(test)]
