@@ -221,6 +221,9 @@ pub(super) struct Candidate {
     pub(super) content_start: usize,
     /// The words open with a quotation mark.
     pub(super) quoted: bool,
+    /// The colon is run into the words with no space (`MR. KIRBY:Thank you`),
+    /// a typo that needs the document to confirm the label.
+    pub(super) tight: bool,
 }
 
 /// Skip whitespace (including no-break spaces) from `pos` within `line_end`.
@@ -261,8 +264,10 @@ pub(super) fn find_candidate(text: &str, start: usize, end: usize) -> Option<Can
     let label_text = &line[..label_len];
     let info = parse_label_text(label_text)?;
     let mut content_start = skip_space(text, after, end);
-    // A colon label must be followed by a space or the end of the line ("A:B" is not one).
-    if colon && content_start == after && after < end {
+    // A colon label is followed by a space or the end of the line ("a:b" is
+    // not one), or, as a typo, run straight into a capitalised word.
+    let tight = colon && content_start == after && after < end;
+    if tight && !text[after..end].starts_with(char::is_uppercase) {
         return None;
     }
     let mut note = None;
@@ -289,6 +294,7 @@ pub(super) fn find_candidate(text: &str, start: usize, end: usize) -> Option<Can
         note,
         content_start,
         quoted,
+        tight,
     })
 }
 

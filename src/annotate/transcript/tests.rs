@@ -208,3 +208,115 @@ fn particles_and_moderator_names() {
         Some("President of Eastland")
     );
 }
+
+#[test]
+fn colon_run_into_the_words_is_a_label() {
+    let text = "Briefing on the Canal\n\n\
+        MS. OKONJO: Good morning.\n\n\
+        Q: Is the canal open?\n\n\
+        MS. OKONJO:It reopened on Monday.\n\n\
+        Q:And the locks?\n\n\
+        Pieter Vos:May I add something?\n";
+    let (turns, _) = run(text);
+    let names: Vec<&str> = turns.iter().map(|t| t.speaker.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Okonjo", "Question", "Okonjo", "Question", "Pieter Vos"]
+    );
+    assert_eq!(turns[2].content.slice(text), "It reopened on Monday.");
+    assert_eq!(turns[3].content.slice(text), "And the locks?");
+    assert_eq!(turns[4].label.slice(text), "Pieter Vos");
+    assert_eq!(turns[4].content.slice(text), "May I add something?");
+}
+
+#[test]
+fn colon_run_into_the_words_needs_the_document() {
+    // One run-in colon on its own, or before a lower-case word, is no label.
+    let text = "Notes on the Trip\n\n\
+        Ferry Times:Mornings only.\n\n\
+        The ratio was high:three to one.\n\n\
+        MR. DALE: Something else.\n";
+    let (turns, _) = run(text);
+    assert!(turns.is_empty());
+}
+
+#[test]
+fn known_speaker_without_a_colon() {
+    let text = "Press Conference on Roads\n\n\
+        MR. KESTREL: Welcome, everyone.\n\n\
+        Q: When does the work start?\n\n\
+        MR. KESTREL Thank you for asking. In June.\n\n\
+        Q: And the cost?\n\n\
+        Lena Fairweather: Let me take that.\n\n\
+        Lena Fairweather It is within the budget.\n";
+    let (turns, _) = run(text);
+    let names: Vec<&str> = turns.iter().map(|t| t.speaker.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Kestrel",
+            "Question",
+            "Kestrel",
+            "Question",
+            "Lena Fairweather",
+            "Lena Fairweather"
+        ]
+    );
+    assert_eq!(turns[2].label.slice(text), "MR. KESTREL");
+    assert_eq!(
+        turns[2].content.slice(text),
+        "Thank you for asking. In June."
+    );
+    assert_eq!(turns[5].content.slice(text), "It is within the budget.");
+}
+
+#[test]
+fn known_speaker_run_into_the_next_word() {
+    let text = "Press Conference on Roads\n\n\
+        MR. KESTREL: Welcome, everyone.\n\n\
+        Q: When does the work start?\n\n\
+        MR. KESTRELThank you. In June.\n\n\
+        Lena Fairweather: Let me add one thing.\n\n\
+        Q: Go on.\n\n\
+        Lena FairweatherIt is within the budget.\n\n\
+        MR. KESTRELI agree.\n";
+    let (turns, _) = run(text);
+    let names: Vec<&str> = turns.iter().map(|t| t.speaker.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Kestrel",
+            "Question",
+            "Kestrel",
+            "Lena Fairweather",
+            "Question",
+            "Lena Fairweather",
+            "Kestrel"
+        ]
+    );
+    assert_eq!(turns[2].content.slice(text), "Thank you. In June.");
+    assert_eq!(turns[5].content.slice(text), "It is within the budget.");
+    assert_eq!(turns[6].content.slice(text), "I agree.");
+}
+
+#[test]
+fn prose_naming_a_speaker_is_not_a_label() {
+    // In a transcript, a paragraph that names a speaker in prose stays in the turn.
+    let text = "Press Conference on Roads\n\n\
+        MR. KESTREL: Welcome, everyone.\n\n\
+        Q: When does the work start?\n\n\
+        MR. KESTREL: In June.\n\n\
+        Mr. Kestrel said that before, I think.\n\n\
+        MR. KESTRELSON was there too.\n";
+    let (turns, _) = run(text);
+    assert_eq!(turns.len(), 3);
+    assert!(turns[2].content.slice(text).ends_with("there too."));
+    // In a news article, a known name never opens a turn of its own.
+    let text = "Roads to Reopen\n\n\
+        Mr. Kestrel said on Monday that the work would start in June.\n\n\
+        Mr. Kestrel Thanked the workers, officials said.\n\n\
+        Lena Fairweather, the treasurer, agreed.\n";
+    let (turns, s) = run(text);
+    assert!(turns.is_empty());
+    assert_eq!(s.meta.genre, Genre::Article);
+}

@@ -12,7 +12,7 @@ use super::labels::{
     Candidate, LabelText, colonless_label, find_candidate, is_given_name, is_space, skip_space,
 };
 use super::{Turn, TurnSpeaker};
-use crate::annotate::FastMap;
+use crate::annotate::{FastMap, FastSet};
 use crate::model::{Block, BlockKind, Section, Span};
 
 /// A line that opens with an ALL-CAPS run that may be a label without its
@@ -26,24 +26,44 @@ struct Colonless {
     line_end: usize,
 }
 
+/// A line of a paragraph (leading spaces skipped) with no colon label.
+#[derive(Clone, Copy)]
+struct BareLine {
+    /// Start of the line's words.
+    start: usize,
+    /// End of the line.
+    end: usize,
+}
+
 /// The labels of the document that open turns, in text order; `None` when
 /// fewer than two are found (a document needs two turns to be a transcript).
 pub(super) fn accepted_labels(text: &str, blocks: &[Block]) -> Option<Vec<Candidate>> {
-    let (cands, colonless) = line_labels(text, blocks);
+    let (cands, bare) = line_labels(text, blocks);
     if cands.is_empty() {
         return None;
     }
     let mut accepted = accept_consistent(cands);
-    recover_colonless(text, &mut accepted, colonless);
+    let colonless = bare
+        .iter()
+        .filter_map(|l| {
+            colonless_label(&text[l.start..l.end]).map(|n| Colonless {
+                line_start: l.start,
+                label_end: l.start + n,
+                line_end: l.end,
+            })
+        })
+        .collect();
+    let recovered = recover_colonless(text, &mut accepted, colonless);
+    recover_unmarked(text, &mut accepted, &bare, &recovered);
     accepted.sort_by_key(|c| c.line_start);
     (accepted.len() >= 2).then_some(accepted)
 }
 
 /// Candidate labels at the start of every line of every paragraph, and the
-/// lines that may hold a label that lost its colon.
-fn line_labels(text: &str, blocks: &[Block]) -> (Vec<Candidate>, Vec<Colonless>) {
+/// lines that have none.
+fn line_labels(text: &str, blocks: &[Block]) -> (Vec<Candidate>, Vec<BareLine>) {
     let mut cands: Vec<Candidate> = Vec::new();
-    let mut colonless: Vec<Colonless> = Vec::new();
+    let mut bare: Vec<BareLine> = Vec::new();
     for b in blocks {
         if b.kind != BlockKind::Paragraph || !b.span.is_valid_in(text) {
             continue;
@@ -56,70 +76,95 @@ fn line_labels(text: &str, blocks: &[Block]) -> (Vec<Candidate>, Vec<Colonless>)
             if s < end {
                 if let Some(c) = find_candidate(text, s, end) {
                     cands.push(c);
-                } else if let Some(l) = colonless_label(&text[s..end]) {
-                    colonless.push(Colonless {
-                        line_start: s,
-                        label_end: s + l,
-                        line_end: end,
-                    });
+                } else {
+                    bare.push(BareLine { start: s, end });
                 }
             }
             pos = end + 1;
         }
     }
-    (cands, colonless)
+    (cands, bare)
 }
 
 /// Keep the candidates accepted by the label's own shape and by how the
-/// document uses it.
+/// document uses it. A label whose colon runs into the next word is a typo
+/// kept only when the document confirms it: the same label is used properly,
+/// or the document has a label used twice (once at least with its space) and this one is a name of two words
+/// or more, a title, or a questioner's or a role's word.
 fn accept_consistent(cands: Vec<Candidate>) -> Vec<Candidate> {
     let mut uses: FastMap<String, usize> = FastMap::default();
+    let mut tight_uses: FastMap<String, usize> = FastMap::default();
     for c in &cands {
         if !c.quoted {
-            *uses.entry(c.info.core.clone()).or_default() += 1;
+            let map = if c.tight { &mut tight_uses } else { &mut uses };
+            *map.entry(c.info.core.clone()).or_default() += 1;
         }
     }
     let established = uses.values().any(|&n| n >= 2);
+    // For the typos, a label used twice counts with its run-in uses.
+    let established_all = established
+        || uses
+            .iter()
+            .any(|(core, &n)| n + tight_uses.get(core).copied().unwrap_or(0) >= 2);
     cands
         .into_iter()
         .filter(|c| {
-            let n = uses.get(&c.info.core).copied().unwrap_or(0);
-            if c.quoted && n == 0 {
-                return false;
+            let proper = uses.get(&c.info.core).copied().unwrap_or(0);
+            if !c.tight {
+                return shape_accepted(c, proper, established);
             }
             let i = &c.info;
-            if i.question || i.role_word {
-                return true;
-            }
-            if i.words == 1 && !i.caps {
-                return n >= 2;
-            }
-            if i.caps || i.titled {
-                return i.words <= 8 || n >= 2 || i.titled;
-            }
-            // Mixed-case names ("Jane Roe"): repeated, or in a transcript, or
-            // opening with a known given name.
-            n >= 2
-                || (established && i.words <= 5)
-                || ((2..=4).contains(&i.words)
-                    && i.core.split(' ').next().is_some_and(is_given_name))
+            let n = proper + tight_uses.get(&i.core).copied().unwrap_or(0);
+            let confirmed = proper >= 1
+                || (established_all && (i.words >= 2 || i.titled || i.question || i.role_word));
+            confirmed && shape_accepted(c, n, established_all)
         })
         .collect()
 }
 
-/// Add the labels that lost their colon: ALL-CAPS labels seen with their colon.
-fn recover_colonless(text: &str, accepted: &mut Vec<Candidate>, colonless: Vec<Colonless>) {
+/// Whether a candidate used `n` times as a label is accepted by the label
+/// rules, `established` when some label of the document is used twice.
+fn shape_accepted(c: &Candidate, n: usize, established: bool) -> bool {
+    if c.quoted && n == 0 {
+        return false;
+    }
+    let i = &c.info;
+    if i.question || i.role_word {
+        return true;
+    }
+    if i.words == 1 && !i.caps {
+        return n >= 2;
+    }
+    if i.caps || i.titled {
+        return i.words <= 8 || n >= 2 || i.titled;
+    }
+    // Mixed-case names ("Jane Roe"): repeated, or in a transcript, or
+    // opening with a known given name.
+    n >= 2
+        || (established && i.words <= 5)
+        || ((2..=4).contains(&i.words) && i.core.split(' ').next().is_some_and(is_given_name))
+}
+
+/// Add the labels that lost their colon: ALL-CAPS labels seen with their
+/// colon. Returns the line starts of the labels added.
+fn recover_colonless(
+    text: &str,
+    accepted: &mut Vec<Candidate>,
+    colonless: Vec<Colonless>,
+) -> FastSet<usize> {
     let caps_labels: FastMap<&str, LabelText> = accepted
         .iter()
         .filter(|c| c.info.caps)
         .map(|c| (c.label.slice(text), c.info.clone()))
         .collect();
+    let mut added = FastSet::default();
     for line in colonless {
         let (s, l) = (line.line_start, line.label_end);
         let Some(info) = caps_labels.get(&text[s..l]).cloned() else {
             continue;
         };
         let content_start = skip_space(text, l, line.line_end);
+        added.insert(s);
         accepted.push(Candidate {
             line_start: s,
             label: Span::new(s, l),
@@ -127,8 +172,87 @@ fn recover_colonless(text: &str, accepted: &mut Vec<Candidate>, colonless: Vec<C
             note: None,
             content_start,
             quoted: false,
+            tight: false,
         });
     }
+    added
+}
+
+/// Add the labels of known speakers that lost their colon or were run into
+/// the next word: a line after the first label that opens with a label the
+/// document already uses with its colon (`MR. KIRBY Thank you.`,
+/// `MR. KIRBYThank you.`), followed by a capitalised word. Only in documents
+/// with two such labels already, and never for a one-letter label: so a news
+/// article's prose (`Mr. Kirby said`) is never read as a turn.
+fn recover_unmarked(
+    text: &str,
+    accepted: &mut Vec<Candidate>,
+    bare: &[BareLine],
+    recovered: &FastSet<usize>,
+) {
+    let proper: Vec<&Candidate> = accepted
+        .iter()
+        .filter(|c| !c.quoted && !c.tight && c.label.len() >= 2)
+        .filter(|c| !recovered.contains(&c.line_start))
+        .collect();
+    if proper.len() < 2 {
+        return;
+    }
+    let first = proper.iter().map(|c| c.line_start).min().unwrap_or(0);
+    let mut known: Vec<(&str, LabelText)> = Vec::new();
+    for c in &proper {
+        let l = c.label.slice(text);
+        if !known.iter().any(|(k, _)| *k == l) {
+            known.push((l, c.info.clone()));
+        }
+    }
+    // Longest first, so "MR. KIRBY" is not read as "MR. KIRB".
+    known.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+    let mut added = Vec::new();
+    for line in bare {
+        if line.start <= first || recovered.contains(&line.start) {
+            continue;
+        }
+        let words = &text[line.start..line.end];
+        let Some((label, info)) = known
+            .iter()
+            .find(|(k, _)| unmarked_rest(words, k).is_some())
+        else {
+            continue;
+        };
+        let label_end = line.start + label.len();
+        added.push(Candidate {
+            line_start: line.start,
+            label: Span::new(line.start, label_end),
+            info: info.clone(),
+            note: None,
+            content_start: skip_space(text, label_end, line.end),
+            quoted: false,
+            tight: false,
+        });
+    }
+    accepted.extend(added);
+}
+
+/// When `line` opens with `label` and then, with no colon, a capitalised
+/// word (after spaces, or run straight into the label), the words after it.
+fn unmarked_rest<'a>(line: &'a str, label: &str) -> Option<&'a str> {
+    let rest = line.strip_prefix(label)?;
+    let after = rest.trim_start_matches(is_space);
+    let mut chars = after.chars();
+    let first = chars.next()?;
+    if !first.is_uppercase() {
+        return None;
+    }
+    if after.len() == rest.len() {
+        // Run into the label: the next word must read as a word of its own
+        // ("Thank", "I "), not as more of an ALL-CAPS name ("KIRBYSON").
+        let second = chars.next()?;
+        if !(second.is_lowercase() || is_space(second) || second == '\'' || second == '’') {
+            return None;
+        }
+    }
+    Some(after)
 }
 
 /// The blocks with a block split off wherever a label starts inside one and
