@@ -107,6 +107,33 @@ fn corrections_change_the_document_shown_and_are_counted() {
 }
 
 #[test]
+fn tab_in_the_speaker_prompt_picks_from_the_speaker_table() {
+    let mut s = state(120, 30);
+    let names: Vec<String> = s.doc.speakers.iter().map(|sp| sp.name.clone()).collect();
+    assert!(names.len() >= 2, "{names:?}");
+    press(&mut s, "]q c s");
+    press(&mut s, "<Tab>");
+    assert_eq!(
+        s.notes.prompt.as_ref().map(|p| p.1.clone()),
+        Some(names[0].clone())
+    );
+    press(&mut s, "<Tab>");
+    assert_eq!(
+        s.notes.prompt.as_ref().map(|p| p.1.clone()),
+        Some(names[1].clone())
+    );
+    // Typed letters narrow the pick (case aside).
+    press(&mut s, "<Esc> ]q c s");
+    let first = names[1].chars().next().unwrap().to_lowercase().to_string();
+    type_text(&mut s, &first);
+    press(&mut s, "<Tab>");
+    let got = s.notes.prompt.as_ref().map(|p| p.1.clone()).unwrap();
+    assert!(got.to_lowercase().starts_with(&first), "{got}");
+    press(&mut s, "<Enter>");
+    assert!(s.notes.prompt.is_none());
+}
+
+#[test]
 fn marks_are_set_and_jumped_to() {
     let mut s = state(100, 12);
     press(&mut s, "]] m a G");

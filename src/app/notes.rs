@@ -258,6 +258,10 @@ pub(super) fn notes_key(s: &mut State, k: Key) -> bool {
                 text.pop();
                 s.notes.prompt = Some((what, text));
             }
+            KeyCode::Tab if what != Prompt::Note => {
+                let picked = pick_speaker(&s.doc, &text);
+                s.notes.prompt = Some((what, picked.unwrap_or(text)));
+            }
             KeyCode::Char(c) if !k.ctrl && !k.alt && text.chars().count() < 2000 => {
                 text.push(c);
                 s.notes.prompt = Some((what, text));
@@ -286,6 +290,30 @@ pub(super) fn notes_key(s: &mut State, k: Key) -> bool {
         _ => {}
     }
     true
+}
+
+/// `Tab` in a speaker prompt: pick from the document's speakers. The typed
+/// text is completed to the first speaker whose name starts with it (case
+/// aside); a name already picked goes on to the next match, round to the
+/// first; an empty prompt starts with the first speaker.
+fn pick_speaker(doc: &Document, typed: &str) -> Option<String> {
+    let names: Vec<&str> = doc.speakers.iter().map(|sp| sp.name.as_str()).collect();
+    let at = names.iter().position(|n| *n == typed);
+    let prefix = match at {
+        // Cycling: keep to the names the first pick matched, if it was typed.
+        Some(_) => "",
+        None => typed,
+    }
+    .to_lowercase();
+    let matches = |n: &&str| n.to_lowercase().starts_with(&prefix);
+    let next = match at {
+        Some(i) => names[i + 1..]
+            .iter()
+            .chain(&names[..=i])
+            .find(|n| matches(n)),
+        None => names.iter().find(|n| matches(n)),
+    };
+    next.map(|n| n.to_string())
 }
 
 fn jump_mark(s: &mut State, c: char) {
@@ -364,8 +392,12 @@ pub fn prompt_line(s: &State) -> Option<String> {
         Prompt::Speaker => "speaker (Name, role)",
         Prompt::QuoteBy => "a quote by (Name, role)",
     };
+    let keys = match what {
+        Prompt::Note => "Enter saves, Esc cancels",
+        _ => "Tab picks a speaker, Enter saves, Esc cancels",
+    };
     Some(format!(
-        "{label}: {}▏ Enter saves, Esc cancels",
+        "{label}: {}▏ {keys}",
         crate::model::text::visible_line(text)
     ))
 }

@@ -769,7 +769,8 @@ pub fn help_lines(s: &State) -> Vec<(String, String)> {
     ));
     rows.push((
         "After c (correct)".into(),
-        "s speaker (Name, role), n not a quote, x not speech, k kind, q a quote by…".into(),
+        "s speaker (Name, role; Tab picks one), n not a quote, x not speech, k kind, q a quote by…"
+            .into(),
     ));
     rows.push((
         "In the side panel".into(),
