@@ -116,6 +116,45 @@ fn a_large_file_opens_on_its_head_and_ends_on_the_whole_document() {
 }
 
 #[test]
+fn notes_wait_for_the_whole_document_and_are_placed_in_it() {
+    use attache::notes::{Body, Sidecar, anchor::Text};
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("ferry.txt");
+    let mut text = transcript(PROGRESSIVE_MIN as usize * 2);
+    text.push_str("MR. ABARA: The last word on the ferry is ours.\n");
+    std::fs::write(&path, &text).expect("write");
+    let path = path.to_str().expect("UTF-8 path");
+    // A note on words past the head, as a sidecar read at opening.
+    let words = "The last word on the ferry is ours.";
+    let start = text.find(words).expect("words");
+    let mut side = Sidecar::default();
+    side.add(
+        Text::new(&text).selector(attache::model::Span::new(start, start + words.len())),
+        Body::Note {
+            text: "the tail".into(),
+        },
+    );
+    let opening = open(Some(path), Options::default()).expect("open");
+    let (mut s, rest) = opening.split(Settings::default(), Keymap::default(), (100, 30));
+    s.notes.deferred = Some((side, None));
+    keys(&mut s, "]q");
+    keys(&mut s, "a");
+    assert!(s.notes.prompt.is_none(), "no note on the head alone");
+    let msg = s.message.clone().unwrap_or_default();
+    assert!(msg.contains("wait for the whole document"), "{msg}");
+    let whole = rest.wait().expect("worker").expect("a worker was started");
+    s.finish_loading(whole);
+    assert!(s.message.is_none(), "the wait message goes with the wait");
+    assert!(s.notes.deferred.is_none());
+    assert_eq!(
+        s.notes.found.len(),
+        1,
+        "the note is placed in the whole text"
+    );
+    assert!(s.notes.orphans.is_empty());
+}
+
+#[test]
 fn a_small_file_opens_whole() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("short.txt");

@@ -66,6 +66,10 @@ pub enum Pending {
     Correct,
 }
 
+/// What the status line says when a note or mark is asked for before the
+/// whole text is annotated (cleared when it is).
+pub(super) const WAIT_FOR_WHOLE: &str = "notes and marks wait for the whole document";
+
 /// The correction menu, as the status line shows it.
 pub const CORRECT_MENU: &str =
     "correct: s speaker · n not a quote · x not speech · k kind · q a quote by… · Esc";
@@ -212,9 +216,7 @@ pub(super) fn start(s: &mut State, c: super::keymap::Command) {
     use super::keymap::Command as C;
     if let Some(p) = s.loading {
         // Notes are anchored in the whole text, not its head.
-        s.message = Some(format!(
-            "notes and marks wait for the whole document (annotating {p}%)"
-        ));
+        s.message = Some(format!("{WAIT_FOR_WHOLE} (annotating {p}%)"));
         return;
     }
     match c {

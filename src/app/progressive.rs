@@ -55,6 +55,9 @@ impl State {
         if self.search.active() {
             super::search::search_again(self);
         }
+        if (self.message.as_deref()).is_some_and(|m| m.starts_with(super::notes::WAIT_FOR_WHOLE)) {
+            self.message = None;
+        }
         if let Some((sidecar, path)) = self.notes.deferred.take() {
             self.attach_notes(sidecar, path);
         }
