@@ -4,7 +4,7 @@
 use super::state::State;
 
 /// The first index in `0..n` where `pred` turns false (`pred` must be true, then false).
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
+pub(super) fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
     let (mut lo, mut hi) = (0, n);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;

@@ -15,6 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::citation::{MAX_COPY, citation, clip_text};
 use super::keymap::Command;
 use super::layout::{Anchor, LineKind, VisualLine, grapheme_width};
+use super::navigation::partition;
 use super::state::{Focus, State};
 use crate::model::{Span, SpeakerId};
 
@@ -304,20 +305,6 @@ fn step(
         p = at(i);
     }
     found
-}
-
-/// The first index in `0..n` where `pred` turns false.
-fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 /// `]q`/`[q` (and `n`/`N` without a search): the cursor to the start of
