@@ -28,11 +28,12 @@ impl<'t> Attributor<'t> {
         {
             return self.pronoun(g, out);
         }
-        // The writer's own "I" or "we" is no speaker to name: the mention stays.
+        // The writer's own "I" or "we" is no speaker to name: the mention
+        // stays (so does the "Let" of "Let me say that…").
         let bare = words
             .first()
             .map(|w| w.split(['\'', '’']).next().unwrap_or(w));
-        if words.len() == 1 && bare.is_some_and(|w| in_list(&["i", "we", "me", "us"], w)) {
+        if words.len() == 1 && bare.is_some_and(|w| in_list(&["i", "we", "me", "us", "let"], w)) {
             return None;
         }
         if words.len() == 1 && words[0].eq_ignore_ascii_case("who") {
@@ -142,6 +143,8 @@ impl<'t> Attributor<'t> {
                     let p = &self.people[i];
                     p.kind == SpeakerKind::Person && !p.name.contains(' ')
                 })
+            } else if kind == SpeakerKind::Person && LEX.first.contains_key(key.as_str()) {
+                self.by_given_name(&key)
             } else {
                 None
             }
@@ -188,6 +191,20 @@ impl<'t> Attributor<'t> {
         p.last = p.last.max(pos);
         self.touch(i);
         i
+    }
+
+    /// The one person whose full name starts with the given name `given`
+    /// (lower case): "Donald" after "Donald Trump". None when no person or
+    /// several have it.
+    fn by_given_name(&self, given: &str) -> Option<usize> {
+        let mut found = self.people.iter().enumerate().filter(|(_, p)| {
+            p.kind == SpeakerKind::Person
+                && p.name
+                    .split_once(' ')
+                    .is_some_and(|(f, _)| f.eq_ignore_ascii_case(given))
+        });
+        let (i, _) = found.next()?;
+        found.next().is_none().then_some(i)
     }
 
     /// Make person `i` the most recently mentioned one.
@@ -242,7 +259,14 @@ impl<'t> Attributor<'t> {
                         LEX.titles.contains_key(l) || LEX.roles.contains_key(l)
                     })
                 });
-                if titled || g != Gender::U || known || LEX.first.contains_key(&*lower(first)) {
+                // In a headline only a titled full name with a known given
+                // name counts ("President Jan Kral"): other capitalised runs
+                // there are seldom names.
+                let strict_ok = !self.title_only
+                    || (titled && name.contains(' ') && LEX.first.contains_key(&*lower(first)));
+                if strict_ok
+                    && (titled || g != Gender::U || known || LEX.first.contains_key(&*lower(first)))
+                {
                     self.person(&name, role.as_deref(), g, kind, t.s);
                 }
             }

@@ -18,6 +18,8 @@
 
 mod cues;
 mod discourse;
+#[cfg(test)]
+mod identity_tests;
 mod names;
 mod noun_phrase;
 mod quote;
@@ -72,6 +74,7 @@ pub fn attribute(
     }
     let mut st = Attributor::new(text);
     scan(&mut st, structure, quotes, &mut out);
+    own_words_in_turns(text, &mut out);
     // Reported speech comes second, from a pass of its own, so that it never
     // changes who said a direct quote; its speakers join the same table.
     reported_table::add_reported(text, structure, quotes, &mut out);
@@ -81,11 +84,40 @@ pub fn attribute(
     out
 }
 
+/// Inside a transcript turn, a quote introduced by "I" or "we" ("And I said,
+/// “…”") is the turn's speaker's.
+fn own_words_in_turns(text: &str, out: &mut Attributed) {
+    let turns = reported_table::TurnSpeakers::new(out);
+    for (span, q) in out.quotes.iter_mut() {
+        if !q.turn
+            && q.speaker.is_none()
+            && q.mention
+                .is_some_and(|m| reported_table::first_person(text, m))
+        {
+            q.speaker = turns.at(span.start);
+        }
+    }
+}
+
 /// Attribute the quotes of every paragraph block with `st`, in text order.
 fn scan(st: &mut Attributor<'_>, structure: &Structure, quotes: &[RawQuote], out: &mut Attributed) {
     let mut qi = 0;
     let mut pq: Vec<&RawQuote> = Vec::new();
     for (bi, b) in structure.blocks.iter().enumerate() {
+        if b.kind == BlockKind::Title && is_sentence_case(&st.text[b.span.start..b.span.end]) {
+            // The people a headline names are the ones "the President" and
+            // "he" of the first lines mean. A title in headline case is left
+            // out: its capitalised runs ("Smith Beats Jones In Ohio") are no
+            // names.
+            st.title_only = true;
+            st.mentions_in(b.span);
+            st.title_only = false;
+        }
+        if b.kind == BlockKind::Turn {
+            // A turn's first paragraph names people that "he" and "the
+            // minister" of its later paragraphs mean.
+            st.mentions_in(b.span);
+        }
         if b.kind != BlockKind::Paragraph {
             continue;
         }
@@ -101,6 +133,18 @@ fn scan(st: &mut Attributor<'_>, structure: &Structure, quotes: &[RawQuote], out
         pq.extend(&quotes[first..qi]);
         st.paragraph(bi, b.span, &pq, out);
     }
+}
+
+/// Whether a title is written in sentence case: at least two longer words
+/// (five letters or more) start in lower case.
+fn is_sentence_case(s: &str) -> bool {
+    s.split_whitespace()
+        .filter(|w| {
+            w.starts_with(char::is_lowercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 5
+        })
+        .count()
+        >= 2
 }
 
 /// A person, organisation or country seen in the text.
@@ -150,6 +194,9 @@ struct Attributor<'t> {
     sid_buf: Vec<u32>,
     /// Whether the paragraph scan finds reported speech (the second pass).
     reported: bool,
+    /// Whether [`Attributor::mentions`] reads a headline, where only titled
+    /// full names count.
+    title_only: bool,
 }
 
 impl<'t> Attributor<'t> {
@@ -167,7 +214,16 @@ impl<'t> Attributor<'t> {
             tok_buf: Vec::new(),
             sid_buf: Vec::new(),
             reported: false,
+            title_only: false,
         }
+    }
+
+    /// Register the people named in a block that holds no quotes.
+    fn mentions_in(&mut self, span: Span) {
+        let mut toks = std::mem::take(&mut self.tok_buf);
+        self.tokenize(span, &[], &mut toks);
+        self.mentions(&toks, 0, toks.len());
+        self.tok_buf = toks;
     }
 
     /// Attribute the quotes of one paragraph.

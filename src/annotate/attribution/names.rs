@@ -70,6 +70,12 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
     let possessive = words[..words.len().saturating_sub(1)]
         .iter()
         .rposition(|w| w.ends_with("'s") || w.ends_with("’s"));
+    // A run that ends in the pronoun "I" is a title and the one speaking
+    // ("the first US President I met"): never a person named I.
+    let words = match words {
+        [rest @ .., "I"] if !rest.is_empty() => rest,
+        _ => words,
+    };
     let words: Vec<&str> = words
         .iter()
         .copied()

@@ -16,7 +16,7 @@ use super::{Attributed, Attributor, scan};
 use crate::annotate::quotes::RawQuote;
 use crate::annotate::segment::Structure;
 use crate::annotate::{FastMap, FastSet};
-use crate::model::{QuoteKind, Speaker, SpeakerId, SpeakerKind};
+use crate::model::{QuoteKind, Span, Speaker, SpeakerId, SpeakerKind};
 
 /// Find the reported speech of the document and add it to `out`, whose
 /// direct quotes and speakers are final.
@@ -33,6 +33,7 @@ pub(super) fn add_reported(
     scan(&mut st, structure, quotes, &mut shadow);
     let mut ids: FastMap<u32, Option<SpeakerId>> = FastMap::default();
     let lower_words = LowerWords::new(text);
+    let turns = TurnSpeakers::new(out);
     for (span, mut q) in shadow.quotes.drain(..) {
         if q.kind != QuoteKind::Reported {
             continue;
@@ -41,7 +42,49 @@ pub(super) fn add_reported(
             *ids.entry(s.0)
                 .or_insert_with(|| adopt(&lower_words, &shadow.speakers[s.index()], out))
         });
+        if q.speaker.is_none() && q.mention.is_some_and(|m| first_person(text, m)) {
+            q.speaker = turns.at(span.start);
+        }
         out.quotes.push((span, q));
+    }
+}
+
+/// Whether the mention `m` is the speaker's own "I" or "we", or the "Let"
+/// of "Let me say that…" / "Let us recall that…".
+pub(super) fn first_person(text: &str, m: Span) -> bool {
+    let Some(w) = text.get(m.start..m.end) else {
+        return false;
+    };
+    let w = w.split(['\'', '’']).next().unwrap_or(w);
+    if in_list(&["i", "we"], w) {
+        return true;
+    }
+    let after = text.get(m.end..).unwrap_or("");
+    w.eq_ignore_ascii_case("let")
+        && (after.starts_with(" me ") || after.starts_with(" us ") || after.starts_with("’s "))
+}
+
+/// The transcript turns of a document with their speakers, in text order:
+/// inside a turn, "I" and "we" are the turn's speaker.
+pub(super) struct TurnSpeakers(Vec<(Span, SpeakerId)>);
+
+impl TurnSpeakers {
+    pub(super) fn new(out: &Attributed) -> Self {
+        let mut turns: Vec<(Span, SpeakerId)> = out
+            .quotes
+            .iter()
+            .filter(|(_, q)| q.turn)
+            .filter_map(|(s, q)| Some((*s, q.speaker?)))
+            .collect();
+        turns.sort_by_key(|(s, _)| s.start);
+        TurnSpeakers(turns)
+    }
+
+    /// The speaker of the turn holding offset `pos`, if any.
+    pub(super) fn at(&self, pos: usize) -> Option<SpeakerId> {
+        let i = self.0.partition_point(|(s, _)| s.start <= pos);
+        let (s, id) = self.0.get(i.checked_sub(1)?)?;
+        (pos < s.end).then_some(*id)
     }
 }
 

@@ -31,7 +31,11 @@ impl Attributed {
         aliases: &[String],
         kind: SpeakerKind,
     ) -> SpeakerId {
-        let found = self.index.get(&name.to_ascii_lowercase()).copied();
+        let found = self
+            .index
+            .get(&name.to_ascii_lowercase())
+            .copied()
+            .or_else(|| self.known_by_surname(name, aliases, kind));
         let i = match found {
             Some(i) => i,
             None => {
@@ -73,6 +77,33 @@ impl Attributed {
             }
         }
         s.id
+    }
+
+    /// A person already in the table under the surname alone (a transcript
+    /// label "MACRON") that the full name `name` ("Emmanuel Macron", with the
+    /// surname among `aliases`) names: it takes the full name, keeping the
+    /// surname as an alias.
+    fn known_by_surname(
+        &mut self,
+        name: &str,
+        aliases: &[String],
+        kind: SpeakerKind,
+    ) -> Option<usize> {
+        if kind != SpeakerKind::Person || !name.contains(' ') {
+            return None;
+        }
+        let i = aliases.iter().find_map(|a| {
+            let i = *self.index.get(&a.to_ascii_lowercase())?;
+            let s = &self.speakers[i];
+            (s.kind == SpeakerKind::Person && s.name.eq_ignore_ascii_case(a)).then_some(i)
+        })?;
+        let s = &mut self.speakers[i];
+        let old = std::mem::replace(&mut s.name, name.to_string());
+        if !s.aliases.iter().any(|x| x.eq_ignore_ascii_case(&old)) {
+            s.aliases.push(old);
+        }
+        self.index_name(name, i);
+        Some(i)
     }
 
     /// Record that speaker `i` answers to `name`, unless a lower index does.
