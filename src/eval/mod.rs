@@ -149,11 +149,14 @@ fn predictions_by_kind(text: &str) -> (Vec<PredItem>, Vec<PredItem>) {
     let doc = annotate(text, &Options::default());
     // The annotator drops a BOM; the gold counts it.
     let shift = usize::from(text.starts_with('\u{feff}'));
+    let rows = quote_rows(&doc);
+    let folded = folded_partials(&rows);
     let (mut quoted, mut reported) = (Vec::new(), Vec::new());
-    for r in quote_rows(&doc) {
+    for (i, r) in rows.into_iter().enumerate() {
         let to = match r.kind {
             QuoteKind::Term => continue,
             QuoteKind::Reported => &mut reported,
+            QuoteKind::Partial if folded[i] => continue,
             QuoteKind::Direct | QuoteKind::Partial => &mut quoted,
         };
         to.push(PredItem {
@@ -166,6 +169,30 @@ fn predictions_by_kind(text: &str) -> (Vec<PredItem>, Vec<PredItem>) {
         });
     }
     (quoted, reported)
+}
+
+/// Which rows are partial quotes scored with the reported statement they
+/// lie in: a partial quote inside a reported clause of the same speaker
+/// (`X said the plan was “a disaster”`) is one attribution with it, whose
+/// content PolNeAR marks as the whole clause, so the clause alone is scored
+/// (with reported speech), as the reader shows the fragment inside it.
+fn folded_partials(rows: &[crate::format::listing::QuoteRow]) -> Vec<bool> {
+    // Rows come in reading order; a reported clause holding a partial quote
+    // starts before it, among the last few clauses started so far.
+    let mut open: Vec<&crate::format::listing::QuoteRow> = Vec::new();
+    rows.iter()
+        .map(|q| {
+            if q.kind == QuoteKind::Reported {
+                open.retain(|r| r.end > q.start);
+                open.push(q);
+                return false;
+            }
+            q.kind == QuoteKind::Partial
+                && open
+                    .iter()
+                    .any(|r| r.start <= q.start && q.end <= r.end && r.speaker == q.speaker)
+        })
+        .collect()
 }
 
 fn place_all(chars: &[char], items: Vec<PredItem>) -> Vec<Placed> {

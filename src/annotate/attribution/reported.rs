@@ -27,7 +27,7 @@ use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{NP_STOP_SET, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
-use crate::annotate::quotes::RawQuote;
+use crate::annotate::quotes::{RawQuote, word_count};
 use crate::model::{Quote, QuoteKind, Span};
 
 /// What a reporting verb takes before its clause.
@@ -286,7 +286,7 @@ impl<'t> Attributor<'t> {
             }
             let a = comma + 1;
             let b = self.clause_end(toks, quotes, a, se);
-            return self.statement(toks, np, cue, a, b);
+            return self.statement(toks, quotes, np, cue, a, b);
         }
         if v == 0 || toks[v - 1].k != TokKind::Punct(',') {
             return None;
@@ -300,7 +300,7 @@ impl<'t> Attributor<'t> {
         } else {
             self.trim_end(toks, a, v - 1)
         };
-        self.statement(toks, np, cue, a, b)
+        self.statement(toks, quotes, np, cue, a, b)
     }
 
     /// `…, X said.` / `…, said X.` / `…, X told reporters.` closing the sentence.
@@ -312,14 +312,44 @@ impl<'t> Attributor<'t> {
         ss: usize,
         se: usize,
     ) -> Option<Reported> {
-        let c = (ss + 3..se)
+        let comma = (ss + 3..se)
             .rev()
-            .find(|&k| toks[k].k == TokKind::Punct(','))?;
+            .find(|&k| toks[k].k == TokKind::Punct(','));
+        let c = comma.max(self.fragment_before_cue(toks, quotes, ss, se))?;
         let (np, v) = self.tail_cue(toks, sid, c, se)?;
         let a = self.clause_start(toks, quotes, ss, c)?;
-        let b = self.trim_end(toks, a, c);
+        // A fragment whose comma is inside its marks ends the clause with it.
+        let b = if matches!(toks[c].k, TokKind::Quote(_)) {
+            c + 1
+        } else {
+            self.trim_end(toks, a, c)
+        };
         let cue = Span::new(toks[v].s, toks[v].e);
-        self.statement(toks, np, cue, a, b)
+        self.statement(toks, quotes, np, cue, a, b)
+    }
+
+    /// The last token of the sentence `[ss, se)` when it is a quoted
+    /// fragment whose comma is inside its marks, with words of its clause
+    /// before it and no comma after it (`The plan “was a mistake,” she
+    /// said.`): it ends the clause that the closing cue reports.
+    fn fragment_before_cue(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+    ) -> Option<usize> {
+        let k = (ss + 1..se)
+            .rev()
+            .find(|&k| matches!(toks[k].k, TokKind::Quote(_)))?;
+        let TokKind::Quote(q) = toks[k].k else {
+            return None;
+        };
+        let q = quotes.get(q)?;
+        (q.kind != QuoteKind::Direct
+            && q.inner.slice(self.text).trim_end().ends_with(',')
+            && toks[k - 1].k == TokKind::Word)
+            .then_some(k)
     }
 
     /// The speaker and cue verb of a short cue after the comma at `c` that
@@ -431,11 +461,11 @@ impl<'t> Attributor<'t> {
         {
             let a = self.clause_start(toks, quotes, ss, np.a - 1)?;
             let b = self.clause_end(toks, quotes, v + 2, se);
-            return self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b);
+            return self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b);
         }
         let a = self.clause_after(toks, v, se, takes)?;
         let b = self.clause_end(toks, quotes, a, se);
-        self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b)
+        self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b)
     }
 
     /// The first token of the clause a reporting verb at `v` introduces.
@@ -713,6 +743,7 @@ impl<'t> Attributor<'t> {
     fn statement(
         &self,
         toks: &[Tok],
+        quotes: &[&RawQuote],
         np: NounPhrase,
         cue: Span,
         a: usize,
@@ -721,10 +752,17 @@ impl<'t> Attributor<'t> {
         if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
             return None;
         }
-        let words = toks[a..b.max(a)]
+        // A quotation inside the clause counts its words ("that “we won”").
+        let words: usize = toks[a..b.max(a)]
             .iter()
-            .filter(|t| t.k != TokKind::Punct(','))
-            .count();
+            .map(|t| match t.k {
+                TokKind::Punct(',') => 0,
+                TokKind::Quote(q) => quotes
+                    .get(q)
+                    .map_or(1, |q| word_count(q.inner.slice(self.text)).max(1)),
+                _ => 1,
+            })
+            .sum();
         (b > a && words >= 3).then_some(Reported { np, cue, a, b })
     }
 }
