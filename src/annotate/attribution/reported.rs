@@ -23,6 +23,7 @@
 use std::sync::LazyLock;
 
 use super::noun_phrase::NounPhrase;
+use super::reported_quoted::subject_of_contraction;
 use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{NP_STOP_SET, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
@@ -39,6 +40,9 @@ enum Takes {
     Bare,
     /// A listener first ("told reporters (that) …").
     Listener,
+    /// Only an object with its quoted complement ("called the plan “a
+    /// disaster”", "described him as “…”").
+    Complement,
 }
 
 /// The reporting verbs, with what each takes.
@@ -53,6 +57,7 @@ static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
         let t = match it.next() {
             Some("b") => Takes::Bare,
             Some("o") => Takes::Listener,
+            Some("c") => Takes::Complement,
             _ => Takes::That,
         };
         (w, t)
@@ -463,13 +468,20 @@ impl<'t> Attributor<'t> {
             let b = self.clause_end(toks, quotes, v + 2, se);
             return self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b);
         }
-        let a = self.clause_after(toks, v, se, takes)?;
+        let a = self.clause_after(toks, quotes, v, se, takes)?;
         let b = self.clause_end(toks, quotes, a, se);
         self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b)
     }
 
     /// The first token of the clause a reporting verb at `v` introduces.
-    fn clause_after(&self, toks: &[Tok], v: usize, se: usize, takes: Takes) -> Option<usize> {
+    fn clause_after(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        v: usize,
+        se: usize,
+        takes: Takes,
+    ) -> Option<usize> {
         let mut j = v + 1;
         if self.w(&toks[v]).starts_with("point") {
             if !self.is_word(toks, j, "out") {
@@ -508,8 +520,9 @@ impl<'t> Attributor<'t> {
             }
         }
         match takes {
-            Takes::That => None,
-            Takes::Bare => self.after_adverbial(toks, j, se),
+            // "stressed the “bright” future of …": the quoted words are the content's.
+            Takes::That | Takes::Complement => self.quoted_complement(toks, quotes, v, se),
+            Takes::Bare => self.after_adverbial(toks, quotes, j, se),
             Takes::Listener => {
                 let after = if self.is_word_any(toks, j, LISTENERS) {
                     j + 1
@@ -520,21 +533,27 @@ impl<'t> Attributor<'t> {
                     }
                     np.b
                 };
-                self.after_adverbial(toks, after, se)
+                self.after_adverbial(toks, quotes, after, se)
             }
         }
     }
 
     /// A bare clause at `j`, or after a short time adverbial there ("said on
     /// Friday he would go", "said last week the plan was dead").
-    fn after_adverbial(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+    fn after_adverbial(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        j: usize,
+        se: usize,
+    ) -> Option<usize> {
         // "said Monday the talks …"
         if toks.get(j).is_some_and(|t| {
             t.k == TokKind::Word && is_cap(self.w(t)) && self.w(t).ends_with("day")
         }) {
-            return self.bare_clause(toks, j + 1, se);
+            return self.bare_clause(toks, quotes, j + 1, se);
         }
-        if let Some(a) = self.bare_clause(toks, j, se) {
+        if let Some(a) = self.bare_clause(toks, quotes, j, se) {
             return Some(a);
         }
         if !self.is_word_any(toks, j, ADVERBIAL) {
@@ -552,21 +571,35 @@ impl<'t> Attributor<'t> {
         } else {
             k + 1
         };
-        self.bare_clause(toks, k, se)
+        self.bare_clause(toks, quotes, k, se)
     }
 
     /// Token `j` when a bare clause starts there: a subject pronoun, or a
     /// determiner or name followed by a finite verb within a few words.
-    fn bare_clause(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+    fn bare_clause(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        j: usize,
+        se: usize,
+    ) -> Option<usize> {
         let t = toks.get(j).filter(|_| j < se)?;
+        if matches!(t.k, TokKind::Quote(_)) {
+            return self.fragment_clause(toks, quotes, j, se);
+        }
         if t.k != TokKind::Word {
             return None;
         }
         let w = self.w(t);
         let lw = lower(w);
-        if in_list(SUBJECTS, &lw) {
+        // A word of the clause: a word, or a quoted fragment ("he “has …”").
+        let clause_word =
+            |k: usize| toks[k].k == TokKind::Word || self.fragment_words(toks, quotes, k) > 0;
+        if in_list(SUBJECTS, &lw) || in_list(SUBJECTS, subject_of_contraction(&lw)) {
             // "said it" ending the clause is an object, not a subject.
-            return (j + 2 < se && toks[j + 1].k == TokKind::Word).then_some(j);
+            let next_word = j + 2 < se && toks[j + 1].k == TokKind::Word;
+            let quoted = j + 1 < se && self.fragment_words(toks, quotes, j + 1) > 0;
+            return (next_word || quoted).then_some(j);
         }
         if in_list(CLAUSE_DETS, &lw) || w.starts_with(|c: char| c.is_ascii_digit()) {
             return Some(j);
@@ -578,9 +611,10 @@ impl<'t> Attributor<'t> {
         // running for office is hard"): a clause when it runs on for a few
         // words without a mark.
         if !is_cap(w) {
-            let run = (j..(j + 4).min(se))
-                .take_while(|&k| toks[k].k == TokKind::Word)
-                .count();
+            let run: usize = (j..(j + 4).min(se))
+                .take_while(|&k| clause_word(k))
+                .map(|k| self.fragment_words(toks, quotes, k).max(1))
+                .sum();
             return (run >= 4).then_some(j);
         }
         // A name: a clause when a finite verb follows within a few words.
@@ -602,8 +636,10 @@ impl<'t> Attributor<'t> {
             && !is_cap(self.w(&toks[c]))
             && !NP_STOP_SET.has(self.w(&toks[c]))
             && !VERBS.contains_key(self.w(&toks[c]))
-            && toks[c + 1].k == TokKind::Word;
-        (verb || runs_on).then_some(j)
+            && clause_word(c + 1);
+        // Or a name whose predicate is quoted ("says Obama “knows full well …”").
+        let quoted = c > j && c < se && self.fragment_words(toks, quotes, c) > 0;
+        (verb || runs_on || quoted).then_some(j)
     }
 
     /// The first token of the clause before the cue at `c` in `[ss, c)`:
