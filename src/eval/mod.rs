@@ -541,3 +541,25 @@ fn truncate(s: &str, n: usize) -> String {
         s.chars().take(n - 1).collect::<String>() + "…"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_quote_in_its_speakers_reported_clause_is_scored_with_it() {
+        let text = "Local News Report\n\n\
+            Mayor Tom Okafor said the new pier “is a gift to the whole town.”\n\n\
+            The pier “is far too costly for the town,” said Lena Marsh.\n\n\
+            Lena Marsh said, “The pier will not pay for itself.”\n";
+        let (quoted, reported) = predictions_by_kind(text);
+        let words: Vec<&str> = quoted.iter().map(|p| p.text.as_str()).collect();
+        // The first two fragments lie in their speakers' reported clauses.
+        assert_eq!(
+            words,
+            ["The pier will not pay for itself."],
+            "{reported:#?}"
+        );
+        assert_eq!(reported.len(), 2, "{reported:#?}");
+    }
+}

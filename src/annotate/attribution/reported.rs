@@ -320,8 +320,13 @@ impl<'t> Attributor<'t> {
         let comma = (ss + 3..se)
             .rev()
             .find(|&k| toks[k].k == TokKind::Punct(','));
-        let c = comma.max(self.fragment_before_cue(toks, quotes, ss, se))?;
-        let (np, v) = self.tail_cue(toks, sid, c, se)?;
+        let fragment = self.fragment_before_cue(toks, quotes, ss, se);
+        // The later of the two first; a fragment before an appositive's
+        // comma (`“…,” said Jane Roe, a farmer.`) when that fails.
+        let (c, (np, v)) = [comma.max(fragment), fragment]
+            .into_iter()
+            .flatten()
+            .find_map(|c| Some((c, self.tail_cue(toks, sid, c, se)?)))?;
         let a = self.clause_start(toks, quotes, ss, c)?;
         // A fragment whose comma is inside its marks ends the clause with it.
         let b = if matches!(toks[c].k, TokKind::Quote(_)) {
@@ -333,10 +338,10 @@ impl<'t> Attributor<'t> {
         self.statement(toks, quotes, np, cue, a, b)
     }
 
-    /// The last token of the sentence `[ss, se)` when it is a quoted
+    /// The last quotation of the sentence `[ss, se)` when it is a
     /// fragment whose comma is inside its marks, with words of its clause
-    /// before it and no comma after it (`The plan “was a mistake,” she
-    /// said.`): it ends the clause that the closing cue reports.
+    /// before it (`The plan “was a mistake,” she said.`): it ends the
+    /// clause that the closing cue reports.
     fn fragment_before_cue(
         &self,
         toks: &[Tok],
@@ -366,6 +371,23 @@ impl<'t> Attributor<'t> {
         c: usize,
         se: usize,
     ) -> Option<(NounPhrase, usize)> {
+        // After a quoted fragment the speaker may take an appositive
+        // (`… “was a mistake,” said Jane Roe, a farmer.`): the cue is the
+        // part before its comma.
+        let se = if matches!(toks[c].k, TokKind::Quote(_)) {
+            let e = (c + 1..se)
+                .find(|&k| toks[k].k == TokKind::Punct(','))
+                .unwrap_or(se);
+            if toks[e..se]
+                .iter()
+                .any(|t| matches!(t.k, TokKind::Quote(_) | TokKind::Punct(';' | ':')))
+            {
+                return None;
+            }
+            e
+        } else {
+            se
+        };
         let words = toks[c + 1..se]
             .iter()
             .filter(|t| t.k == TokKind::Word)
