@@ -796,8 +796,9 @@ impl<'t> Attributor<'t> {
     }
 
     /// A statement with content `[a, b)`, when the content has three words
-    /// or more and the speaker is not the writer or the one addressed ("I
-    /// think that …", "as you know …": the speaker's own words, not a report).
+    /// or more (two with quoted words among them) and the speaker is not the
+    /// writer or the one addressed ("I think that …", "as you know …": the
+    /// speaker's own words, not a report).
     fn statement(
         &self,
         toks: &[Tok],
@@ -821,6 +822,11 @@ impl<'t> Attributor<'t> {
                 _ => 1,
             })
             .sum();
-        (b > a && words >= 3).then_some(Reported { np, cue, a, b })
+        // An object with its quoted word is enough (`called Roe “reckless”`).
+        let quoted = toks[a..b.max(a)]
+            .iter()
+            .any(|t| matches!(t.k, TokKind::Quote(_)));
+        let least = if quoted { 2 } else { 3 };
+        (b > a && words >= least).then_some(Reported { np, cue, a, b })
     }
 }

@@ -338,6 +338,8 @@ fn an_object_with_its_quoted_complement() {
         assert_eq!(c, content, "{verb}");
         assert_eq!(s.as_deref(), Some("Tom Okafor"), "{verb}");
     }
+    let (c, _) = one("Lena Marsh called Okafor “reckless.”");
+    assert_eq!(c, "Okafor “reckless.”");
     // Without quoted words, "called" reports nothing; "called for" is no object.
     assert!(reported("Mayor Tom Okafor called the plan a gift to the town.").is_empty());
     assert!(reported("Mayor Tom Okafor called for more “patience” from the town.").is_empty());
