@@ -171,11 +171,25 @@ fn predictions_by_kind(text: &str) -> (Vec<PredItem>, Vec<PredItem>) {
     (quoted, reported)
 }
 
+/// Whether two rows are one attribution: the same speaker, or the same
+/// attributing words.
+fn same_attribution(
+    a: &crate::format::listing::QuoteRow,
+    b: &crate::format::listing::QuoteRow,
+) -> bool {
+    a.speaker == b.speaker
+        || a.mention
+            .as_ref()
+            .zip(b.mention.as_ref())
+            .is_some_and(|(x, y)| x.start == y.start)
+}
+
 /// Which rows are partial quotes scored with the reported statement they
-/// lie in: a partial quote inside a reported clause of the same speaker
-/// (`X said the plan was “a disaster”`) is one attribution with it, whose
-/// content PolNeAR marks as the whole clause, so the clause alone is scored
-/// (with reported speech), as the reader shows the fragment inside it.
+/// lie in: a partial quote inside a reported clause of the same speaker or
+/// the same attributing words (`X said the plan was “a disaster”`) is one
+/// attribution with it, whose content PolNeAR marks as the whole clause, so
+/// the clause alone is scored (with reported speech), as the reader shows
+/// the fragment inside it.
 fn folded_partials(rows: &[crate::format::listing::QuoteRow]) -> Vec<bool> {
     // Rows come in reading order; a reported clause holding a partial quote
     // starts before it, among the last few clauses started so far.
@@ -190,7 +204,7 @@ fn folded_partials(rows: &[crate::format::listing::QuoteRow]) -> Vec<bool> {
             q.kind == QuoteKind::Partial
                 && open
                     .iter()
-                    .any(|r| r.start <= q.start && q.end <= r.end && r.speaker == q.speaker)
+                    .any(|r| r.start <= q.start && q.end <= r.end && same_attribution(r, q))
         })
         .collect()
 }
