@@ -698,6 +698,15 @@ impl<'t> Attributor<'t> {
                 // A quotation inside the clause ("said the plan was “dead”")
                 // belongs to it; one after a colon or comma, or opening it, ends it.
                 TokKind::Quote(q) => {
+                    // A fragment whose comma is inside its marks, before a
+                    // cue (`as “reckless,” adding …`), ends the clause with it.
+                    if k > a
+                        && quotes[q].kind != QuoteKind::Direct
+                        && quotes[q].inner.slice(self.text).ends_with(',')
+                        && self.cue_after_comma(toks, k, se)
+                    {
+                        return k + 1;
+                    }
                     quotes[q].kind == QuoteKind::Direct
                         && (k < a + 2
                             || matches!(toks[k - 1].k, TokKind::Punct(':' | ',' | '—' | '–')))
