@@ -16,7 +16,11 @@
 //!   A content is a *direct quote* when its text begins with an opening mark
 //!   (“ " '' ‘ `` „ «) and, ignoring trailing `.,;:`, ends with a closing mark.
 //! - *Predictions*: every quote the annotator finds, of kind direct or partial
-//!   (never `term`), transcript turns included, trimmed the same way.
+//!   (never `term`), transcript turns included, trimmed the same way; a partial
+//!   quote that lies inside a reported clause with the same speaker or the same
+//!   attributing words (`X said the plan was “a disaster”`) is not a prediction
+//!   of its own: it is one attribution with that clause, whose content PolNeAR
+//!   marks as the whole clause, and the clause is scored with reported speech.
 //! - *Overlap* of a prediction P and a gold content G: |P ∩ G| / min(|P|, |G|).
 //! - *Precision* at a threshold t (0.3 and 0.8): share of predictions whose
 //!   overlap with some gold content (direct or reported) is at least t.
