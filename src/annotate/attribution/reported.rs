@@ -7,7 +7,10 @@
 //! the clause after it; `according to X` before or after a clause; `…, X said`
 //! closing a sentence. The content is the reported clause only (not the cue,
 //! not the source), ending at the sentence end, a closing parenthesis, a
-//! semicolon, the start of a direct quote or the next cue.
+//! semicolon, the start of a direct quote or the next cue. A clause may hold
+//! the speaker's quoted words (`said the plan “has failed”`, `called it “a
+//! disaster”`): `reported_quoted` finds those, as PolNeAR's content is the
+//! whole clause.
 //!
 //! What it leaves out: a speaker in the first or second person (`I think
 //! that …`: the speaker's own words), questions (a sentence with `?`), hypotheticals (a cue
