@@ -154,7 +154,8 @@ fn predictions_by_kind(text: &str) -> (Vec<PredItem>, Vec<PredItem>) {
     // The annotator drops a BOM; the gold counts it.
     let shift = usize::from(text.starts_with('\u{feff}'));
     let rows = quote_rows(&doc);
-    let folded = folded_partials(&rows);
+    // A partial quote inside its reported clause is scored with the clause.
+    let folded = doc.partials_in_reported();
     let (mut quoted, mut reported) = (Vec::new(), Vec::new());
     for (i, r) in rows.into_iter().enumerate() {
         let to = match r.kind {
@@ -173,44 +174,6 @@ fn predictions_by_kind(text: &str) -> (Vec<PredItem>, Vec<PredItem>) {
         });
     }
     (quoted, reported)
-}
-
-/// Whether two rows are one attribution: the same speaker, or the same
-/// attributing words.
-fn same_attribution(
-    a: &crate::format::listing::QuoteRow,
-    b: &crate::format::listing::QuoteRow,
-) -> bool {
-    a.speaker == b.speaker
-        || a.mention
-            .as_ref()
-            .zip(b.mention.as_ref())
-            .is_some_and(|(x, y)| x.start == y.start)
-}
-
-/// Which rows are partial quotes scored with the reported statement they
-/// lie in: a partial quote inside a reported clause of the same speaker or
-/// the same attributing words (`X said the plan was “a disaster”`) is one
-/// attribution with it, whose content PolNeAR marks as the whole clause, so
-/// the clause alone is scored (with reported speech), as the reader shows
-/// the fragment inside it.
-fn folded_partials(rows: &[crate::format::listing::QuoteRow]) -> Vec<bool> {
-    // Rows come in reading order; a reported clause holding a partial quote
-    // starts before it, among the last few clauses started so far.
-    let mut open: Vec<&crate::format::listing::QuoteRow> = Vec::new();
-    rows.iter()
-        .map(|q| {
-            if q.kind == QuoteKind::Reported {
-                open.retain(|r| r.end > q.start);
-                open.push(q);
-                return false;
-            }
-            q.kind == QuoteKind::Partial
-                && open
-                    .iter()
-                    .any(|r| r.start <= q.start && q.end <= r.end && same_attribution(r, q))
-        })
-        .collect()
 }
 
 fn place_all(chars: &[char], items: Vec<PredItem>) -> Vec<Placed> {
