@@ -6,7 +6,7 @@ use std::process::Command;
 const ARTICLE: &str = "Harbour Talks Resume\n\n\
 Foreign Minister Anna Kowal said that the harbour talks would resume in May.\n\n\
 “We are ready,” Kowal told reporters.\n\n\
-The delegates called it a “fresh start” for the region.\n";
+The so-called “fresh start” pleased the delegates.\n";
 
 fn run(args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();

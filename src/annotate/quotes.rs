@@ -384,6 +384,17 @@ fn classify(text: &str, para: Span, q: &RawQuote) -> QuoteKind {
     let sentence_like =
         starts_sentence && (words >= 4 || (first_upper && (ends_punct || inner.ends_with(','))));
     let exclaims = first_upper && inner.ends_with(['?', '!']);
+    // "said that “…”": the quotation is the end of a reported clause.
+    let after_that = before
+        .strip_suffix("that")
+        .is_some_and(|b| b.ends_with(char::is_whitespace));
+    if after_that && !q.continues {
+        return if words <= 4 && !ends_punct {
+            QuoteKind::Term
+        } else {
+            QuoteKind::Partial
+        };
+    }
     if q.continues || sentence_like || exclaims || (ends_punct && words >= 3 && first_upper) {
         QuoteKind::Direct
     } else if words <= 4 && !ends_punct {

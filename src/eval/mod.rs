@@ -16,7 +16,11 @@
 //!   A content is a *direct quote* when its text begins with an opening mark
 //!   (“ " '' ‘ `` „ «) and, ignoring trailing `.,;:`, ends with a closing mark.
 //! - *Predictions*: every quote the annotator finds, of kind direct or partial
-//!   (never `term`), transcript turns included, trimmed the same way.
+//!   (never `term`), transcript turns included, trimmed the same way; a partial
+//!   quote that lies inside a reported clause with the same speaker or the same
+//!   attributing words (`X said the plan was “a disaster”`) is not a prediction
+//!   of its own: it is one attribution with that clause, whose content PolNeAR
+//!   marks as the whole clause, and the clause is scored with reported speech.
 //! - *Overlap* of a prediction P and a gold content G: |P ∩ G| / min(|P|, |G|).
 //! - *Precision* at a threshold t (0.3 and 0.8): share of predictions whose
 //!   overlap with some gold content (direct or reported) is at least t.
@@ -149,11 +153,15 @@ fn predictions_by_kind(text: &str) -> (Vec<PredItem>, Vec<PredItem>) {
     let doc = annotate(text, &Options::default());
     // The annotator drops a BOM; the gold counts it.
     let shift = usize::from(text.starts_with('\u{feff}'));
+    let rows = quote_rows(&doc);
+    // A partial quote inside its reported clause is scored with the clause.
+    let folded = doc.partials_in_reported();
     let (mut quoted, mut reported) = (Vec::new(), Vec::new());
-    for r in quote_rows(&doc) {
+    for (i, r) in rows.into_iter().enumerate() {
         let to = match r.kind {
             QuoteKind::Term => continue,
             QuoteKind::Reported => &mut reported,
+            QuoteKind::Partial if folded[i] => continue,
             QuoteKind::Direct | QuoteKind::Partial => &mut quoted,
         };
         to.push(PredItem {
@@ -512,5 +520,27 @@ fn truncate(s: &str, n: usize) -> String {
         s.to_string()
     } else {
         s.chars().take(n - 1).collect::<String>() + "…"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_partial_quote_in_its_speakers_reported_clause_is_scored_with_it() {
+        let text = "Local News Report\n\n\
+            Mayor Tom Okafor said the new pier “is a gift to the whole town.”\n\n\
+            The pier “is far too costly for the town,” said Lena Marsh.\n\n\
+            Lena Marsh said, “The pier will not pay for itself.”\n";
+        let (quoted, reported) = predictions_by_kind(text);
+        let words: Vec<&str> = quoted.iter().map(|p| p.text.as_str()).collect();
+        // The first two fragments lie in their speakers' reported clauses.
+        assert_eq!(
+            words,
+            ["The pier will not pay for itself."],
+            "{reported:#?}"
+        );
+        assert_eq!(reported.len(), 2, "{reported:#?}");
     }
 }

@@ -2,7 +2,8 @@
 //! as `NAME.ann`, and an `annotation.conf` that declares them, so that the
 //! folder opens in brat and `attache eval` reads it as gold.
 //!
-//! Each attribution (every quote but scare-quoted terms) is an `E` event
+//! Each attribution (every quote but scare-quoted terms, and but a partial
+//! quote inside its speaker's reported clause, which is part of that one) is an `E` event
 //! `Attribution:T… Content:T… Cue:T… Source:T…` (`Attribution-no-source`
 //! when no words name the speaker): `Content` is the quote with its marks,
 //! `Cue` the speech verb, `Source` the words that name the speaker, the
@@ -156,8 +157,10 @@ fn with_marks(text: &str, span: Span) -> Span {
 /// The document as brat files.
 pub fn to_brat(doc: &Document, user: &[UserAnnotation]) -> BratFiles {
     let mut a = Ann::new(&doc.text);
-    for (span, q) in doc.quotes() {
-        if !is_attribution(q.kind) {
+    // A partial quote inside its reported clause is part of that attribution.
+    let folded = doc.partials_in_reported();
+    for ((span, q), folded) in doc.quotes().zip(folded) {
+        if !is_attribution(q.kind) || folded {
             continue;
         }
         let Some(content) = a.tb("Content", with_marks(&doc.text, span), false) else {
@@ -251,8 +254,17 @@ mod tests {
                 .ann
                 .contains("AnnotatorNotes E1\tspeaker: Lena Várkonyi, Minister; kind: direct")
         );
+        // A fragment that a cue gives to its speaker is one (issue 10,
+        // class 8), part of its reported clause; a scare-quoted term is not.
         assert!(
-            !files.ann.contains("\t“a fair compromise”\n"),
+            files
+                .ann
+                .contains("\tthe deal was “a fair compromise” for both sides\n"),
+            "{}",
+            files.ann
+        );
+        assert!(
+            !files.ann.contains("\t“green lane”\n"),
             "terms are not attributions"
         );
     }

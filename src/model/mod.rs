@@ -46,6 +46,37 @@ impl Document {
             .filter_map(|a| a.as_quote().map(|q| (a.span, q)))
     }
 
+    /// For each quote of [`Document::quotes`], whether it is a partial
+    /// quote that lies inside a reported clause with the same speaker or
+    /// the same attributing words (`X said the plan was “a disaster”`): one
+    /// attribution with that clause, whose content is the whole clause
+    /// (PolNeAR's convention), so that scoring and attribution exports count
+    /// the clause alone while the reader still shows the quoted words.
+    pub fn partials_in_reported(&self) -> Vec<bool> {
+        // Quotes come in reading order, longer first at one start: a clause
+        // holding a partial quote starts before it and is still open.
+        let mut open: Vec<(Span, &Quote)> = Vec::new();
+        self.quotes()
+            .map(|(span, q)| {
+                if q.kind == QuoteKind::Reported {
+                    open.retain(|(r, _)| r.end > span.start);
+                    open.push((span, q));
+                    return false;
+                }
+                q.kind == QuoteKind::Partial
+                    && open.iter().any(|(r, rq)| {
+                        r.start <= span.start
+                            && span.end <= r.end
+                            && (rq.speaker == q.speaker
+                                || rq
+                                    .mention
+                                    .zip(q.mention)
+                                    .is_some_and(|(a, b)| a.start == b.start))
+                    })
+            })
+            .collect()
+    }
+
     /// The speaker with this id, if it exists.
     pub fn speaker(&self, id: SpeakerId) -> Option<&Speaker> {
         self.speakers.get(id.index())

@@ -24,6 +24,7 @@ mod names;
 mod noun_phrase;
 mod quote;
 mod reported;
+mod reported_quoted;
 mod reported_table;
 #[cfg(test)]
 mod reported_tests;
@@ -310,8 +311,13 @@ impl<'t> Attributor<'t> {
         para_start: usize,
     ) -> (QuoteKind, bool) {
         // A short fragment (a word or name quoted from someone) is a term,
-        // even when the sentence attributes it.
-        if kind == QuoteKind::Partial && super::quotes::word_count(q.inner.slice(self.text)) <= 3 {
+        // unless a speech cue gives it to a speaker (`X underscored the
+        // “bright” future`: the speaker's word, a partial quote).
+        let inner = q.inner.slice(self.text);
+        if kind == QuoteKind::Partial
+            && (a.cue.is_none() || a.speaker.is_none() || title_case(inner))
+            && super::quotes::word_count(inner) <= 3
+        {
             kind = QuoteKind::Term;
         }
         // A fragment that nothing in its sentence attributes is not reported
@@ -386,6 +392,25 @@ impl<'t> Attributor<'t> {
         }
         Span::new(inner.end - words.len(), inner.end)
     }
+}
+
+/// Whether every word of `s` that is no short function word opens with a
+/// capital ("Morning Joe", "Fox and Friends"): the name of a show, a book or
+/// a slogan, which a cue near it does not make anybody's words.
+fn title_case(s: &str) -> bool {
+    let mut words = s
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !super::is_alnum(c)))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || matches!(
+                    w,
+                    "a" | "an" | "and" | "of" | "the" | "in" | "on" | "for" | "to"
+                )
+        })
 }
 
 /// A piece of a multi-paragraph quote takes the speaker found for a later

@@ -7,7 +7,10 @@
 //! the clause after it; `according to X` before or after a clause; `…, X said`
 //! closing a sentence. The content is the reported clause only (not the cue,
 //! not the source), ending at the sentence end, a closing parenthesis, a
-//! semicolon, the start of a direct quote or the next cue.
+//! semicolon, the start of a direct quote or the next cue. A clause may hold
+//! the speaker's quoted words (`said the plan “has failed”`, `called it “a
+//! disaster”`): `reported_quoted` finds those, as PolNeAR's content is the
+//! whole clause.
 //!
 //! What it leaves out: a speaker in the first or second person (`I think
 //! that …`: the speaker's own words), questions (a sentence with `?`), hypotheticals (a cue
@@ -23,11 +26,12 @@
 use std::sync::LazyLock;
 
 use super::noun_phrase::NounPhrase;
+use super::reported_quoted::subject_of_contraction;
 use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{NP_STOP_SET, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
-use crate::annotate::quotes::RawQuote;
+use crate::annotate::quotes::{RawQuote, word_count};
 use crate::model::{Quote, QuoteKind, Span};
 
 /// What a reporting verb takes before its clause.
@@ -39,6 +43,9 @@ enum Takes {
     Bare,
     /// A listener first ("told reporters (that) …").
     Listener,
+    /// Only an object with its quoted complement ("called the plan “a
+    /// disaster”", "described him as “…”").
+    Complement,
 }
 
 /// The reporting verbs, with what each takes.
@@ -53,6 +60,7 @@ static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
         let t = match it.next() {
             Some("b") => Takes::Bare,
             Some("o") => Takes::Listener,
+            Some("c") => Takes::Complement,
             _ => Takes::That,
         };
         (w, t)
@@ -286,7 +294,7 @@ impl<'t> Attributor<'t> {
             }
             let a = comma + 1;
             let b = self.clause_end(toks, quotes, a, se);
-            return self.statement(toks, np, cue, a, b);
+            return self.statement(toks, quotes, np, cue, a, b);
         }
         if v == 0 || toks[v - 1].k != TokKind::Punct(',') {
             return None;
@@ -300,7 +308,7 @@ impl<'t> Attributor<'t> {
         } else {
             self.trim_end(toks, a, v - 1)
         };
-        self.statement(toks, np, cue, a, b)
+        self.statement(toks, quotes, np, cue, a, b)
     }
 
     /// `…, X said.` / `…, said X.` / `…, X told reporters.` closing the sentence.
@@ -312,14 +320,49 @@ impl<'t> Attributor<'t> {
         ss: usize,
         se: usize,
     ) -> Option<Reported> {
-        let c = (ss + 3..se)
+        let comma = (ss + 3..se)
             .rev()
-            .find(|&k| toks[k].k == TokKind::Punct(','))?;
-        let (np, v) = self.tail_cue(toks, sid, c, se)?;
+            .find(|&k| toks[k].k == TokKind::Punct(','));
+        let fragment = self.fragment_before_cue(toks, quotes, ss, se);
+        // The later of the two first; a fragment before an appositive's
+        // comma (`“…,” said Jane Roe, a farmer.`) when that fails.
+        let (c, (np, v)) = [comma.max(fragment), fragment]
+            .into_iter()
+            .flatten()
+            .find_map(|c| Some((c, self.tail_cue(toks, sid, c, se)?)))?;
         let a = self.clause_start(toks, quotes, ss, c)?;
-        let b = self.trim_end(toks, a, c);
+        // A fragment whose comma is inside its marks ends the clause with it.
+        let b = if matches!(toks[c].k, TokKind::Quote(_)) {
+            c + 1
+        } else {
+            self.trim_end(toks, a, c)
+        };
         let cue = Span::new(toks[v].s, toks[v].e);
-        self.statement(toks, np, cue, a, b)
+        self.statement(toks, quotes, np, cue, a, b)
+    }
+
+    /// The last quotation of the sentence `[ss, se)` when it is a
+    /// fragment whose comma is inside its marks, with words of its clause
+    /// before it (`The plan “was a mistake,” she said.`): it ends the
+    /// clause that the closing cue reports.
+    fn fragment_before_cue(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+    ) -> Option<usize> {
+        let k = (ss + 1..se)
+            .rev()
+            .find(|&k| matches!(toks[k].k, TokKind::Quote(_)))?;
+        let TokKind::Quote(q) = toks[k].k else {
+            return None;
+        };
+        let q = quotes.get(q)?;
+        (q.kind != QuoteKind::Direct
+            && q.inner.slice(self.text).trim_end().ends_with(',')
+            && toks[k - 1].k == TokKind::Word)
+            .then_some(k)
     }
 
     /// The speaker and cue verb of a short cue after the comma at `c` that
@@ -331,6 +374,23 @@ impl<'t> Attributor<'t> {
         c: usize,
         se: usize,
     ) -> Option<(NounPhrase, usize)> {
+        // After a quoted fragment the speaker may take an appositive
+        // (`… “was a mistake,” said Jane Roe, a farmer.`): the cue is the
+        // part before its comma.
+        let se = if matches!(toks[c].k, TokKind::Quote(_)) {
+            let e = (c + 1..se)
+                .find(|&k| toks[k].k == TokKind::Punct(','))
+                .unwrap_or(se);
+            if toks[e..se]
+                .iter()
+                .any(|t| matches!(t.k, TokKind::Quote(_) | TokKind::Punct(';' | ':')))
+            {
+                return None;
+            }
+            e
+        } else {
+            se
+        };
         let words = toks[c + 1..se]
             .iter()
             .filter(|t| t.k == TokKind::Word)
@@ -431,15 +491,22 @@ impl<'t> Attributor<'t> {
         {
             let a = self.clause_start(toks, quotes, ss, np.a - 1)?;
             let b = self.clause_end(toks, quotes, v + 2, se);
-            return self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b);
+            return self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b);
         }
-        let a = self.clause_after(toks, v, se, takes)?;
+        let a = self.clause_after(toks, quotes, v, se, takes)?;
         let b = self.clause_end(toks, quotes, a, se);
-        self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b)
+        self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b)
     }
 
     /// The first token of the clause a reporting verb at `v` introduces.
-    fn clause_after(&self, toks: &[Tok], v: usize, se: usize, takes: Takes) -> Option<usize> {
+    fn clause_after(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        v: usize,
+        se: usize,
+        takes: Takes,
+    ) -> Option<usize> {
         let mut j = v + 1;
         if self.w(&toks[v]).starts_with("point") {
             if !self.is_word(toks, j, "out") {
@@ -478,8 +545,9 @@ impl<'t> Attributor<'t> {
             }
         }
         match takes {
-            Takes::That => None,
-            Takes::Bare => self.after_adverbial(toks, j, se),
+            // "stressed the “bright” future of …": the quoted words are the content's.
+            Takes::That | Takes::Complement => self.quoted_complement(toks, quotes, v, se),
+            Takes::Bare => self.after_adverbial(toks, quotes, j, se),
             Takes::Listener => {
                 let after = if self.is_word_any(toks, j, LISTENERS) {
                     j + 1
@@ -490,21 +558,27 @@ impl<'t> Attributor<'t> {
                     }
                     np.b
                 };
-                self.after_adverbial(toks, after, se)
+                self.after_adverbial(toks, quotes, after, se)
             }
         }
     }
 
     /// A bare clause at `j`, or after a short time adverbial there ("said on
     /// Friday he would go", "said last week the plan was dead").
-    fn after_adverbial(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+    fn after_adverbial(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        j: usize,
+        se: usize,
+    ) -> Option<usize> {
         // "said Monday the talks …"
         if toks.get(j).is_some_and(|t| {
             t.k == TokKind::Word && is_cap(self.w(t)) && self.w(t).ends_with("day")
         }) {
-            return self.bare_clause(toks, j + 1, se);
+            return self.bare_clause(toks, quotes, j + 1, se);
         }
-        if let Some(a) = self.bare_clause(toks, j, se) {
+        if let Some(a) = self.bare_clause(toks, quotes, j, se) {
             return Some(a);
         }
         if !self.is_word_any(toks, j, ADVERBIAL) {
@@ -522,21 +596,35 @@ impl<'t> Attributor<'t> {
         } else {
             k + 1
         };
-        self.bare_clause(toks, k, se)
+        self.bare_clause(toks, quotes, k, se)
     }
 
     /// Token `j` when a bare clause starts there: a subject pronoun, or a
     /// determiner or name followed by a finite verb within a few words.
-    fn bare_clause(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+    fn bare_clause(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        j: usize,
+        se: usize,
+    ) -> Option<usize> {
         let t = toks.get(j).filter(|_| j < se)?;
+        if matches!(t.k, TokKind::Quote(_)) {
+            return self.fragment_clause(toks, quotes, j, se);
+        }
         if t.k != TokKind::Word {
             return None;
         }
         let w = self.w(t);
         let lw = lower(w);
-        if in_list(SUBJECTS, &lw) {
+        // A word of the clause: a word, or a quoted fragment ("he “has …”").
+        let clause_word =
+            |k: usize| toks[k].k == TokKind::Word || self.fragment_words(toks, quotes, k) > 0;
+        if in_list(SUBJECTS, &lw) || in_list(SUBJECTS, subject_of_contraction(&lw)) {
             // "said it" ending the clause is an object, not a subject.
-            return (j + 2 < se && toks[j + 1].k == TokKind::Word).then_some(j);
+            let next_word = j + 2 < se && toks[j + 1].k == TokKind::Word;
+            let quoted = j + 1 < se && self.fragment_words(toks, quotes, j + 1) > 0;
+            return (next_word || quoted).then_some(j);
         }
         if in_list(CLAUSE_DETS, &lw) || w.starts_with(|c: char| c.is_ascii_digit()) {
             return Some(j);
@@ -548,9 +636,10 @@ impl<'t> Attributor<'t> {
         // running for office is hard"): a clause when it runs on for a few
         // words without a mark.
         if !is_cap(w) {
-            let run = (j..(j + 4).min(se))
-                .take_while(|&k| toks[k].k == TokKind::Word)
-                .count();
+            let run: usize = (j..(j + 4).min(se))
+                .take_while(|&k| clause_word(k))
+                .map(|k| self.fragment_words(toks, quotes, k).max(1))
+                .sum();
             return (run >= 4).then_some(j);
         }
         // A name: a clause when a finite verb follows within a few words.
@@ -572,8 +661,10 @@ impl<'t> Attributor<'t> {
             && !is_cap(self.w(&toks[c]))
             && !NP_STOP_SET.has(self.w(&toks[c]))
             && !VERBS.contains_key(self.w(&toks[c]))
-            && toks[c + 1].k == TokKind::Word;
-        (verb || runs_on).then_some(j)
+            && clause_word(c + 1);
+        // Or a name whose predicate is quoted ("says Obama “knows full well …”").
+        let quoted = c > j && c < se && self.fragment_words(toks, quotes, c) > 0;
+        (verb || runs_on || quoted).then_some(j)
     }
 
     /// The first token of the clause before the cue at `c` in `[ss, c)`:
@@ -610,6 +701,15 @@ impl<'t> Attributor<'t> {
                 // A quotation inside the clause ("said the plan was “dead”")
                 // belongs to it; one after a colon or comma, or opening it, ends it.
                 TokKind::Quote(q) => {
+                    // A fragment whose comma is inside its marks, before a
+                    // cue (`as “reckless,” adding …`), ends the clause with it.
+                    if k > a
+                        && quotes[q].kind != QuoteKind::Direct
+                        && quotes[q].inner.slice(self.text).ends_with(',')
+                        && self.cue_after_comma(toks, k, se)
+                    {
+                        return k + 1;
+                    }
                     quotes[q].kind == QuoteKind::Direct
                         && (k < a + 2
                             || matches!(toks[k - 1].k, TokKind::Punct(':' | ',' | '—' | '–')))
@@ -708,11 +808,13 @@ impl<'t> Attributor<'t> {
     }
 
     /// A statement with content `[a, b)`, when the content has three words
-    /// or more and the speaker is not the writer or the one addressed ("I
-    /// think that …", "as you know …": the speaker's own words, not a report).
+    /// or more (two with quoted words among them) and the speaker is not the
+    /// writer or the one addressed ("I think that …", "as you know …": the
+    /// speaker's own words, not a report).
     fn statement(
         &self,
         toks: &[Tok],
+        quotes: &[&RawQuote],
         np: NounPhrase,
         cue: Span,
         a: usize,
@@ -721,10 +823,22 @@ impl<'t> Attributor<'t> {
         if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
             return None;
         }
-        let words = toks[a..b.max(a)]
+        // A quotation inside the clause counts its words ("that “we won”").
+        let words: usize = toks[a..b.max(a)]
             .iter()
-            .filter(|t| t.k != TokKind::Punct(','))
-            .count();
-        (b > a && words >= 3).then_some(Reported { np, cue, a, b })
+            .map(|t| match t.k {
+                TokKind::Punct(',') => 0,
+                TokKind::Quote(q) => quotes
+                    .get(q)
+                    .map_or(1, |q| word_count(q.inner.slice(self.text)).max(1)),
+                _ => 1,
+            })
+            .sum();
+        // An object with its quoted word is enough (`called Roe “reckless”`).
+        let quoted = toks[a..b.max(a)]
+            .iter()
+            .any(|t| matches!(t.k, TokKind::Quote(_)));
+        let least = if quoted { 2 } else { 3 };
+        (b > a && words >= least).then_some(Reported { np, cue, a, b })
     }
 }

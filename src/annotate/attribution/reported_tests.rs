@@ -291,3 +291,56 @@ fn objects_of_a_reporting_verb_are_no_clause() {
         assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
     }
 }
+
+#[test]
+fn a_clause_that_holds_quoted_words() {
+    // The quoted words are part of what was said: the clause is the content.
+    let (c, s) = one("Mayor Tom Okafor said that “the new pier is a gift to the town.”");
+    assert_eq!(c, "that “the new pier is a gift to the town.”");
+    assert_eq!(s.as_deref(), Some("Tom Okafor"));
+    let (c, _) = one("Mayor Tom Okafor says he’s “proud of every worker on the pier.”");
+    assert_eq!(c, "he’s “proud of every worker on the pier.”");
+    let (c, _) = one("Mayor Tom Okafor says Marsh “knows the harbour better than anyone.”");
+    assert_eq!(c, "Marsh “knows the harbour better than anyone.”");
+    let (c, _) = one("Mayor Tom Okafor said “it makes me proud” whenever a ship docks.");
+    assert_eq!(c, "“it makes me proud” whenever a ship docks");
+}
+
+#[test]
+fn a_fragment_before_a_closing_cue() {
+    let (c, s) = one("The new pier “is a gift to the whole town,” Mayor Tom Okafor said.");
+    assert_eq!(c, "The new pier “is a gift to the whole town,”");
+    assert_eq!(s.as_deref(), Some("Tom Okafor"));
+    let (c, s) = one("The new pier “is a gift to the whole town,” said Tom Okafor, the mayor.");
+    assert_eq!(c, "The new pier “is a gift to the whole town,”");
+    assert_eq!(s.as_deref(), Some("Tom Okafor"));
+    // A full quotation before the cue is a direct quote, not reported speech.
+    assert!(reported("“The pier is a gift to the town,” Mayor Tom Okafor said.").is_empty());
+}
+
+#[test]
+fn an_object_with_its_quoted_complement() {
+    for (verb, content) in [
+        ("called the plan", "the plan “a gift to the town.”"),
+        ("described the plan as", "the plan as “a gift to the town.”"),
+        (
+            "referred to the plan as",
+            "the plan as “a gift to the town.”",
+        ),
+        ("stressed the", "the “steady” growth of the town"),
+    ] {
+        let tail = if verb == "stressed the" {
+            "“steady” growth of the town."
+        } else {
+            "“a gift to the town.”"
+        };
+        let (c, s) = one(&format!("Mayor Tom Okafor {verb} {tail}"));
+        assert_eq!(c, content, "{verb}");
+        assert_eq!(s.as_deref(), Some("Tom Okafor"), "{verb}");
+    }
+    let (c, _) = one("Lena Marsh called Okafor “reckless.”");
+    assert_eq!(c, "Okafor “reckless.”");
+    // Without quoted words, "called" reports nothing; "called for" is no object.
+    assert!(reported("Mayor Tom Okafor called the plan a gift to the town.").is_empty());
+    assert!(reported("Mayor Tom Okafor called for more “patience” from the town.").is_empty());
+}

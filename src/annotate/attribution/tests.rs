@@ -550,3 +550,29 @@ fn possessive_is_no_participle_subject() {
         "{qs:#?}"
     );
 }
+
+#[test]
+fn a_cued_short_fragment_is_the_speakers_partial_quote() {
+    // Issue 10, class 8: a speech cue gives the quoted word to its speaker.
+    let qs = quotes("Trade envoy Lena Marsh underscored the “steady” growth of the port.");
+    assert_eq!(qs.len(), 1, "{qs:#?}");
+    assert_eq!(qs[0].0, "steady");
+    assert_eq!(qs[0].3, QuoteKind::Partial);
+    assert_eq!(qs[0].1.as_deref(), Some("Lena Marsh"));
+    let qs = quotes("Mayor Tom Okafor expressed his satisfaction with “the open talks.”");
+    assert_eq!(qs[0].3, QuoteKind::Partial);
+    assert_eq!(qs[0].1.as_deref(), Some("Tom Okafor"));
+    // Nobody is said to have said a scare-quoted word or a title.
+    let qs = quotes("The “steady” growth of the port surprised the town.");
+    assert_eq!((qs[0].3, qs[0].1.clone()), (QuoteKind::Term, None));
+    let qs = quotes("Lena Marsh told the hosts of “Harbour Hour” about the port.");
+    assert_eq!(qs[0].3, QuoteKind::Term);
+}
+
+#[test]
+fn a_quotation_after_that_is_part_of_the_reported_clause() {
+    let qs = quotes("Lena Marsh said that “Every pier will open again by June.”");
+    assert_eq!(qs[0].0, "Every pier will open again by June.");
+    assert_eq!(qs[0].3, QuoteKind::Partial);
+    assert_eq!(qs[0].1.as_deref(), Some("Lena Marsh"));
+}
