@@ -60,6 +60,22 @@ static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Verbs whose object is the content ("criticized the plan", "called for
+/// talks"), each with the particles that may follow it ("" when none is
+/// needed): `assets/lexicon/reported-object-verbs.txt`.
+static OBJECT: LazyLock<FastMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
+    for l in crate::annotate::lexicon::parse_list(include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/lexicon/reported-object-verbs.txt"
+    ))) {
+        let mut it = l.split_whitespace();
+        let w = it.next().unwrap_or("");
+        m.entry(w).or_default().push(it.next().unwrap_or(""));
+    }
+    m
+});
+
 /// Words that open a bare clause as its subject ("said he would go").
 const SUBJECTS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those",
@@ -382,7 +398,10 @@ impl<'t> Attributor<'t> {
         if is_cap(w) {
             return None;
         }
-        let takes = *VERBS.get(w)?;
+        let takes = VERBS.get(w).copied();
+        if takes.is_none() && !OBJECT.contains_key(w) {
+            return None;
+        }
         // "the said agreement", "declined to say", "a warning".
         if v > ss
             && self.is_word_any(
@@ -425,6 +444,7 @@ impl<'t> Attributor<'t> {
         };
         // "The talks, he said, will resume": the cue set off by commas.
         if !participle
+            && takes.is_some()
             && np.a > ss
             && toks[np.a - 1].k == TokKind::Punct(',')
             && toks.get(v + 1).is_some_and(|t| t.k == TokKind::Punct(','))
@@ -433,9 +453,37 @@ impl<'t> Attributor<'t> {
             let b = self.clause_end(toks, quotes, v + 2, se);
             return self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b);
         }
-        let a = self.clause_after(toks, v, se, takes)?;
+        if let Some(a) = takes.and_then(|t| self.clause_after(toks, v, se, t)) {
+            let b = self.clause_end(toks, quotes, a, se);
+            return self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b);
+        }
+        // "criticized the plan", "called for talks": the object is the content.
+        let a = self.object_start(toks, v, se)?;
         let b = self.clause_end(toks, quotes, a, se);
-        self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b)
+        let cue = Span::new(toks[v].s, toks[a - 1].e);
+        self.statement_of(toks, np, cue, (a, b), 2)
+    }
+
+    /// The first token of the object of the object verb at `v`: right after
+    /// it, or after its particle ("called for …").
+    fn object_start(&self, toks: &[Tok], v: usize, se: usize) -> Option<usize> {
+        let parts = OBJECT.get(self.w(&toks[v]))?;
+        let j = v + 1;
+        if j + 1 >= se {
+            return None;
+        }
+        let particle = toks[j].k == TokKind::Word
+            && parts
+                .iter()
+                .any(|p| !p.is_empty() && self.is_word(toks, j, p));
+        let a = if particle {
+            j + 1
+        } else if parts.contains(&"") {
+            j
+        } else {
+            return None;
+        };
+        (a < se && matches!(toks[a].k, TokKind::Word | TokKind::Quote(_))).then_some(a)
     }
 
     /// The first token of the clause a reporting verb at `v` introduces.
@@ -660,7 +708,7 @@ impl<'t> Attributor<'t> {
         if w.eq_ignore_ascii_case("according") && self.is_word(toks, c + 2, "to") {
             return true;
         }
-        if w.ends_with("ing") && VERBS.contains_key(w) {
+        if w.ends_with("ing") && (VERBS.contains_key(w) || OBJECT.contains_key(w)) {
             return true;
         }
         // A short closing cue: at most a few words, one of them a reporting verb.
@@ -718,6 +766,18 @@ impl<'t> Attributor<'t> {
         a: usize,
         b: usize,
     ) -> Option<Reported> {
+        self.statement_of(toks, np, cue, (a, b), 3)
+    }
+
+    /// [`Self::statement`] with content `[a, b)` of at least `min` words.
+    fn statement_of(
+        &self,
+        toks: &[Tok],
+        np: NounPhrase,
+        cue: Span,
+        (a, b): (usize, usize),
+        min: usize,
+    ) -> Option<Reported> {
         if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
             return None;
         }
@@ -725,6 +785,6 @@ impl<'t> Attributor<'t> {
             .iter()
             .filter(|t| t.k != TokKind::Punct(','))
             .count();
-        (b > a && words >= 3).then_some(Reported { np, cue, a, b })
+        (b > a && words >= min).then_some(Reported { np, cue, a, b })
     }
 }
