@@ -24,7 +24,7 @@ use std::sync::LazyLock;
 
 use super::noun_phrase::NounPhrase;
 use super::tokens::{Tok, TokKind, is_cap, lower};
-use super::words::{NP_STOP_SET, TIME_NOUNS_SET, in_list};
+use super::words::{AUX_SET, LEX, NP_STOP_SET, PREPS, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
 use crate::annotate::quotes::RawQuote;
@@ -75,6 +75,12 @@ static OBJECT: LazyLock<FastMap<&'static str, Vec<&'static str>>> = LazyLock::ne
     }
     m
 });
+
+/// Words that end a subject found word by word, going back from its verb.
+const LOOSE_STOPS: &[&str] = &[
+    "and", "but", "or", "that", "which", "because", "when", "if", "while", "as", "than", "to",
+    "of",
+];
 
 /// Words that open a bare clause as its subject ("said he would go").
 const SUBJECTS: &[&str] = &[
@@ -331,11 +337,37 @@ impl<'t> Attributor<'t> {
         let c = (ss + 3..se)
             .rev()
             .find(|&k| toks[k].k == TokKind::Punct(','))?;
-        let (np, v) = self.tail_cue(toks, sid, c, se)?;
+        let (c, (np, v)) = self
+            .tail_cue(toks, sid, c, se)
+            .map(|f| (c, f))
+            .or_else(|| self.apposed_tail(toks, ss, se))?;
         let a = self.clause_start(toks, quotes, ss, c)?;
         let b = self.trim_end(toks, a, c);
         let cue = Span::new(toks[v].s, toks[v].e);
         self.statement(toks, np, cue, a, b)
+    }
+
+    /// `…, said Roe, a biologist at the institute, who …`: a cue verb right
+    /// after a comma, then its speaker and an appositive. The comma and the
+    /// speaker with the verb.
+    fn apposed_tail(
+        &self,
+        toks: &[Tok],
+        ss: usize,
+        se: usize,
+    ) -> Option<(usize, (NounPhrase, usize))> {
+        (ss + 3..se.saturating_sub(3)).find_map(|c| {
+            let v = c + 1;
+            if toks[c].k != TokKind::Punct(',') || toks[v].k != TokKind::Word {
+                return None;
+            }
+            let w = self.w(&toks[v]);
+            if is_cap(w) || w.ends_with("ing") || VERBS.get(w) != Some(&Takes::Bare) {
+                return None;
+            }
+            let np = self.np_after(toks, v, se)?;
+            (np.b < se && toks[np.b].k == TokKind::Punct(',')).then_some((c, (np, v)))
+        })
     }
 
     /// The speaker and cue verb of a short cue after the comma at `c` that
@@ -367,9 +399,17 @@ impl<'t> Attributor<'t> {
                 return None;
             }
             let np = if v == c + 1 {
-                self.np_after(toks, v, se)?
+                // "…, said Roe [on Monday]", not "…, said it would …".
+                let np = self.np_after(toks, v, se)?;
+                let ends = np.b >= se
+                    || toks[np.b].k != TokKind::Word
+                    || self.is_word_any(toks, np.b, PREPS)
+                    || self.is_word_any(toks, np.b, ADVERBIAL);
+                ends.then_some(np)?
             } else {
-                let np = self.np_before(toks, v, c + 1, sid)?;
+                let np = self
+                    .np_before(toks, v, c + 1, sid)
+                    .or_else(|| self.loose_subject(toks, c + 1, v))?;
                 if np.a != c + 1 {
                     return None;
                 }
@@ -420,6 +460,7 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let participle = w.ends_with("ing");
+        let mut loose = false;
         let np = if participle {
             if v == ss || !matches!(toks[v - 1].k, TokKind::Punct(',')) {
                 return None;
@@ -428,7 +469,13 @@ impl<'t> Attributor<'t> {
         } else {
             let np = self
                 .np_before(toks, v, ss, sid)
-                .or_else(|| self.sentence_subject(toks, ss, v))?;
+                .or_else(|| self.sentence_subject(toks, ss, v))
+                .or_else(|| {
+                    // A subject the name rules do not know ("Nearly half
+                    // said", "The retired judge says") serves a clause only.
+                    loose = true;
+                    self.loose_subject(toks, ss, v)
+                })?;
             // Hypothetical, negated or passive: "would say", "did not say",
             // "is believed"; or in an "if" clause.
             let between = (np.b..v).any(|k| {
@@ -457,11 +504,48 @@ impl<'t> Attributor<'t> {
             let b = self.clause_end(toks, quotes, a, se);
             return self.statement(toks, np, Span::new(toks[v].s, toks[v].e), a, b);
         }
-        // "criticized the plan", "called for talks": the object is the content.
+        // "criticized the plan", "called for talks": the object is the content
+        // (a subject the rules know: "a group called …" names, it reports nothing).
+        if loose || (w.starts_with("call") && !self.names_caller(toks, ss, v)) {
+            return None;
+        }
         let a = self.object_start(toks, v, se)?;
         let b = self.clause_end(toks, quotes, a, se);
         let cue = Span::new(toks[v].s, toks[a - 1].e);
         self.statement_of(toks, np, cue, (a, b), 2)
+    }
+
+    /// The words right before the verb at `v` (past auxiliaries and
+    /// adverbs) back to a mark or a conjunction, at most six: a subject the
+    /// noun-phrase rules do not know ("Nearly half", "Most of the voters").
+    fn loose_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<NounPhrase> {
+        let mut b = v;
+        while b > ss && toks[b - 1].k == TokKind::Word && {
+            let x = self.w(&toks[b - 1]);
+            AUX_SET.has(x) || (x.ends_with("ly") && x.len() > 4) || in_list(&["also", "only"], x)
+        } {
+            b -= 1;
+        }
+        let mut a = b;
+        while a > ss
+            && b - a < 6
+            && toks[a - 1].k == TokKind::Word
+            && !self.is_word_any(toks, a - 1, LOOSE_STOPS)
+        {
+            a -= 1;
+        }
+        (a < b).then_some(NounPhrase { a, b })
+    }
+
+    /// Whether the word before a form of `call` at `v` is one that calls
+    /// someone something ("Roe called the plan …", "who called it …"), not
+    /// a noun that the participle names ("a group called …").
+    fn names_caller(&self, toks: &[Tok], ss: usize, v: usize) -> bool {
+        v > ss
+            && toks[v - 1].k == TokKind::Word
+            && (is_cap(self.w(&toks[v - 1]))
+                || LEX.pronouns.contains_key(&*lower(self.w(&toks[v - 1])))
+                || self.is_word_any(toks, v - 1, &["who", "also", "has", "have", "had"]))
     }
 
     /// The first token of the object of the object verb at `v`: right after
