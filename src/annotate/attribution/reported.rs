@@ -334,17 +334,33 @@ impl<'t> Attributor<'t> {
         ss: usize,
         se: usize,
     ) -> Option<Reported> {
-        let c = (ss + 3..se)
-            .rev()
-            .find(|&k| toks[k].k == TokKind::Punct(','))?;
+        // The last comma, or a quotation ending in one ("…is “dead,” he said").
+        let c = (ss + 2..se).rev().find(|&k| self.comma_at(toks, k))?;
         let (c, (np, v)) = self
             .tail_cue(toks, sid, c, se)
             .map(|f| (c, f))
             .or_else(|| self.apposed_tail(toks, ss, se))?;
-        let a = self.clause_start(toks, quotes, ss, c)?;
-        let b = self.trim_end(toks, a, c);
+        let cut = if toks[c].k == TokKind::Punct(',') {
+            c
+        } else {
+            c + 1
+        };
+        let a = self.clause_start(toks, quotes, ss, cut)?;
+        let b = self.trim_end(toks, a, cut);
         let cue = Span::new(toks[v].s, toks[v].e);
         self.statement(toks, np, cue, a, b)
+    }
+
+    /// Whether token `k` is a comma or a quotation whose words end in one.
+    fn comma_at(&self, toks: &[Tok], k: usize) -> bool {
+        match toks[k].k {
+            TokKind::Punct(c) => c == ',',
+            TokKind::Quote(_) => self
+                .w(&toks[k])
+                .trim_end_matches(['”', '"', '’', '\'', '»'])
+                .ends_with(','),
+            TokKind::Word => false,
+        }
     }
 
     /// `…, said Roe, a biologist at the institute, who …`: a cue verb right
@@ -410,10 +426,16 @@ impl<'t> Attributor<'t> {
                 let np = self
                     .np_before(toks, v, c + 1, sid)
                     .or_else(|| self.loose_subject(toks, c + 1, v))?;
-                if np.a != c + 1 {
-                    return None;
-                }
-                np
+                // "…, union spokesman Piet Vos said": a few lower-case words
+                // before the name belong to it.
+                let lead = &toks[c + 1..np.a];
+                let lead_ok = lead.len() <= 4
+                    && lead.iter().all(|t| {
+                        t.k == TokKind::Word
+                            && !VERBS.contains_key(self.w(t))
+                            && !AUX_SET.has(self.w(t))
+                    });
+                lead_ok.then_some(np)?
             };
             return Some((np, v));
         }
@@ -661,6 +683,12 @@ impl<'t> Attributor<'t> {
     /// determiner or name followed by a finite verb within a few words.
     fn bare_clause(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
         let t = toks.get(j).filter(|_| j < se)?;
+        // A quoted word or two opening the clause ("said “zero” farmers would sign").
+        if matches!(t.k, TokKind::Quote(_)) {
+            let short = self.w(t).split_whitespace().count() <= 3;
+            let runs_on = j + 2 < se && toks[j + 1..j + 3].iter().all(|n| n.k == TokKind::Word);
+            return (short && runs_on).then_some(j);
+        }
         if t.k != TokKind::Word {
             return None;
         }
@@ -719,16 +747,17 @@ impl<'t> Attributor<'t> {
     ) -> Option<usize> {
         let mut a = ss;
         for (k, t) in toks.iter().enumerate().take(c).skip(ss) {
-            match t.k {
-                TokKind::Quote(q) if quotes[q].kind == QuoteKind::Direct => return None,
-                TokKind::Punct(';' | ':') => a = k + 1,
-                _ => {}
+            if matches!(t.k, TokKind::Punct(';' | ':')) {
+                a = k + 1;
             }
         }
         while a < c && matches!(toks[a].k, TokKind::Punct(_)) {
             a += 1;
         }
-        (a < c).then_some(a)
+        // A direct quote opening the clause is a quotation, not a report;
+        // one inside it ("The plan is “dead,” he said") belongs to it.
+        let quoted = |t: &Tok| matches!(t.k, TokKind::Quote(q) if quotes[q].kind == QuoteKind::Direct);
+        (a < c && !quoted(&toks[a])).then_some(a)
     }
 
     /// One past the last token of the clause that starts at `a` in a
@@ -740,11 +769,13 @@ impl<'t> Attributor<'t> {
         for k in a..se {
             let stop = match toks[k].k {
                 // A quotation inside the clause ("said the plan was “dead”")
-                // belongs to it; one after a colon or comma, or opening it, ends it.
+                // belongs to it; one after a colon or comma, or one that opens it and
+                // ends the sentence, ends it.
                 TokKind::Quote(q) => {
                     quotes[q].kind == QuoteKind::Direct
-                        && (k < a + 2
-                            || matches!(toks[k - 1].k, TokKind::Punct(':' | ',' | '—' | '–')))
+                        && ((k == a && !toks[k + 1..se].iter().any(|t| t.k == TokKind::Word))
+                            || (k > a
+                                && matches!(toks[k - 1].k, TokKind::Punct(':' | ',' | '—' | '–'))))
                 }
                 TokKind::Punct('(') => {
                     depth += 1;
@@ -867,8 +898,12 @@ impl<'t> Attributor<'t> {
         }
         let words = toks[a..b.max(a)]
             .iter()
-            .filter(|t| t.k != TokKind::Punct(','))
-            .count();
+            .map(|t| match t.k {
+                TokKind::Punct(',') => 0,
+                TokKind::Quote(_) => self.w(t).split_whitespace().count(),
+                _ => 1,
+            })
+            .sum::<usize>();
         (b > a && words >= min).then_some(Reported { np, cue, a, b })
     }
 }
