@@ -180,6 +180,9 @@ pub(super) struct Reported {
     a: usize,
     /// One past the content's last token.
     b: usize,
+    /// Whether the speaker is not named ("Asked whether …, Roe said": the
+    /// question is not Roe's), so that `np` only anchors the statement.
+    unnamed: bool,
 }
 
 impl Reported {
@@ -232,14 +235,19 @@ impl<'t> Attributor<'t> {
                 self.mentions(toks, *done, r.anchor());
                 *done = r.anchor();
             }
-            let f = self.make(toks, r.np, r.cue, None, out);
+            let (speaker, mention) = if r.unnamed {
+                (None, None)
+            } else {
+                let f = self.make(toks, r.np, r.cue, None, out);
+                (f.speaker, f.mention)
+            };
             out.quotes.push((
                 Span::new(toks[r.a].s, toks[r.b - 1].e),
                 Quote {
                     kind: QuoteKind::Reported,
-                    speaker: f.speaker,
-                    mention: f.mention,
-                    cue: f.cue,
+                    speaker,
+                    mention,
+                    cue: Some(r.cue),
                     continues: false,
                     turn: false,
                 },
@@ -266,6 +274,9 @@ impl<'t> Attributor<'t> {
         if let Some(r) = self.closing_cue(toks, sid, quotes, ss, se) {
             found.push(r);
         }
+        if let Some(r) = self.asked_opening(toks, quotes, ss, se) {
+            found.push(r);
+        }
         for v in ss..se {
             if toks[v].k != TokKind::Word {
                 continue;
@@ -283,6 +294,31 @@ impl<'t> Attributor<'t> {
         }
     }
 
+    /// `Asked whether the port would reopen, Roe said …`: the question put
+    /// to the subject of the sentence, by someone the text does not name.
+    fn asked_opening(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+    ) -> Option<Reported> {
+        if !self.is_word(toks, ss, "asked") || !is_cap(self.w(&toks[ss])) {
+            return None;
+        }
+        let a = ss + 1;
+        if !(self.is_word_any(toks, a, QUESTION_WORDS)
+            || self.is_word_any(toks, a, &["whether", "about"]))
+        {
+            return None;
+        }
+        let comma = (a + 1..(a + 30).min(se)).find(|&k| toks[k].k == TokKind::Punct(','))?;
+        let b = self.clause_end(toks, quotes, a, comma);
+        let np = NounPhrase { a: ss, b: ss + 1 };
+        let r = self.statement(toks, np, Span::new(toks[ss].s, toks[ss].e), a, b)?;
+        Some(Reported { unnamed: true, ..r })
+    }
+
     /// `According to X, …` opening the sentence, or `…, according to X`.
     fn according_to(
         &self,
@@ -292,7 +328,15 @@ impl<'t> Attributor<'t> {
         se: usize,
         v: usize,
     ) -> Option<Reported> {
-        let np = self.np_after(toks, v + 1, se)?;
+        // A source the name rules do not know ("according to recent
+        // polls") is its words up to the next mark.
+        let np = self.np_after(toks, v + 1, se).or_else(|| {
+            let a = v + 2;
+            let b = (a..(a + 10).min(se))
+                .find(|&k| toks[k].k != TokKind::Word)
+                .unwrap_or((a + 10).min(se));
+            (b > a).then_some(NounPhrase { a, b })
+        })?;
         let cue = Span::new(toks[v].s, toks[v + 1].e);
         let opens = (ss..v).all(|k| self.is_word_any(toks, k, &["but", "and", "yet", "so"]));
         if opens {
@@ -310,17 +354,23 @@ impl<'t> Attributor<'t> {
             let b = self.clause_end(toks, quotes, a, se);
             return self.statement(toks, np, cue, a, b);
         }
-        if v == 0 || toks[v - 1].k != TokKind::Punct(',') {
-            return None;
-        }
-        // The clause before the cue; a long one after it ("X, according to
-        // Y, would …") makes the whole sentence the statement.
-        let a = self.clause_start(toks, quotes, ss, v - 1)?;
+        // The clause before the cue, with or without a comma ("… 46 percent
+        // according to a poll"); a long one after it ("X, according to Y,
+        // would …") makes the whole sentence the statement.
+        let before = match toks.get(v.wrapping_sub(1)).map(|t| t.k) {
+            Some(TokKind::Punct(',')) => v - 1,
+            Some(TokKind::Word | TokKind::Quote(_)) => v,
+            _ => return None,
+        };
+        let a = self.clause_start(toks, quotes, ss, before)?;
         let rest = (np.b..se).filter(|&k| toks[k].k == TokKind::Word).count();
-        let b = if rest >= 3 && toks.get(np.b).is_some_and(|t| t.k == TokKind::Punct(',')) {
+        let b = if rest >= 3
+            && before < v
+            && toks.get(np.b).is_some_and(|t| t.k == TokKind::Punct(','))
+        {
             self.clause_end(toks, quotes, np.b + 1, se)
         } else {
-            self.trim_end(toks, a, v - 1)
+            self.trim_end(toks, a, before)
         };
         self.statement(toks, np, cue, a, b)
     }
@@ -904,6 +954,12 @@ impl<'t> Attributor<'t> {
                 _ => 1,
             })
             .sum::<usize>();
-        (b > a && words >= min).then_some(Reported { np, cue, a, b })
+        (b > a && words >= min).then_some(Reported {
+            np,
+            cue,
+            a,
+            b,
+            unnamed: false,
+        })
     }
 }
