@@ -288,10 +288,64 @@ impl<'t> Attributor<'t> {
                 continue;
             }
             let prev = found[first..].last().map(|r| r.np);
-            if let Some(r) = self.verb_cue(toks, sid, quotes, ss, se, v, prev) {
+            if let Some(r) = self
+                .verb_cue(toks, sid, quotes, ss, se, v, prev)
+                .or_else(|| self.that_clause(toks, sid, quotes, (ss, se), v, prev))
+            {
                 found.push(r);
             }
         }
+    }
+
+    /// A reporting verb followed within a few words by `that` and its
+    /// clause, where [`Self::verb_cue`] found no subject or no clause
+    /// ("after saying in a debate that …", "said for the first time that
+    /// …"): the speaker is the subject when one is found, else unnamed.
+    fn that_clause(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        quotes: &[&RawQuote],
+        (ss, se): (usize, usize),
+        v: usize,
+        prev: Option<NounPhrase>,
+    ) -> Option<Reported> {
+        let w = self.w(&toks[v]);
+        if is_cap(w) || !VERBS.contains_key(w) || w.starts_with("ask") || w.starts_with("wonder") {
+            return None;
+        }
+        if v > ss && self.is_word_any(toks, v - 1, &["the", "a", "an", "this", "to", "his", "her", "its"]) {
+            return None;
+        }
+        let k = (v + 1..(v + 7).min(se)).find(|&k| {
+            self.is_word(toks, k, "that") || toks[k].k != TokKind::Word && toks[k].k != TokKind::Punct(',')
+        })?;
+        let clause = self.is_word(toks, k, "that")
+            && (v + 1..k).all(|j| toks[j].k != TokKind::Word || !VERBS.contains_key(self.w(&toks[j])))
+            && toks.get(k + 1).is_some_and(|t| k + 1 < se && matches!(t.k, TokKind::Word | TokKind::Quote(_)));
+        // Hypothetical, negated or passive, or in an "if" clause.
+        let near = v.saturating_sub(3).max(ss);
+        let not = (near..v).any(|j| {
+            toks[j].k == TokKind::Word && {
+                let x = self.w(&toks[j]);
+                in_list(NOT_REPORTED, x) || x.ends_with("n't") || x.ends_with("n’t")
+            }
+        }) || (ss..v).any(|j| self.is_word_any(toks, j, &["if", "unless"]));
+        if !clause || not {
+            return None;
+        }
+        let np = if w.ends_with("ing") {
+            prev.or_else(|| self.sentence_subject(toks, ss, v))
+        } else {
+            self.np_before(toks, v, ss, sid)
+                .or_else(|| self.sentence_subject(toks, ss, v))
+                .or_else(|| self.loose_subject(toks, ss, v))
+        };
+        let unnamed = np.is_none();
+        let np = np.unwrap_or(NounPhrase { a: v, b: v + 1 });
+        let b = self.clause_end(toks, quotes, k, se);
+        let r = self.statement(toks, np, Span::new(toks[v].s, toks[v].e), k, b)?;
+        Some(Reported { unnamed, ..r })
     }
 
     /// `Asked whether the port would reopen, Roe said …`: the question put
