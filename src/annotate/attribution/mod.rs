@@ -22,6 +22,7 @@ mod names;
 mod noun_phrase;
 mod quote;
 mod reported;
+mod reported_cues;
 mod reported_table;
 #[cfg(test)]
 mod reported_tests;

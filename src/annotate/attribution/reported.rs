@@ -23,8 +23,9 @@
 use std::sync::LazyLock;
 
 use super::noun_phrase::NounPhrase;
+use super::reported_cues::OBJECT;
 use super::tokens::{Tok, TokKind, is_cap, lower};
-use super::words::{AUX_SET, LEX, NP_STOP_SET, PREPS, TIME_NOUNS_SET, in_list};
+use super::words::{AUX_SET, NP_STOP_SET, PREPS, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
 use crate::annotate::quotes::RawQuote;
@@ -32,7 +33,7 @@ use crate::model::{Quote, QuoteKind, Span};
 
 /// What a reporting verb takes before its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Takes {
+pub(super) enum Takes {
     /// Only a `that` clause ("found that …").
     That,
     /// A `that` clause or a bare clause ("said the talks failed").
@@ -42,7 +43,7 @@ enum Takes {
 }
 
 /// The reporting verbs, with what each takes.
-static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
+pub(super) static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
     crate::annotate::lexicon::parse_list(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/lexicon/reported-verbs.txt"
@@ -60,28 +61,6 @@ static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Verbs whose object is the content ("criticized the plan", "called for
-/// talks"), each with the particles that may follow it ("" when none is
-/// needed): `assets/lexicon/reported-object-verbs.txt`.
-static OBJECT: LazyLock<FastMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
-    let mut m: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
-    for l in crate::annotate::lexicon::parse_list(include_str!(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/lexicon/reported-object-verbs.txt"
-    ))) {
-        let mut it = l.split_whitespace();
-        let w = it.next().unwrap_or("");
-        m.entry(w).or_default().push(it.next().unwrap_or(""));
-    }
-    m
-});
-
-/// Words that end a subject found word by word, going back from its verb.
-const LOOSE_STOPS: &[&str] = &[
-    "and", "but", "or", "that", "which", "because", "when", "if", "while", "as", "than", "to",
-    "of",
-];
-
 /// Words that open a bare clause as its subject ("said he would go").
 const SUBJECTS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those",
@@ -92,7 +71,7 @@ const CLAUSE_DETS: &[&str] = &[
     "all", "both", "any", "every", "such",
 ];
 /// Words that open an indirect question after `asked` or `wondered`.
-const QUESTION_WORDS: &[&str] = &["if", "why", "how", "what", "when", "where", "who"];
+pub(super) const QUESTION_WORDS: &[&str] = &["if", "why", "how", "what", "when", "where", "who"];
 /// Words after a reporting verb that are its object or an adverb, never the
 /// subject of a clause ("said so", "said nothing", "say goodbye").
 const NO_CLAUSE: &[&str] = &[
@@ -123,7 +102,7 @@ const FINITE: &[&str] = &[
     "had", "has", "have", "did", "does", "do", "wants", "needs",
 ];
 /// Words between subject and cue that make it hypothetical, negated or passive.
-const NOT_REPORTED: &[&str] = &[
+pub(super) const NOT_REPORTED: &[&str] = &[
     "would", "could", "might", "should", "not", "never", "is", "was", "were", "are", "be", "been",
     "being", "to", "cannot", "if",
 ];
@@ -173,16 +152,16 @@ const ADVERBIAL: &[&str] = &[
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Reported {
     /// Who speaks, as written.
-    np: NounPhrase,
+    pub(super) np: NounPhrase,
     /// The cue ("said", "according to").
-    cue: Span,
+    pub(super) cue: Span,
     /// The content's first token.
-    a: usize,
+    pub(super) a: usize,
     /// One past the content's last token.
-    b: usize,
+    pub(super) b: usize,
     /// Whether the speaker is not named ("Asked whether …, Roe said": the
     /// question is not Roe's), so that `np` only anchors the statement.
-    unnamed: bool,
+    pub(super) unnamed: bool,
 }
 
 impl Reported {
@@ -297,82 +276,6 @@ impl<'t> Attributor<'t> {
         }
     }
 
-    /// A reporting verb followed within a few words by `that` and its
-    /// clause, where [`Self::verb_cue`] found no subject or no clause
-    /// ("after saying in a debate that …", "said for the first time that
-    /// …"): the speaker is the subject when one is found, else unnamed.
-    fn that_clause(
-        &self,
-        toks: &[Tok],
-        sid: &[u32],
-        quotes: &[&RawQuote],
-        (ss, se): (usize, usize),
-        v: usize,
-        prev: Option<NounPhrase>,
-    ) -> Option<Reported> {
-        let w = self.w(&toks[v]);
-        if is_cap(w) || !VERBS.contains_key(w) || w.starts_with("ask") || w.starts_with("wonder") {
-            return None;
-        }
-        if v > ss && self.is_word_any(toks, v - 1, &["the", "a", "an", "this", "to", "his", "her", "its"]) {
-            return None;
-        }
-        let k = (v + 1..(v + 7).min(se)).find(|&k| {
-            self.is_word(toks, k, "that") || toks[k].k != TokKind::Word && toks[k].k != TokKind::Punct(',')
-        })?;
-        let clause = self.is_word(toks, k, "that")
-            && (v + 1..k).all(|j| toks[j].k != TokKind::Word || !VERBS.contains_key(self.w(&toks[j])))
-            && toks.get(k + 1).is_some_and(|t| k + 1 < se && matches!(t.k, TokKind::Word | TokKind::Quote(_)));
-        // Hypothetical, negated or passive, or in an "if" clause.
-        let near = v.saturating_sub(3).max(ss);
-        let not = (near..v).any(|j| {
-            toks[j].k == TokKind::Word && {
-                let x = self.w(&toks[j]);
-                in_list(NOT_REPORTED, x) || x.ends_with("n't") || x.ends_with("n’t")
-            }
-        }) || (ss..v).any(|j| self.is_word_any(toks, j, &["if", "unless"]));
-        if !clause || not {
-            return None;
-        }
-        let np = if w.ends_with("ing") {
-            prev.or_else(|| self.sentence_subject(toks, ss, v))
-        } else {
-            self.np_before(toks, v, ss, sid)
-                .or_else(|| self.sentence_subject(toks, ss, v))
-                .or_else(|| self.loose_subject(toks, ss, v))
-        };
-        let unnamed = np.is_none();
-        let np = np.unwrap_or(NounPhrase { a: v, b: v + 1 });
-        let b = self.clause_end(toks, quotes, k, se);
-        let r = self.statement(toks, np, Span::new(toks[v].s, toks[v].e), k, b)?;
-        Some(Reported { unnamed, ..r })
-    }
-
-    /// `Asked whether the port would reopen, Roe said …`: the question put
-    /// to the subject of the sentence, by someone the text does not name.
-    fn asked_opening(
-        &self,
-        toks: &[Tok],
-        quotes: &[&RawQuote],
-        ss: usize,
-        se: usize,
-    ) -> Option<Reported> {
-        if !self.is_word(toks, ss, "asked") || !is_cap(self.w(&toks[ss])) {
-            return None;
-        }
-        let a = ss + 1;
-        if !(self.is_word_any(toks, a, QUESTION_WORDS)
-            || self.is_word_any(toks, a, &["whether", "about"]))
-        {
-            return None;
-        }
-        let comma = (a + 1..(a + 30).min(se)).find(|&k| toks[k].k == TokKind::Punct(','))?;
-        let b = self.clause_end(toks, quotes, a, comma);
-        let np = NounPhrase { a: ss, b: ss + 1 };
-        let r = self.statement(toks, np, Span::new(toks[ss].s, toks[ss].e), a, b)?;
-        Some(Reported { unnamed: true, ..r })
-    }
-
     /// `According to X, …` opening the sentence, or `…, according to X`.
     fn according_to(
         &self,
@@ -453,41 +356,6 @@ impl<'t> Attributor<'t> {
         let b = self.trim_end(toks, a, cut);
         let cue = Span::new(toks[v].s, toks[v].e);
         self.statement(toks, np, cue, a, b)
-    }
-
-    /// Whether token `k` is a comma or a quotation whose words end in one.
-    fn comma_at(&self, toks: &[Tok], k: usize) -> bool {
-        match toks[k].k {
-            TokKind::Punct(c) => c == ',',
-            TokKind::Quote(_) => self
-                .w(&toks[k])
-                .trim_end_matches(['”', '"', '’', '\'', '»'])
-                .ends_with(','),
-            TokKind::Word => false,
-        }
-    }
-
-    /// `…, said Roe, a biologist at the institute, who …`: a cue verb right
-    /// after a comma, then its speaker and an appositive. The comma and the
-    /// speaker with the verb.
-    fn apposed_tail(
-        &self,
-        toks: &[Tok],
-        ss: usize,
-        se: usize,
-    ) -> Option<(usize, (NounPhrase, usize))> {
-        (ss + 3..se.saturating_sub(3)).find_map(|c| {
-            let v = c + 1;
-            if toks[c].k != TokKind::Punct(',') || toks[v].k != TokKind::Word {
-                return None;
-            }
-            let w = self.w(&toks[v]);
-            if is_cap(w) || w.ends_with("ing") || VERBS.get(w) != Some(&Takes::Bare) {
-                return None;
-            }
-            let np = self.np_after(toks, v, se)?;
-            (np.b < se && toks[np.b].k == TokKind::Punct(',')).then_some((c, (np, v)))
-        })
     }
 
     /// The speaker and cue verb of a short cue after the comma at `c` that
@@ -641,61 +509,6 @@ impl<'t> Attributor<'t> {
         self.statement_of(toks, np, cue, (a, b), 2)
     }
 
-    /// The words right before the verb at `v` (past auxiliaries and
-    /// adverbs) back to a mark or a conjunction, at most six: a subject the
-    /// noun-phrase rules do not know ("Nearly half", "Most of the voters").
-    fn loose_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<NounPhrase> {
-        let mut b = v;
-        while b > ss && toks[b - 1].k == TokKind::Word && {
-            let x = self.w(&toks[b - 1]);
-            AUX_SET.has(x) || (x.ends_with("ly") && x.len() > 4) || in_list(&["also", "only"], x)
-        } {
-            b -= 1;
-        }
-        let mut a = b;
-        while a > ss
-            && b - a < 6
-            && toks[a - 1].k == TokKind::Word
-            && !self.is_word_any(toks, a - 1, LOOSE_STOPS)
-        {
-            a -= 1;
-        }
-        (a < b).then_some(NounPhrase { a, b })
-    }
-
-    /// Whether the word before a form of `call` at `v` is one that calls
-    /// someone something ("Roe called the plan …", "who called it …"), not
-    /// a noun that the participle names ("a group called …").
-    fn names_caller(&self, toks: &[Tok], ss: usize, v: usize) -> bool {
-        v > ss
-            && toks[v - 1].k == TokKind::Word
-            && (is_cap(self.w(&toks[v - 1]))
-                || LEX.pronouns.contains_key(&*lower(self.w(&toks[v - 1])))
-                || self.is_word_any(toks, v - 1, &["who", "also", "has", "have", "had"]))
-    }
-
-    /// The first token of the object of the object verb at `v`: right after
-    /// it, or after its particle ("called for …").
-    fn object_start(&self, toks: &[Tok], v: usize, se: usize) -> Option<usize> {
-        let parts = OBJECT.get(self.w(&toks[v]))?;
-        let j = v + 1;
-        if j + 1 >= se {
-            return None;
-        }
-        let particle = toks[j].k == TokKind::Word
-            && parts
-                .iter()
-                .any(|p| !p.is_empty() && self.is_word(toks, j, p));
-        let a = if particle {
-            j + 1
-        } else if parts.contains(&"") {
-            j
-        } else {
-            return None;
-        };
-        (a < se && matches!(toks[a].k, TokKind::Word | TokKind::Quote(_))).then_some(a)
-    }
-
     /// The first token of the clause a reporting verb at `v` introduces.
     fn clause_after(&self, toks: &[Tok], v: usize, se: usize, takes: Takes) -> Option<usize> {
         let mut j = v + 1;
@@ -842,7 +655,7 @@ impl<'t> Attributor<'t> {
 
     /// The first token of the clause before the cue at `c` in `[ss, c)`:
     /// after any direct quote in it; `None` when nothing is left.
-    fn clause_start(
+    pub(super) fn clause_start(
         &self,
         toks: &[Tok],
         quotes: &[&RawQuote],
@@ -860,7 +673,8 @@ impl<'t> Attributor<'t> {
         }
         // A direct quote opening the clause is a quotation, not a report;
         // one inside it ("The plan is “dead,” he said") belongs to it.
-        let quoted = |t: &Tok| matches!(t.k, TokKind::Quote(q) if quotes[q].kind == QuoteKind::Direct);
+        let quoted =
+            |t: &Tok| matches!(t.k, TokKind::Quote(q) if quotes[q].kind == QuoteKind::Direct);
         (a < c && !quoted(&toks[a])).then_some(a)
     }
 
@@ -868,7 +682,13 @@ impl<'t> Attributor<'t> {
     /// sentence ending at `se`: before a direct quote, an unmatched closing
     /// parenthesis, a semicolon or the next cue (", adding …", ", he said",
     /// ", according to …", "and added that …"); trailing marks left out.
-    fn clause_end(&self, toks: &[Tok], quotes: &[&RawQuote], a: usize, se: usize) -> usize {
+    pub(super) fn clause_end(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        a: usize,
+        se: usize,
+    ) -> usize {
         let mut depth = 0usize;
         for k in a..se {
             let stop = match toks[k].k {
@@ -967,7 +787,7 @@ impl<'t> Attributor<'t> {
     }
 
     /// `b` without the marks that end the span `[a, b)`.
-    fn trim_end(&self, toks: &[Tok], a: usize, mut b: usize) -> usize {
+    pub(super) fn trim_end(&self, toks: &[Tok], a: usize, mut b: usize) -> usize {
         while b > a && matches!(toks[b - 1].k, TokKind::Punct(_)) {
             b -= 1;
         }
@@ -977,7 +797,7 @@ impl<'t> Attributor<'t> {
     /// A statement with content `[a, b)`, when the content has three words
     /// or more and the speaker is not the writer or the one addressed ("I
     /// think that …", "as you know …": the speaker's own words, not a report).
-    fn statement(
+    pub(super) fn statement(
         &self,
         toks: &[Tok],
         np: NounPhrase,
@@ -989,7 +809,7 @@ impl<'t> Attributor<'t> {
     }
 
     /// [`Self::statement`] with content `[a, b)` of at least `min` words.
-    fn statement_of(
+    pub(super) fn statement_of(
         &self,
         toks: &[Tok],
         np: NounPhrase,
