@@ -383,7 +383,12 @@ impl<'t> Attributor<'t> {
             if toks[v].k != TokKind::Word || is_cap(w) || !VERBS.contains_key(w) {
                 continue;
             }
-            if w.ends_with("ing") || self.is_word(toks, v + 1, "that") {
+            // A clause after the verb makes it an opening cue, not a closing
+            // one ("…, Roe said she did not know").
+            if w.ends_with("ing")
+                || self.is_word(toks, v + 1, "that")
+                || (v > c + 1 && self.bare_clause(toks, v + 1, se).is_some())
+            {
                 return None;
             }
             let np = if v == c + 1 {
