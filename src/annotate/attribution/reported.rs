@@ -558,17 +558,37 @@ impl<'t> Attributor<'t> {
             Takes::Bare => self.after_adverbial(toks, j, se),
             Takes::Listener => {
                 let after = if self.is_word_any(toks, j, LISTENERS) {
-                    j + 1
+                    Some(j + 1)
                 } else {
-                    let np = self.np_after(toks, v, se)?;
-                    if np.b - np.a > 4 {
-                        return None;
-                    }
-                    np.b
+                    self.np_after(toks, v, se)
+                        .filter(|np| np.b - np.a <= 4)
+                        .map(|np| np.b)
                 };
-                self.after_adverbial(toks, after, se)
+                after
+                    .and_then(|after| self.after_adverbial(toks, after, se))
+                    .or_else(|| self.after_listener(toks, j, se))
             }
         }
+    }
+
+    /// A bare clause after a listener of a few words at `j` that the noun
+    /// phrase rules do not read ("told the crowd she would …", "told
+    /// Reuters the port would …"): a subject pronoun or determiner whose
+    /// finite verb follows within a few words.
+    fn after_listener(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+        let k = (j + 1..(j + 5).min(se))
+            .take_while(|&k| toks[k].k == TokKind::Word)
+            .find(|&k| {
+                let lw = lower(self.w(&toks[k]));
+                (in_list(SUBJECTS, &lw) && &*lw != "it") || in_list(CLAUSE_DETS, &lw)
+            })?;
+        let finite = (k + 1..(k + 6).min(se))
+            .take_while(|&x| toks[x].k == TokKind::Word)
+            .any(|x| {
+                let w = self.w(&toks[x]);
+                !is_cap(w) && (in_list(FINITE, w) || w.ends_with("ed"))
+            });
+        finite.then_some(k)
     }
 
     /// A bare clause at `j`, or after a short time adverbial there ("said on
