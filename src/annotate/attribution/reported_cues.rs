@@ -126,6 +126,20 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let np = if w.ends_with("ing") {
+            // A participle after a comma, a preposition or an auxiliary
+            // ("after saying …", "is arguing …"), not a noun ("a rare
+            // warning that …").
+            let opens = v > ss
+                && (toks[v - 1].k == TokKind::Punct(',')
+                    || self.is_word_any(
+                        toks,
+                        v - 1,
+                        &["by", "after", "before", "while", "when", "without", "in"],
+                    )
+                    || (toks[v - 1].k == TokKind::Word && AUX_SET.has(self.w(&toks[v - 1]))));
+            if !opens {
+                return None;
+            }
             prev.or_else(|| self.sentence_subject(toks, ss, v))
         } else {
             self.np_before(toks, v, ss, sid)

@@ -146,9 +146,10 @@ fn what_is_not_reported_speech() {
     for text in [
         // "said" as an adjective.
         "The said agreement was signed in Oslo by both delegations.",
-        // An infinitive and a noun.
-        "The minister declined to say whether the talks would resume.",
+        // An infinitive and nouns.
+        "The minister wanted to say whether the talks would resume.",
         "A warning was issued to all ships in the strait last night.",
+        "The envoy issued a rare warning that hinted at new sanctions.",
         // A question.
         "Did the minister say that the talks would resume next week?",
         // Hypothetical and conditional cues.
@@ -309,7 +310,9 @@ fn a_verb_whose_object_is_the_content() {
     assert_eq!(r.3.as_deref(), Some("called for"));
     let r = only("Mayor Lena Vogt accused the council of hiding the report.");
     assert_eq!(r.0, "the council of hiding the report");
-    // Two words are enough here.
+    // Two words are enough here; a refusal is what was (not) said.
+    let r = only("The minister declined to say whether the talks would resume.");
+    assert_eq!(r.0, "to say whether the talks would resume");
     let r = only("The harbour authority declined to comment.");
     assert_eq!(r.0, "to comment");
     assert_eq!(r.2.as_deref(), Some("The harbour authority"));
