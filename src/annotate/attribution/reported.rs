@@ -405,8 +405,9 @@ impl<'t> Attributor<'t> {
                     .or_else(|| self.loose_subject(toks, c + 1, v))?;
                 // "…, union spokesman Piet Vos said": a few lower-case words
                 // before the name belong to it.
-                let lead = &toks[c + 1..np.a];
-                let lead_ok = lead.len() <= 4
+                let lead = toks.get(c + 1..np.a).unwrap_or_default();
+                let lead_ok = np.a > c
+                    && lead.len() <= 4
                     && lead.iter().all(|t| {
                         t.k == TokKind::Word
                             && !VERBS.contains_key(self.w(t))
