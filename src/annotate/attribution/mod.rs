@@ -24,6 +24,7 @@ mod names;
 mod noun_phrase;
 mod quote;
 mod reported;
+mod reported_cues;
 mod reported_quoted;
 mod reported_table;
 #[cfg(test)]

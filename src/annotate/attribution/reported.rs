@@ -26,9 +26,10 @@
 use std::sync::LazyLock;
 
 use super::noun_phrase::NounPhrase;
+use super::reported_cues::OBJECT;
 use super::reported_quoted::subject_of_contraction;
 use super::tokens::{Tok, TokKind, is_cap, lower};
-use super::words::{NP_STOP_SET, TIME_NOUNS_SET, in_list};
+use super::words::{AUX_SET, NP_STOP_SET, PREPS, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
 use crate::annotate::quotes::{RawQuote, word_count};
@@ -36,7 +37,7 @@ use crate::model::{Quote, QuoteKind, Span};
 
 /// What a reporting verb takes before its clause.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Takes {
+pub(super) enum Takes {
     /// Only a `that` clause ("found that …").
     That,
     /// A `that` clause or a bare clause ("said the talks failed").
@@ -49,7 +50,7 @@ enum Takes {
 }
 
 /// The reporting verbs, with what each takes.
-static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
+pub(super) static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
     crate::annotate::lexicon::parse_list(include_str!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/assets/lexicon/reported-verbs.txt"
@@ -78,7 +79,7 @@ const CLAUSE_DETS: &[&str] = &[
     "all", "both", "any", "every", "such",
 ];
 /// Words that open an indirect question after `asked` or `wondered`.
-const QUESTION_WORDS: &[&str] = &["if", "why", "how", "what", "when", "where", "who"];
+pub(super) const QUESTION_WORDS: &[&str] = &["if", "why", "how", "what", "when", "where", "who"];
 /// Words after a reporting verb that are its object or an adverb, never the
 /// subject of a clause ("said so", "said nothing", "say goodbye").
 const NO_CLAUSE: &[&str] = &[
@@ -109,7 +110,7 @@ const FINITE: &[&str] = &[
     "had", "has", "have", "did", "does", "do", "wants", "needs",
 ];
 /// Words between subject and cue that make it hypothetical, negated or passive.
-const NOT_REPORTED: &[&str] = &[
+pub(super) const NOT_REPORTED: &[&str] = &[
     "would", "could", "might", "should", "not", "never", "is", "was", "were", "are", "be", "been",
     "being", "to", "cannot", "if",
 ];
@@ -159,13 +160,16 @@ const ADVERBIAL: &[&str] = &[
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Reported {
     /// Who speaks, as written.
-    np: NounPhrase,
+    pub(super) np: NounPhrase,
     /// The cue ("said", "according to").
-    cue: Span,
+    pub(super) cue: Span,
     /// The content's first token.
-    a: usize,
+    pub(super) a: usize,
     /// One past the content's last token.
-    b: usize,
+    pub(super) b: usize,
+    /// Whether the speaker is not named ("Asked whether …, Roe said": the
+    /// question is not Roe's), so that `np` only anchors the statement.
+    pub(super) unnamed: bool,
 }
 
 impl Reported {
@@ -218,14 +222,19 @@ impl<'t> Attributor<'t> {
                 self.mentions(toks, *done, r.anchor());
                 *done = r.anchor();
             }
-            let f = self.make(toks, r.np, r.cue, None, out);
+            let (speaker, mention) = if r.unnamed {
+                (None, None)
+            } else {
+                let f = self.make(toks, r.np, r.cue, None, out);
+                (f.speaker, f.mention)
+            };
             out.quotes.push((
                 Span::new(toks[r.a].s, toks[r.b - 1].e),
                 Quote {
                     kind: QuoteKind::Reported,
-                    speaker: f.speaker,
-                    mention: f.mention,
-                    cue: f.cue,
+                    speaker,
+                    mention,
+                    cue: Some(r.cue),
                     continues: false,
                     turn: false,
                 },
@@ -252,6 +261,9 @@ impl<'t> Attributor<'t> {
         if let Some(r) = self.closing_cue(toks, sid, quotes, ss, se) {
             found.push(r);
         }
+        if let Some(r) = self.asked_opening(toks, quotes, ss, se) {
+            found.push(r);
+        }
         for v in ss..se {
             if toks[v].k != TokKind::Word {
                 continue;
@@ -263,7 +275,10 @@ impl<'t> Attributor<'t> {
                 continue;
             }
             let prev = found[first..].last().map(|r| r.np);
-            if let Some(r) = self.verb_cue(toks, sid, quotes, ss, se, v, prev) {
+            if let Some(r) = self
+                .verb_cue(toks, sid, quotes, ss, se, v, prev)
+                .or_else(|| self.that_clause(toks, sid, quotes, (ss, se), v, prev))
+            {
                 found.push(r);
             }
         }
@@ -278,7 +293,15 @@ impl<'t> Attributor<'t> {
         se: usize,
         v: usize,
     ) -> Option<Reported> {
-        let np = self.np_after(toks, v + 1, se)?;
+        // A source the name rules do not know ("according to recent
+        // polls") is its words up to the next mark.
+        let np = self.np_after(toks, v + 1, se).or_else(|| {
+            let a = v + 2;
+            let b = (a..(a + 10).min(se))
+                .find(|&k| toks[k].k != TokKind::Word)
+                .unwrap_or((a + 10).min(se));
+            (b > a).then_some(NounPhrase { a, b })
+        })?;
         let cue = Span::new(toks[v].s, toks[v + 1].e);
         let opens = (ss..v).all(|k| self.is_word_any(toks, k, &["but", "and", "yet", "so"]));
         if opens {
@@ -296,17 +319,23 @@ impl<'t> Attributor<'t> {
             let b = self.clause_end(toks, quotes, a, se);
             return self.statement(toks, quotes, np, cue, a, b);
         }
-        if v == 0 || toks[v - 1].k != TokKind::Punct(',') {
-            return None;
-        }
-        // The clause before the cue; a long one after it ("X, according to
-        // Y, would …") makes the whole sentence the statement.
-        let a = self.clause_start(toks, quotes, ss, v - 1)?;
+        // The clause before the cue, with or without a comma ("… 46 percent
+        // according to a poll"); a long one after it ("X, according to Y,
+        // would …") makes the whole sentence the statement.
+        let before = match toks.get(v.wrapping_sub(1)).map(|t| t.k) {
+            Some(TokKind::Punct(',')) => v - 1,
+            Some(TokKind::Word | TokKind::Quote(_)) => v,
+            _ => return None,
+        };
+        let a = self.clause_start(toks, quotes, ss, before)?;
         let rest = (np.b..se).filter(|&k| toks[k].k == TokKind::Word).count();
-        let b = if rest >= 3 && toks.get(np.b).is_some_and(|t| t.k == TokKind::Punct(',')) {
+        let b = if rest >= 3
+            && before < v
+            && toks.get(np.b).is_some_and(|t| t.k == TokKind::Punct(','))
+        {
             self.clause_end(toks, quotes, np.b + 1, se)
         } else {
-            self.trim_end(toks, a, v - 1)
+            self.trim_end(toks, a, before)
         };
         self.statement(toks, quotes, np, cue, a, b)
     }
@@ -320,49 +349,21 @@ impl<'t> Attributor<'t> {
         ss: usize,
         se: usize,
     ) -> Option<Reported> {
-        let comma = (ss + 3..se)
-            .rev()
-            .find(|&k| toks[k].k == TokKind::Punct(','));
-        let fragment = self.fragment_before_cue(toks, quotes, ss, se);
-        // The later of the two first; a fragment before an appositive's
-        // comma (`“…,” said Jane Roe, a farmer.`) when that fails.
-        let (c, (np, v)) = [comma.max(fragment), fragment]
-            .into_iter()
-            .flatten()
-            .find_map(|c| Some((c, self.tail_cue(toks, sid, c, se)?)))?;
-        let a = self.clause_start(toks, quotes, ss, c)?;
-        // A fragment whose comma is inside its marks ends the clause with it.
-        let b = if matches!(toks[c].k, TokKind::Quote(_)) {
-            c + 1
+        // The last comma, or a quotation ending in one ("…is “dead,” he said").
+        let c = (ss + 2..se).rev().find(|&k| self.comma_at(toks, k))?;
+        let (c, (np, v)) = self
+            .tail_cue(toks, sid, quotes, c, se)
+            .map(|f| (c, f))
+            .or_else(|| self.apposed_tail(toks, ss, se))?;
+        let cut = if toks[c].k == TokKind::Punct(',') {
+            c
         } else {
-            self.trim_end(toks, a, c)
+            c + 1
         };
+        let a = self.clause_start(toks, quotes, ss, cut)?;
+        let b = self.trim_end(toks, a, cut);
         let cue = Span::new(toks[v].s, toks[v].e);
         self.statement(toks, quotes, np, cue, a, b)
-    }
-
-    /// The last quotation of the sentence `[ss, se)` when it is a
-    /// fragment whose comma is inside its marks, with words of its clause
-    /// before it (`The plan “was a mistake,” she said.`): it ends the
-    /// clause that the closing cue reports.
-    fn fragment_before_cue(
-        &self,
-        toks: &[Tok],
-        quotes: &[&RawQuote],
-        ss: usize,
-        se: usize,
-    ) -> Option<usize> {
-        let k = (ss + 1..se)
-            .rev()
-            .find(|&k| matches!(toks[k].k, TokKind::Quote(_)))?;
-        let TokKind::Quote(q) = toks[k].k else {
-            return None;
-        };
-        let q = quotes.get(q)?;
-        (q.kind != QuoteKind::Direct
-            && q.inner.slice(self.text).trim_end().ends_with(',')
-            && toks[k - 1].k == TokKind::Word)
-            .then_some(k)
     }
 
     /// The speaker and cue verb of a short cue after the comma at `c` that
@@ -371,6 +372,7 @@ impl<'t> Attributor<'t> {
         &self,
         toks: &[Tok],
         sid: &[u32],
+        quotes: &[&RawQuote],
         c: usize,
         se: usize,
     ) -> Option<(NounPhrase, usize)> {
@@ -407,17 +409,37 @@ impl<'t> Attributor<'t> {
             if toks[v].k != TokKind::Word || is_cap(w) || !VERBS.contains_key(w) {
                 continue;
             }
-            if w.ends_with("ing") || self.is_word(toks, v + 1, "that") {
+            // A clause after the verb makes it an opening cue, not a closing
+            // one ("…, Roe said she did not know").
+            if w.ends_with("ing")
+                || self.is_word(toks, v + 1, "that")
+                || (v > c + 1 && self.bare_clause(toks, quotes, v + 1, se).is_some())
+            {
                 return None;
             }
             let np = if v == c + 1 {
-                self.np_after(toks, v, se)?
+                // "…, said Roe [on Monday]", not "…, said it would …".
+                let np = self.np_after(toks, v, se)?;
+                let ends = np.b >= se
+                    || toks[np.b].k != TokKind::Word
+                    || self.is_word_any(toks, np.b, PREPS)
+                    || self.is_word_any(toks, np.b, ADVERBIAL);
+                ends.then_some(np)?
             } else {
-                let np = self.np_before(toks, v, c + 1, sid)?;
-                if np.a != c + 1 {
-                    return None;
-                }
-                np
+                let np = self
+                    .np_before(toks, v, c + 1, sid)
+                    .or_else(|| self.loose_subject(toks, c + 1, v))?;
+                // "…, union spokesman Piet Vos said": a few lower-case words
+                // before the name belong to it.
+                let lead = toks.get(c + 1..np.a).unwrap_or_default();
+                let lead_ok = np.a > c
+                    && lead.len() <= 4
+                    && lead.iter().all(|t| {
+                        t.k == TokKind::Word
+                            && !VERBS.contains_key(self.w(t))
+                            && !AUX_SET.has(self.w(t))
+                    });
+                lead_ok.then_some(np)?
             };
             return Some((np, v));
         }
@@ -442,7 +464,10 @@ impl<'t> Attributor<'t> {
         if is_cap(w) {
             return None;
         }
-        let takes = *VERBS.get(w)?;
+        let takes = VERBS.get(w).copied();
+        if takes.is_none() && !OBJECT.contains_key(w) {
+            return None;
+        }
         // "the said agreement", "declined to say", "a warning".
         if v > ss
             && self.is_word_any(
@@ -461,6 +486,7 @@ impl<'t> Attributor<'t> {
             return None;
         }
         let participle = w.ends_with("ing");
+        let mut loose = false;
         let np = if participle {
             if v == ss || !matches!(toks[v - 1].k, TokKind::Punct(',')) {
                 return None;
@@ -469,7 +495,13 @@ impl<'t> Attributor<'t> {
         } else {
             let np = self
                 .np_before(toks, v, ss, sid)
-                .or_else(|| self.sentence_subject(toks, ss, v))?;
+                .or_else(|| self.sentence_subject(toks, ss, v))
+                .or_else(|| {
+                    // A subject the name rules do not know ("Nearly half
+                    // said", "The retired judge says") serves a clause only.
+                    loose = true;
+                    self.loose_subject(toks, ss, v)
+                })?;
             // Hypothetical, negated or passive: "would say", "did not say",
             // "is believed"; or in an "if" clause.
             let between = (np.b..v).any(|k| {
@@ -485,6 +517,7 @@ impl<'t> Attributor<'t> {
         };
         // "The talks, he said, will resume": the cue set off by commas.
         if !participle
+            && takes.is_some()
             && np.a > ss
             && toks[np.a - 1].k == TokKind::Punct(',')
             && toks.get(v + 1).is_some_and(|t| t.k == TokKind::Punct(','))
@@ -493,9 +526,19 @@ impl<'t> Attributor<'t> {
             let b = self.clause_end(toks, quotes, v + 2, se);
             return self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b);
         }
-        let a = self.clause_after(toks, quotes, v, se, takes)?;
+        if let Some(a) = takes.and_then(|t| self.clause_after(toks, quotes, v, se, t)) {
+            let b = self.clause_end(toks, quotes, a, se);
+            return self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b);
+        }
+        // "criticized the plan", "called for talks": the object is the content
+        // (a subject the rules know: "a group called …" names, it reports nothing).
+        if loose || (w.starts_with("call") && !self.names_caller(toks, ss, v)) {
+            return None;
+        }
+        let a = self.object_start(toks, v, se)?;
         let b = self.clause_end(toks, quotes, a, se);
-        self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), a, b)
+        let cue = Span::new(toks[v].s, toks[a - 1].e);
+        self.statement_of(toks, quotes, np, cue, (a, b), 2)
     }
 
     /// The first token of the clause a reporting verb at `v` introduces.
@@ -550,17 +593,37 @@ impl<'t> Attributor<'t> {
             Takes::Bare => self.after_adverbial(toks, quotes, j, se),
             Takes::Listener => {
                 let after = if self.is_word_any(toks, j, LISTENERS) {
-                    j + 1
+                    Some(j + 1)
                 } else {
-                    let np = self.np_after(toks, v, se)?;
-                    if np.b - np.a > 4 {
-                        return None;
-                    }
-                    np.b
+                    self.np_after(toks, v, se)
+                        .filter(|np| np.b - np.a <= 4)
+                        .map(|np| np.b)
                 };
-                self.after_adverbial(toks, quotes, after, se)
+                after
+                    .and_then(|after| self.after_adverbial(toks, quotes, after, se))
+                    .or_else(|| self.after_listener(toks, j, se))
             }
         }
+    }
+
+    /// A bare clause after a listener of a few words at `j` that the noun
+    /// phrase rules do not read ("told the crowd she would …", "told
+    /// Reuters the port would …"): a subject pronoun or determiner whose
+    /// finite verb follows within a few words.
+    fn after_listener(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+        let k = (j + 1..(j + 5).min(se))
+            .take_while(|&k| toks[k].k == TokKind::Word)
+            .find(|&k| {
+                let lw = lower(self.w(&toks[k]));
+                (in_list(SUBJECTS, &lw) && &*lw != "it") || in_list(CLAUSE_DETS, &lw)
+            })?;
+        let finite = (k + 1..(k + 6).min(se))
+            .take_while(|&x| toks[x].k == TokKind::Word)
+            .any(|x| {
+                let w = self.w(&toks[x]);
+                !is_cap(w) && (in_list(FINITE, w) || w.ends_with("ed"))
+            });
+        finite.then_some(k)
     }
 
     /// A bare clause at `j`, or after a short time adverbial there ("said on
@@ -669,7 +732,7 @@ impl<'t> Attributor<'t> {
 
     /// The first token of the clause before the cue at `c` in `[ss, c)`:
     /// after any direct quote in it; `None` when nothing is left.
-    fn clause_start(
+    pub(super) fn clause_start(
         &self,
         toks: &[Tok],
         quotes: &[&RawQuote],
@@ -678,28 +741,37 @@ impl<'t> Attributor<'t> {
     ) -> Option<usize> {
         let mut a = ss;
         for (k, t) in toks.iter().enumerate().take(c).skip(ss) {
-            match t.k {
-                TokKind::Quote(q) if quotes[q].kind == QuoteKind::Direct => return None,
-                TokKind::Punct(';' | ':') => a = k + 1,
-                _ => {}
+            if matches!(t.k, TokKind::Punct(';' | ':')) {
+                a = k + 1;
             }
         }
         while a < c && matches!(toks[a].k, TokKind::Punct(_)) {
             a += 1;
         }
-        (a < c).then_some(a)
+        // A direct quote opening the clause is a quotation, not a report;
+        // one inside it ("The plan is “dead,” he said") belongs to it.
+        let quoted =
+            |t: &Tok| matches!(t.k, TokKind::Quote(q) if quotes[q].kind == QuoteKind::Direct);
+        (a < c && !quoted(&toks[a])).then_some(a)
     }
 
     /// One past the last token of the clause that starts at `a` in a
     /// sentence ending at `se`: before a direct quote, an unmatched closing
     /// parenthesis, a semicolon or the next cue (", adding …", ", he said",
     /// ", according to …", "and added that …"); trailing marks left out.
-    fn clause_end(&self, toks: &[Tok], quotes: &[&RawQuote], a: usize, se: usize) -> usize {
+    pub(super) fn clause_end(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        a: usize,
+        se: usize,
+    ) -> usize {
         let mut depth = 0usize;
         for k in a..se {
             let stop = match toks[k].k {
                 // A quotation inside the clause ("said the plan was “dead”")
-                // belongs to it; one after a colon or comma, or opening it, ends it.
+                // belongs to it; one after a colon or comma, or one that opens it and
+                // ends the sentence, ends it.
                 TokKind::Quote(q) => {
                     // A fragment whose comma is inside its marks, before a
                     // cue (`as “reckless,” adding …`), ends the clause with it.
@@ -711,8 +783,9 @@ impl<'t> Attributor<'t> {
                         return k + 1;
                     }
                     quotes[q].kind == QuoteKind::Direct
-                        && (k < a + 2
-                            || matches!(toks[k - 1].k, TokKind::Punct(':' | ',' | '—' | '–')))
+                        && ((k == a && !toks[k + 1..se].iter().any(|t| t.k == TokKind::Word))
+                            || (k > a
+                                && matches!(toks[k - 1].k, TokKind::Punct(':' | ',' | '—' | '–'))))
                 }
                 TokKind::Punct('(') => {
                     depth += 1;
@@ -760,7 +833,7 @@ impl<'t> Attributor<'t> {
         if w.eq_ignore_ascii_case("according") && self.is_word(toks, c + 2, "to") {
             return true;
         }
-        if w.ends_with("ing") && VERBS.contains_key(w) {
+        if w.ends_with("ing") && (VERBS.contains_key(w) || OBJECT.contains_key(w)) {
             return true;
         }
         // A short closing cue: at most a few words, one of them a reporting verb.
@@ -800,7 +873,7 @@ impl<'t> Attributor<'t> {
     }
 
     /// `b` without the marks that end the span `[a, b)`.
-    fn trim_end(&self, toks: &[Tok], a: usize, mut b: usize) -> usize {
+    pub(super) fn trim_end(&self, toks: &[Tok], a: usize, mut b: usize) -> usize {
         while b > a && matches!(toks[b - 1].k, TokKind::Punct(_)) {
             b -= 1;
         }
@@ -811,7 +884,7 @@ impl<'t> Attributor<'t> {
     /// or more (two with quoted words among them) and the speaker is not the
     /// writer or the one addressed ("I think that …", "as you know …": the
     /// speaker's own words, not a report).
-    fn statement(
+    pub(super) fn statement(
         &self,
         toks: &[Tok],
         quotes: &[&RawQuote],
@@ -819,6 +892,19 @@ impl<'t> Attributor<'t> {
         cue: Span,
         a: usize,
         b: usize,
+    ) -> Option<Reported> {
+        self.statement_of(toks, quotes, np, cue, (a, b), 3)
+    }
+
+    /// [`Self::statement`] with content `[a, b)` of at least `min` words.
+    pub(super) fn statement_of(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        np: NounPhrase,
+        cue: Span,
+        (a, b): (usize, usize),
+        min: usize,
     ) -> Option<Reported> {
         if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
             return None;
@@ -838,7 +924,13 @@ impl<'t> Attributor<'t> {
         let quoted = toks[a..b.max(a)]
             .iter()
             .any(|t| matches!(t.k, TokKind::Quote(_)));
-        let least = if quoted { 2 } else { 3 };
-        (b > a && words >= least).then_some(Reported { np, cue, a, b })
+        let least = if quoted { min.min(2) } else { min };
+        (b > a && words >= least).then_some(Reported {
+            np,
+            cue,
+            a,
+            b,
+            unnamed: false,
+        })
     }
 }

@@ -146,9 +146,10 @@ fn what_is_not_reported_speech() {
     for text in [
         // "said" as an adjective.
         "The said agreement was signed in Oslo by both delegations.",
-        // An infinitive and a noun.
-        "The minister declined to say whether the talks would resume.",
+        // An infinitive and nouns.
+        "The minister wanted to say whether the talks would resume.",
         "A warning was issued to all ships in the strait last night.",
+        "The envoy issued a rare warning that hinted at new sanctions.",
         // A question.
         "Did the minister say that the talks would resume next week?",
         // Hypothetical and conditional cues.
@@ -340,7 +341,129 @@ fn an_object_with_its_quoted_complement() {
     }
     let (c, _) = one("Lena Marsh called Okafor “reckless.”");
     assert_eq!(c, "Okafor “reckless.”");
-    // Without quoted words, "called" reports nothing; "called for" is no object.
-    assert!(reported("Mayor Tom Okafor called the plan a gift to the town.").is_empty());
-    assert!(reported("Mayor Tom Okafor called for more “patience” from the town.").is_empty());
+    // Without quoted words the object is still what was said; "called for"
+    // takes the rest of the clause, quoted words and all.
+    let (c, _) = one("Mayor Tom Okafor called the plan a gift to the town.");
+    assert_eq!(c, "the plan a gift to the town");
+    let (c, _) = one("Mayor Tom Okafor called for more “patience” from the town.");
+    assert_eq!(c, "more “patience” from the town");
+}
+
+/// The single statement of `text`: (content, speaker, mention, cue).
+fn only(text: &str) -> Row {
+    let r = reported(text);
+    assert_eq!(r.len(), 1, "{text}: {r:#?}");
+    r[0].clone()
+}
+
+#[test]
+fn a_verb_whose_object_is_the_content() {
+    let r = only("Senator Ruth Oyelaran criticized the new port tariffs.");
+    assert_eq!(r.0, "the new port tariffs");
+    assert_eq!(r.1.as_deref(), Some("Ruth Oyelaran"));
+    let r = only("Mayor Lena Vogt called for an inquiry into the flooding.");
+    assert_eq!(r.0, "an inquiry into the flooding");
+    assert_eq!(r.3.as_deref(), Some("called for"));
+    let r = only("Mayor Lena Vogt accused the council of hiding the report.");
+    assert_eq!(r.0, "the council of hiding the report");
+    // Two words are enough here; a refusal is what was (not) said.
+    let r = only("The minister declined to say whether the talks would resume.");
+    assert_eq!(r.0, "to say whether the talks would resume");
+    let r = only("The harbour authority declined to comment.");
+    assert_eq!(r.0, "to comment");
+    assert_eq!(r.2.as_deref(), Some("The harbour authority"));
+}
+
+#[test]
+fn object_verbs_that_report_nothing() {
+    for text in [
+        // A participle that names, a noun, a passive, a hypothetical, the writer.
+        "The fishermen founded a group called Harbour Watch.",
+        "The phone calls over the weekend annoyed residents.",
+        "The council was criticized for the long delay.",
+        "Marta Ruiz would never criticize the mayor in public.",
+        "I criticized the plan in my column last week.",
+    ] {
+        assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
+    }
+}
+
+#[test]
+fn a_subject_the_name_rules_do_not_know() {
+    let r = only("Nearly half said they would vote for the harbour plan.");
+    assert_eq!(r.0, "they would vote for the harbour plan");
+    assert_eq!(r.1, None);
+    assert_eq!(r.2.as_deref(), Some("Nearly half"));
+}
+
+#[test]
+fn a_closing_cue_with_an_appositive_and_not_before_a_clause() {
+    let r = only("The season opened late, said Marta Ruiz, a biologist at the coastal institute.");
+    assert_eq!(r.0, "The season opened late");
+    assert_eq!(r.1.as_deref(), Some("Marta Ruiz"));
+    // "said it would …" opens a clause; the words before are no statement.
+    let r = reported(
+        "The co-operative, which sold its boats last year, said it would buy two new trawlers.",
+    );
+    assert!(
+        r.iter().all(|x| !x.0.starts_with("The co-operative")),
+        "{r:#?}"
+    );
+    let r = reported("Asked about the harbour, Marta Ruiz said she did not know the plan.");
+    assert!(r.iter().all(|x| !x.0.starts_with("Asked")), "{r:#?}");
+}
+
+#[test]
+fn a_quotation_inside_the_clause() {
+    let r = reported("Captain Ivo Petrov spoke at the quay. The plan is “mostly dead,” he said.");
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0].0, "The plan is “mostly dead,”");
+    assert_eq!(r[0].1.as_deref(), Some("Ivo Petrov"));
+    let (c, _) = one("Captain Ivo Petrov said “zero” boats would sail this week.");
+    assert_eq!(c, "“zero” boats would sail this week");
+}
+
+#[test]
+fn according_to_a_source_without_a_name_or_a_comma() {
+    let r = only("According to recent harbour surveys, most boats are idle.");
+    assert_eq!(r.0, "most boats are idle");
+    assert_eq!(r.2.as_deref(), Some("recent harbour surveys"));
+    let r = only("Most boats are idle according to the harbour office.");
+    assert_eq!(r.0, "Most boats are idle");
+}
+
+#[test]
+fn a_question_put_to_the_subject_has_no_speaker() {
+    let r = reported("Asked whether the port would reopen, Marta Ruiz said she did not know.");
+    let q = r
+        .iter()
+        .find(|x| x.0 == "whether the port would reopen")
+        .unwrap_or_else(|| panic!("{r:#?}"));
+    assert_eq!((q.1.as_deref(), q.2.as_deref()), (None, None));
+    assert!(r.iter().any(|x| x.0 == "she did not know"), "{r:#?}");
+}
+
+#[test]
+fn a_that_clause_whose_subject_is_not_found() {
+    let r = only(
+        "The retired judge left the studio after saying in a radio interview that the court had erred.",
+    );
+    assert_eq!(r.0, "that the court had erred");
+    for text in [
+        "Marta Ruiz did not say in the interview that the court had erred.",
+        "The judge wants to say that the court had erred.",
+    ] {
+        assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
+    }
+}
+
+#[test]
+fn told_with_a_listener_the_noun_phrase_rules_do_not_read() {
+    let (c, s) = one("Marta Ruiz told the crowd she would fight the closure.");
+    assert_eq!(c, "she would fight the closure");
+    assert_eq!(s.as_deref(), Some("Marta Ruiz"));
+    let (c, _) = one("Marta Ruiz told Reuters the port would reopen in May.");
+    assert_eq!(c, "the port would reopen in May");
+    // A listener and an object are no clause.
+    assert!(reported("Marta Ruiz told the crowd the story of the old harbour.").is_empty());
 }

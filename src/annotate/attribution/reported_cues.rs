@@ -1,0 +1,236 @@
+//! Reported speech: the cue constructions beyond `X said (that) …`.
+//!
+//! PolNeAR-style attribution is mostly not `X said that …`: verbs whose
+//! object is what was said ("criticized the plan", "called for talks",
+//! "declined to comment"), a that-clause whose subject the name rules do not
+//! find ("after saying in a debate that …"), a question put to someone
+//! (`Asked whether …, X said`), a closing cue with an appositive (`…, said X,
+//! a biologist at …`). They live here so that the main scan in
+//! `reported.rs` stays readable; all of them feed the same [`Reported`]
+//! statements and speaker resolution.
+
+use std::sync::LazyLock;
+
+use super::Attributor;
+use super::noun_phrase::NounPhrase;
+use super::reported::{NOT_REPORTED, QUESTION_WORDS, Reported, Takes, VERBS};
+use super::tokens::{Tok, TokKind, is_cap, lower};
+use super::words::{AUX_SET, LEX, in_list};
+use crate::annotate::FastMap;
+use crate::annotate::quotes::RawQuote;
+use crate::model::Span;
+
+/// Verbs whose object is the content ("criticized the plan", "called for
+/// talks"), each with the particles that may follow it ("" when none is
+/// needed): `assets/lexicon/reported-object-verbs.txt`.
+pub(super) static OBJECT: LazyLock<FastMap<&'static str, Vec<&'static str>>> =
+    LazyLock::new(|| {
+        let mut m: FastMap<&'static str, Vec<&'static str>> = FastMap::default();
+        for l in crate::annotate::lexicon::parse_list(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/lexicon/reported-object-verbs.txt"
+        ))) {
+            let mut it = l.split_whitespace();
+            let w = it.next().unwrap_or("");
+            m.entry(w).or_default().push(it.next().unwrap_or(""));
+        }
+        m
+    });
+
+/// Words that end a subject found word by word, going back from its verb.
+const LOOSE_STOPS: &[&str] = &[
+    "and", "but", "or", "that", "which", "because", "when", "if", "while", "as", "than", "to", "of",
+];
+
+impl<'t> Attributor<'t> {
+    /// `…, said Roe, a biologist at the institute, who …`: a cue verb right
+    /// after a comma (or a quotation ending in one), then its speaker and an
+    /// appositive. The comma and the
+    /// speaker with the verb.
+    pub(super) fn apposed_tail(
+        &self,
+        toks: &[Tok],
+        ss: usize,
+        se: usize,
+    ) -> Option<(usize, (NounPhrase, usize))> {
+        (ss + 3..se.saturating_sub(3)).find_map(|c| {
+            let v = c + 1;
+            if !self.comma_at(toks, c) || toks[v].k != TokKind::Word {
+                return None;
+            }
+            let w = self.w(&toks[v]);
+            if is_cap(w) || w.ends_with("ing") || VERBS.get(w) != Some(&Takes::Bare) {
+                return None;
+            }
+            let np = self.np_after(toks, v, se)?;
+            (np.b < se && toks[np.b].k == TokKind::Punct(',')).then_some((c, (np, v)))
+        })
+    }
+
+    /// Whether token `k` is a comma or a quotation whose words end in one.
+    pub(super) fn comma_at(&self, toks: &[Tok], k: usize) -> bool {
+        match toks[k].k {
+            TokKind::Punct(c) => c == ',',
+            TokKind::Quote(_) => self
+                .w(&toks[k])
+                .trim_end_matches(['”', '"', '’', '\'', '»'])
+                .ends_with(','),
+            TokKind::Word => false,
+        }
+    }
+
+    /// A reporting verb followed within a few words by `that` and its
+    /// clause, where [`Self::verb_cue`] found no subject or no clause
+    /// ("after saying in a debate that …", "said for the first time that
+    /// …"): the speaker is the subject when one is found, else unnamed.
+    pub(super) fn that_clause(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        quotes: &[&RawQuote],
+        (ss, se): (usize, usize),
+        v: usize,
+        prev: Option<NounPhrase>,
+    ) -> Option<Reported> {
+        let w = self.w(&toks[v]);
+        if is_cap(w) || !VERBS.contains_key(w) || w.starts_with("ask") || w.starts_with("wonder") {
+            return None;
+        }
+        if v > ss
+            && self.is_word_any(
+                toks,
+                v - 1,
+                &["the", "a", "an", "this", "to", "his", "her", "its"],
+            )
+        {
+            return None;
+        }
+        let k = (v + 1..(v + 7).min(se)).find(|&k| {
+            self.is_word(toks, k, "that")
+                || toks[k].k != TokKind::Word && toks[k].k != TokKind::Punct(',')
+        })?;
+        let clause = self.is_word(toks, k, "that")
+            && (v + 1..k)
+                .all(|j| toks[j].k != TokKind::Word || !VERBS.contains_key(self.w(&toks[j])))
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| k + 1 < se && matches!(t.k, TokKind::Word | TokKind::Quote(_)));
+        // Hypothetical, negated or passive, or in an "if" clause.
+        let near = v.saturating_sub(3).max(ss);
+        let not = (near..v).any(|j| {
+            toks[j].k == TokKind::Word && {
+                let x = self.w(&toks[j]);
+                in_list(NOT_REPORTED, x) || x.ends_with("n't") || x.ends_with("n’t")
+            }
+        }) || (ss..v).any(|j| self.is_word_any(toks, j, &["if", "unless"]));
+        if !clause || not {
+            return None;
+        }
+        let np = if w.ends_with("ing") {
+            // A participle after a comma, a preposition or an auxiliary
+            // ("after saying …", "is arguing …"), not a noun ("a rare
+            // warning that …").
+            let opens = v > ss
+                && (toks[v - 1].k == TokKind::Punct(',')
+                    || self.is_word_any(
+                        toks,
+                        v - 1,
+                        &["by", "after", "before", "while", "when", "without", "in"],
+                    )
+                    || (toks[v - 1].k == TokKind::Word && AUX_SET.has(self.w(&toks[v - 1]))));
+            if !opens {
+                return None;
+            }
+            prev.or_else(|| self.sentence_subject(toks, ss, v))
+        } else {
+            self.np_before(toks, v, ss, sid)
+                .or_else(|| self.sentence_subject(toks, ss, v))
+                .or_else(|| self.loose_subject(toks, ss, v))
+        };
+        let unnamed = np.is_none();
+        let np = np.unwrap_or(NounPhrase { a: v, b: v + 1 });
+        let b = self.clause_end(toks, quotes, k, se);
+        let r = self.statement(toks, quotes, np, Span::new(toks[v].s, toks[v].e), k, b)?;
+        Some(Reported { unnamed, ..r })
+    }
+
+    /// `Asked whether the port would reopen, Roe said …`: the question put
+    /// to the subject of the sentence, by someone the text does not name.
+    pub(super) fn asked_opening(
+        &self,
+        toks: &[Tok],
+        quotes: &[&RawQuote],
+        ss: usize,
+        se: usize,
+    ) -> Option<Reported> {
+        if !self.is_word(toks, ss, "asked") || !is_cap(self.w(&toks[ss])) {
+            return None;
+        }
+        let a = ss + 1;
+        if !(self.is_word_any(toks, a, QUESTION_WORDS)
+            || self.is_word_any(toks, a, &["whether", "about"]))
+        {
+            return None;
+        }
+        let comma = (a + 1..(a + 30).min(se)).find(|&k| toks[k].k == TokKind::Punct(','))?;
+        let b = self.clause_end(toks, quotes, a, comma);
+        let np = NounPhrase { a: ss, b: ss + 1 };
+        let r = self.statement(toks, quotes, np, Span::new(toks[ss].s, toks[ss].e), a, b)?;
+        Some(Reported { unnamed: true, ..r })
+    }
+
+    /// The words right before the verb at `v` (past auxiliaries and
+    /// adverbs) back to a mark or a conjunction, at most six: a subject the
+    /// noun-phrase rules do not know ("Nearly half", "Most of the voters").
+    pub(super) fn loose_subject(&self, toks: &[Tok], ss: usize, v: usize) -> Option<NounPhrase> {
+        let mut b = v;
+        while b > ss && toks[b - 1].k == TokKind::Word && {
+            let x = self.w(&toks[b - 1]);
+            AUX_SET.has(x) || (x.ends_with("ly") && x.len() > 4) || in_list(&["also", "only"], x)
+        } {
+            b -= 1;
+        }
+        let mut a = b;
+        while a > ss
+            && b - a < 6
+            && toks[a - 1].k == TokKind::Word
+            && !self.is_word_any(toks, a - 1, LOOSE_STOPS)
+        {
+            a -= 1;
+        }
+        (a < b).then_some(NounPhrase { a, b })
+    }
+
+    /// Whether the word before a form of `call` at `v` is one that calls
+    /// someone something ("Roe called the plan …", "who called it …"), not
+    /// a noun that the participle names ("a group called …").
+    pub(super) fn names_caller(&self, toks: &[Tok], ss: usize, v: usize) -> bool {
+        v > ss
+            && toks[v - 1].k == TokKind::Word
+            && (is_cap(self.w(&toks[v - 1]))
+                || LEX.pronouns.contains_key(&*lower(self.w(&toks[v - 1])))
+                || self.is_word_any(toks, v - 1, &["who", "also", "has", "have", "had"]))
+    }
+
+    /// The first token of the object of the object verb at `v`: right after
+    /// it, or after its particle ("called for …").
+    pub(super) fn object_start(&self, toks: &[Tok], v: usize, se: usize) -> Option<usize> {
+        let parts = OBJECT.get(self.w(&toks[v]))?;
+        let j = v + 1;
+        if j + 1 >= se {
+            return None;
+        }
+        let particle = toks[j].k == TokKind::Word
+            && parts
+                .iter()
+                .any(|p| !p.is_empty() && self.is_word(toks, j, p));
+        let a = if particle {
+            j + 1
+        } else if parts.contains(&"") {
+            j
+        } else {
+            return None;
+        };
+        (a < se && matches!(toks[a].k, TokKind::Word | TokKind::Quote(_))).then_some(a)
+    }
+}
