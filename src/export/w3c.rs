@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::{
-    Positions, UserAnnotation, UserKind, kind_name, section_of, speaker_of, topics_of,
+    Positions, TopicIndex, UserAnnotation, UserKind, kind_name, section_of, speaker_of,
     user_annotations,
 };
 use crate::model::{Document, Span};
@@ -64,6 +64,7 @@ pub fn to_w3c(doc: &Document, user: &[UserAnnotation], name: &str) -> String {
     let base = format!("urn:attache:{}", iri_part(name));
     let source = doc.meta.source.clone().unwrap_or_else(|| name.to_string());
     let pos = Positions::new(&doc.text);
+    let topics = TopicIndex::new(doc);
     let mut items = Vec::new();
     for (n, (span, q)) in doc.quotes().enumerate() {
         let mut bodies = Vec::new();
@@ -74,7 +75,7 @@ pub fn to_w3c(doc: &Document, user: &[UserAnnotation], name: &str) -> String {
             }
         }
         bodies.push(body(&kind_name(q.kind), "classifying"));
-        for t in topics_of(doc, span) {
+        for t in topics.of(span) {
             bodies.push(body(t, "tagging"));
         }
         let mut a = json!({

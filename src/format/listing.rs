@@ -488,26 +488,79 @@ pub fn wrap_text(text: &str, width: usize) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let mut col = 0;
-        for (j, word) in line.split(' ').enumerate() {
-            let w = word.width();
-            if j > 0 {
-                if col > 0 && w > 0 && col + 1 + w > width {
-                    // Drop the spaces before the break too.
-                    let kept = out.trim_end_matches(' ').len();
-                    out.truncate(kept);
-                    out.push('\n');
-                    col = 0;
-                } else {
-                    out.push(' ');
-                    col += 1;
-                }
-            }
-            out.push_str(word);
-            col += w;
-        }
+        wrap_line(&mut out, line, width);
     }
     out
+}
+
+/// One line (no `\n` in it) of [`wrap_text`], pushed onto `out`.
+fn wrap_line(out: &mut String, line: &str, width: usize) {
+    let width = width.max(1);
+    let mut col = 0;
+    for (j, word) in line.split(' ').enumerate() {
+        let w = word.width();
+        if j > 0 {
+            if col > 0 && w > 0 && col + 1 + w > width {
+                // Drop the spaces before the break too.
+                let kept = out.trim_end_matches(' ').len();
+                out.truncate(kept);
+                out.push('\n');
+                col = 0;
+            } else {
+                out.push(' ');
+                col += 1;
+            }
+        }
+        out.push_str(word);
+        col += w;
+    }
+}
+
+/// [`plain_text`], wrapped as [`wrap_text`] wraps it when `width` is given,
+/// written to `w` as it is made (a line at a time), never held whole.
+pub fn write_plain_text(
+    doc: &Document,
+    width: Option<usize>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut line = String::new();
+    let mut wrapped = String::new();
+    let mut failed = None;
+    let mut flush = |line: &mut String, end: bool| -> std::io::Result<()> {
+        let out = match width {
+            Some(width) => {
+                wrapped.clear();
+                wrap_line(&mut wrapped, line, width);
+                &wrapped
+            }
+            None => &*line,
+        };
+        w.write_all(out.as_bytes())?;
+        if end {
+            w.write_all(b"\n")?;
+        }
+        line.clear();
+        Ok(())
+    };
+    plain_pieces(doc, &mut |_, piece| {
+        if failed.is_some() {
+            return;
+        }
+        let mut rest = piece;
+        while let Some(at) = rest.find('\n') {
+            line.push_str(&rest[..at]);
+            rest = &rest[at + 1..];
+            if let Err(e) = flush(&mut line, true) {
+                failed = Some(e);
+                return;
+            }
+        }
+        line.push_str(rest);
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => flush(&mut line, false),
+    }
 }
 
 /// [`plain_text`] as a sequence of pieces, each handed to `emit` with what it
