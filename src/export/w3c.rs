@@ -260,6 +260,21 @@ mod tests {
     }
 
     #[test]
+    fn the_streamed_collection_is_written_as_its_whole_value_would_be() {
+        let doc = fixture();
+        for user in [Vec::new(), fixture_notes(&doc)] {
+            let out = to_w3c(&doc, &user, "fixture.txt");
+            let whole: Value = serde_json::from_str(&out).expect("valid JSON");
+            let again = crate::format::json::to_string_pretty_escaped(&whole).expect("serialises");
+            assert_eq!(out, again + "\n");
+            assert_eq!(
+                whole["total"],
+                whole["first"]["items"].as_array().unwrap().len()
+            );
+        }
+    }
+
+    #[test]
     fn ids_are_iri_safe() {
         assert_eq!(iri_part("a b/é.txt"), "a%20b%2F%C3%A9.txt");
     }

@@ -762,6 +762,52 @@ mod tests {
     }
 
     #[test]
+    fn streamed_listings_equal_the_whole_ones() {
+        let texts = [
+            "Talks resume\n\n\u{201c}We are ready,\u{201d} Ana Lind, the envoy, said. \u{201c}Soon.\u{201d}\n\nShe said that the \u{201c}quiet\u{201d} phase was over.\n",
+            "Briefing\n\nMS. HARTLEY: Good morning \x1b[1m all.\n\nQUESTION: Any news, \"really\"?\n\nMS. HARTLEY: None.\n",
+            "No quotes at all here.\n",
+        ];
+        for text in texts {
+            let doc = annotate(text, &Options::default());
+            let rows = quote_rows(&doc);
+            let all = || quote_rows_where(&doc, |_| true);
+            let streamed = |write: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
+                let mut out = Vec::new();
+                write(&mut out).unwrap();
+                String::from_utf8(out).unwrap()
+            };
+            assert_eq!(
+                streamed(&|w| write_quotes_text(all(), w)),
+                quotes_text(&rows)
+            );
+            assert_eq!(
+                streamed(&|w| write_quotes_json(all(), w)),
+                quotes_json(&rows)
+            );
+            assert_eq!(streamed(&|w| write_quotes_csv(all(), w)), quotes_csv(&rows));
+            let direct: Vec<QuoteRow> = rows
+                .iter()
+                .filter(|r| r.kind == QuoteKind::Direct)
+                .cloned()
+                .collect();
+            let picked = || quote_rows_where(&doc, |q| q.kind == QuoteKind::Direct);
+            assert_eq!(
+                streamed(&|w| write_quotes_json(picked(), w)),
+                quotes_json(&direct)
+            );
+            let plain = plain_text(&doc);
+            assert_eq!(streamed(&|w| write_plain_text(&doc, None, w)), plain);
+            for width in [10, 16, 72] {
+                assert_eq!(
+                    streamed(&|w| write_plain_text(&doc, Some(width), w)),
+                    wrap_text(&plain, width)
+                );
+            }
+        }
+    }
+
+    #[test]
     fn plain_text_puts_the_name_before_the_opening_mark() {
         use crate::model::{Annotation, AnnotationBody, Block, Quote, Section, Speaker, SpeakerId};
         let text = "Lead\n\n\u{201c}Yes,\u{201d} she said.".to_string();

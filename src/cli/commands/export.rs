@@ -81,7 +81,7 @@ pub fn export(file: Option<&str>, format: Format, out: Option<&Path>, o: &Overri
         Format::Html => {
             w.write_all(export::report::to_html(&doc, &user, &name, &palette(o)).as_bytes())
         }
-        Format::Csv => w.write_all(export::csv::to_csv(&doc, &user).as_bytes()),
+        Format::Csv => export::csv::write_csv(&doc, &user, w),
         Format::Brat => unreachable!("handled above"),
     };
     match target {
