@@ -109,13 +109,25 @@ impl OutputFile {
     /// Write `contents` and finish: rename the temporary file over the
     /// target, or flush the device or FIFO.
     pub fn commit(self, contents: &str) -> Result<()> {
+        self.commit_with(|w| w.write_all(contents.as_bytes()))
+    }
+
+    /// [`OutputFile::commit`] with the contents written by `write` as they
+    /// are made (through a buffer), so that a large output is never held
+    /// whole in memory.
+    pub fn commit_with(
+        self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<()> {
         let shown = self.shown;
         match self.target {
-            Target::Direct(mut f) => f
-                .write_all(contents.as_bytes())
-                .and_then(|()| f.flush())
-                .map_err(|e| Error::runtime(format!("{shown}: {e}"))),
-            Target::Atomic { tmp, path } => tmp.persist(contents, &path, &shown),
+            Target::Direct(f) => {
+                let mut w = std::io::BufWriter::with_capacity(crate::output::BUFFER, f);
+                write(&mut w)
+                    .and_then(|()| w.flush())
+                    .map_err(|e| Error::runtime(format!("{shown}: {e}")))
+            }
+            Target::Atomic { tmp, path } => tmp.persist(write, &path, &shown),
         }
     }
 }
@@ -128,7 +140,7 @@ impl OutputFile {
 pub fn replace_file(path: &Path, contents: &str) -> Result<()> {
     LazyLock::force(&STARTED);
     let shown = crate::model::text::visible_path(path);
-    LiveTemp::new(path, &shown, false)?.persist(contents, path, &shown)
+    LiveTemp::new(path, &shown, false)?.persist(|w| w.write_all(contents.as_bytes()), path, &shown)
 }
 
 /// A device or a FIFO: written in place, never replaced by a regular file.
@@ -218,8 +230,14 @@ impl LiveTemp {
         })
     }
 
-    /// Fill the temporary file, sync it and rename it over `target`.
-    fn persist(mut self, contents: &str, target: &Path, shown: &str) -> Result<()> {
+    /// Fill the temporary file with what `write` writes, sync it and rename
+    /// it over `target`.
+    fn persist(
+        mut self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+        target: &Path,
+        shown: &str,
+    ) -> Result<()> {
         let Some(tmp) = self.tmp.as_mut() else {
             return Err(Error::runtime(format!(
                 "{shown}: the temporary file is gone"
@@ -235,7 +253,11 @@ impl LiveTemp {
                 .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
             let _ = tmp.as_file().set_permissions(perms);
         }
-        tmp.write_all(contents.as_bytes())
+        let written = {
+            let mut w = std::io::BufWriter::with_capacity(crate::output::BUFFER, &mut *tmp);
+            write(&mut w).and_then(|()| w.flush())
+        };
+        written
             .and_then(|()| tmp.as_file().sync_all())
             .map_err(|e| Error::runtime(format!("{shown}: {e}")))?;
         // Rename with the list locked, so a signal handler waits for it.

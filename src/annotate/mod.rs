@@ -19,12 +19,14 @@
 pub mod attribution;
 pub mod entities;
 pub mod lexicon;
+mod merge;
 pub mod quotes;
 pub mod segment;
 pub mod topics;
 pub mod transcript;
 
 use crate::model::{Annotation, AnnotationBody, Document, QuoteKind, normalise_text};
+use merge::{merge_valid, put_back, set_aside};
 
 pub use topics::TopicLexicon;
 
@@ -109,7 +111,10 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
     transcript::apply_structure_edit(&mut structure, edit);
     let raw_quotes = quotes::find_quotes(&text, &structure.blocks);
     progress(PROGRESS[1]);
-    let attributed = attribution::attribute(&text, &structure, &turns, &raw_quotes);
+    let mut attributed = attribution::attribute(&text, &structure, &turns, &raw_quotes);
+    // Only attribution reads the turns and the raw quotes: let them go
+    // before the later stages add theirs.
+    drop((turns, raw_quotes));
     progress(PROGRESS[2]);
     // Entities link to the speakers of direct quotes and turns only: a
     // speaker known only from reported speech leaves the entity layer as is.
@@ -127,24 +132,15 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
             &bundled
         }
     };
-    // Reported speech lies inside paragraphs, which have their topics already.
-    let reported = attributed
-        .quotes
-        .iter()
-        .any(|(_, q)| q.kind == QuoteKind::Reported);
-    let quoted: Vec<_>;
-    let for_topics = if reported {
-        quoted = attributed
-            .quotes
-            .iter()
-            .filter(|(_, q)| q.kind != QuoteKind::Reported)
-            .cloned()
-            .collect();
-        &quoted
-    } else {
-        &attributed.quotes
-    };
-    let (topics, topic_tags) = topics::assign_topics(&text, &structure, for_topics, lexicon);
+    // Reported speech lies inside paragraphs, which have their topics
+    // already: it is set aside (not copied with the rest) while the topics
+    // stage reads the quotes, and put back in its place after.
+    let reported = set_aside(&mut attributed.quotes, |(_, q)| {
+        q.kind == QuoteKind::Reported
+    });
+    let (topics, topic_tags) =
+        topics::assign_topics(&text, &structure, &attributed.quotes, lexicon);
+    put_back(&mut attributed.quotes, reported);
 
     let quotes: Vec<Annotation> = attributed
         .quotes
@@ -174,59 +170,6 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
 /// entities and topics, in percent (measured on a 100 MB mix of
 /// transcripts and news with `perf`; only a guide for the progress figure).
 const PROGRESS: [u8; 5] = [8, 20, 45, 62, 95];
-
-/// The annotations of every stage in document order, without any that would
-/// break an invariant (a defensive last step: the stages should never make
-/// one). Each stage's list is nearly or wholly in order already, so each is
-/// sorted on its own (cheap) and the lists are merged in one pass; equal keys
-/// keep the order of `runs`, as a stable sort of their concatenation would.
-fn merge_valid<const N: usize>(
-    text: &str,
-    sections: &[crate::model::Section],
-    runs: [Vec<Annotation>; N],
-) -> Vec<Annotation> {
-    let valid = |a: &Annotation| {
-        a.span.is_valid_in(text)
-            && match &a.body {
-                AnnotationBody::Quote(_) => {
-                    // Sections are in text order and do not overlap: look at the
-                    // ones from the first that ends after the quote starts.
-                    let i = sections.partition_point(|s| s.span.end <= a.span.start);
-                    !sections[i..]
-                        .iter()
-                        .take_while(|s| s.span.start < a.span.end.max(a.span.start + 1))
-                        .any(|s| s.span.overlaps(a.span) && !s.span.contains_span(a.span))
-                }
-                _ => true,
-            }
-    };
-    let total = runs.iter().map(Vec::len).sum();
-    let mut iters = runs.map(|mut run| {
-        if !run.is_sorted_by_key(Annotation::order_key) {
-            run.sort_by_key(Annotation::order_key);
-        }
-        run.into_iter().peekable()
-    });
-    let mut out = Vec::with_capacity(total);
-    loop {
-        let mut best = None;
-        for (r, it) in iters.iter_mut().enumerate() {
-            if let Some(a) = it.peek() {
-                let key = a.order_key();
-                if best.as_ref().is_none_or(|(_, k)| key < *k) {
-                    best = Some((r, key));
-                }
-            }
-        }
-        let Some((r, _)) = best else { break };
-        if let Some(a) = iters[r].next()
-            && valid(&a)
-        {
-            out.push(a);
-        }
-    }
-    out
-}
 
 #[cfg(test)]
 mod tests {

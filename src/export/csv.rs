@@ -4,7 +4,7 @@
 //! last `note` column. Fields are quoted by the listing's own CSV writer.
 
 use super::{Positions, UserAnnotation, kind_name, section_of, user_annotations};
-use crate::format::listing::{csv_field, quote_rows};
+use crate::format::listing::{csv_field, quote_rows_where};
 use crate::model::Document;
 
 /// The header row.
@@ -23,9 +23,23 @@ fn row(out: &mut String, fields: &[&str]) {
 
 /// The quotes and the notes as CSV with a header row.
 pub fn to_csv(doc: &Document, user: &[UserAnnotation]) -> String {
-    let mut out = String::from(HEADER);
+    let mut out = Vec::new();
+    write_csv(doc, user, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("the rows are UTF-8")
+}
+
+/// [`to_csv`]'s text written to `w` a row at a time, as the rows are made
+/// (the rows of a large text are never held all at once).
+pub fn write_csv(
+    doc: &Document,
+    user: &[UserAnnotation],
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    w.write_all(HEADER.as_bytes())?;
+    let mut out = String::new();
     let flag = |b: bool| if b { "true" } else { "false" };
-    for r in quote_rows(doc) {
+    for r in quote_rows_where(doc, |_| true) {
+        out.clear();
         let (m, ms, me) = match &r.mention {
             Some(m) => (m.text.as_str(), m.start.to_string(), m.end.to_string()),
             None => ("", String::new(), String::new()),
@@ -49,7 +63,9 @@ pub fn to_csv(doc: &Document, user: &[UserAnnotation]) -> String {
                 "",
             ],
         );
+        w.write_all(out.as_bytes())?;
     }
+    out.clear();
     let pos = Positions::new(&doc.text);
     for u in user_annotations(doc, user) {
         let (s, e) = pos.chars(u.span);
@@ -73,7 +89,7 @@ pub fn to_csv(doc: &Document, user: &[UserAnnotation]) -> String {
             ],
         );
     }
-    out
+    w.write_all(out.as_bytes())
 }
 
 #[cfg(test)]

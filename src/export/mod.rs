@@ -140,11 +140,15 @@ impl<'a> Positions<'a> {
     pub fn context(&self, span: Span) -> (String, String) {
         let before = &self.text[..span.start.min(self.text.len())];
         let after = &self.text[span.end.min(self.text.len())..];
-        let n = before.chars().count();
-        let prefix: String = before
-            .chars()
-            .skip(n.saturating_sub(CONTEXT_CHARS))
-            .collect();
+        // The last code points, found from the end (not by counting from
+        // the start of the text for every span).
+        let from = before
+            .char_indices()
+            .rev()
+            .take(CONTEXT_CHARS)
+            .last()
+            .map_or(before.len(), |(i, _)| i);
+        let prefix = before[from..].to_string();
         let suffix: String = after.chars().take(CONTEXT_CHARS).collect();
         (prefix, suffix)
     }
@@ -160,22 +164,52 @@ pub fn speaker_of(
 }
 
 /// The topics (display names) whose tagged span contains `span`, deduplicated,
-/// in document order.
+/// in document order. For many spans, make a [`TopicIndex`] once.
 pub fn topics_of(doc: &Document, span: Span) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for a in &doc.annotations {
-        if a.span.start > span.start {
-            break;
-        }
-        if let AnnotationBody::Topic(t) = &a.body
-            && a.span.end >= span.end
-            && let Some(topic) = doc.topic(t.topic)
-            && !out.contains(&topic.name.as_str())
-        {
-            out.push(&topic.name);
-        }
+    TopicIndex::new(doc).of(span)
+}
+
+/// Finds the topics of spans without walking the annotations from the start
+/// for each (which made an export of a large text quadratic): a topic tag
+/// that contains a span starts at most the longest tag's length before it.
+pub struct TopicIndex<'a> {
+    doc: &'a Document,
+    longest: usize,
+}
+
+impl<'a> TopicIndex<'a> {
+    /// Index `doc`'s topic tags.
+    pub fn new(doc: &'a Document) -> Self {
+        let longest = doc
+            .annotations
+            .iter()
+            .filter(|a| matches!(a.body, AnnotationBody::Topic(_)))
+            .map(|a| a.span.len())
+            .max()
+            .unwrap_or(0);
+        TopicIndex { doc, longest }
     }
-    out
+
+    /// [`topics_of`] `span`.
+    pub fn of(&self, span: Span) -> Vec<&'a str> {
+        let doc = self.doc;
+        let anns = &doc.annotations;
+        // Annotations are sorted by start: those from `lo` on may reach the
+        // span's end, those before `hi` start at or before its start.
+        let lo = anns.partition_point(|a| a.span.start.saturating_add(self.longest) < span.end);
+        let hi = anns.partition_point(|a| a.span.start <= span.start);
+        let mut out: Vec<&str> = Vec::new();
+        for a in anns.get(lo..hi).unwrap_or_default() {
+            if let AnnotationBody::Topic(t) = &a.body
+                && a.span.end >= span.end
+                && let Some(topic) = doc.topic(t.topic)
+                && !out.contains(&topic.name.as_str())
+            {
+                out.push(&topic.name);
+            }
+        }
+        out
+    }
 }
 
 /// The title of the section that contains byte `pos`.

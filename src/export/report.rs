@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::{UserAnnotation, kind_name, section_of, speaker_of, topics_of, user_annotations};
+use super::{TopicIndex, UserAnnotation, kind_name, section_of, speaker_of, user_annotations};
 use crate::model::{Document, Quote, Span, SpeakerId};
 
 /// The colours of an HTML report, from the theme.
@@ -72,7 +72,7 @@ fn groups(doc: &Document) -> Vec<Group<'_>> {
 }
 
 /// The facts under a quote: kind, cue, section, topics.
-fn facts(doc: &Document, span: Span, q: &Quote) -> Vec<String> {
+fn facts(doc: &Document, topics: &TopicIndex, span: Span, q: &Quote) -> Vec<String> {
     let mut out = vec![kind_name(q.kind)];
     if q.turn {
         out.push("turn".into());
@@ -83,7 +83,7 @@ fn facts(doc: &Document, span: Span, q: &Quote) -> Vec<String> {
     if let Some(s) = section_of(doc, span.start) {
         out.push(format!("section: {s}"));
     }
-    let topics = topics_of(doc, span);
+    let topics = topics.of(span);
     if !topics.is_empty() {
         out.push(format!("topics: {}", topics.join(", ")));
     }
@@ -140,6 +140,7 @@ pub fn to_markdown(doc: &Document, user: &[UserAnnotation], name: &str) -> Strin
         let _ = writeln!(out, "- **{k}:** {}", md_escape(&v));
     }
     let gs = groups(doc);
+    let topics = TopicIndex::new(doc);
     let _ = writeln!(out, "\n## Quotes by speaker\n");
     if gs.is_empty() {
         out.push_str("No quotes.\n\n");
@@ -158,7 +159,7 @@ pub fn to_markdown(doc: &Document, user: &[UserAnnotation], name: &str) -> Strin
             let _ = writeln!(
                 out,
                 ">\n> *{}*\n",
-                md_escape(&facts(doc, span, q).join(" · "))
+                md_escape(&facts(doc, &topics, span, q).join(" · "))
             );
         }
     }
@@ -250,6 +251,7 @@ pub fn to_html(doc: &Document, user: &[UserAnnotation], name: &str, palette: &Pa
     }
     out.push_str("</ul>\n<h2>Quotes by speaker</h2>\n");
     let gs = groups(doc);
+    let topics = TopicIndex::new(doc);
     if gs.is_empty() {
         out.push_str("<p>No quotes.</p>\n");
     }
@@ -272,7 +274,7 @@ pub fn to_html(doc: &Document, user: &[UserAnnotation], name: &str, palette: &Pa
                 out,
                 "<blockquote class=\"{class}\"><p>{}</p>\n<div class=\"facts\">{}</div></blockquote>",
                 html_escape(doc.slice(span)),
-                html_escape(&facts(doc, span, q).join(" · "))
+                html_escape(&facts(doc, &topics, span, q).join(" · "))
             );
         }
         out.push_str("</section>\n");

@@ -7,7 +7,7 @@
 use serde_json::{Value, json};
 
 use super::{
-    Positions, UserAnnotation, UserKind, kind_name, section_of, speaker_of, topics_of,
+    Positions, TopicIndex, UserAnnotation, UserKind, kind_name, section_of, speaker_of,
     user_annotations,
 };
 use crate::model::{Document, Span};
@@ -61,11 +61,25 @@ fn body(value: &str, purpose: &str) -> Value {
 /// annotation ids and, when the document has no source of its own, the
 /// target's source.
 pub fn to_w3c(doc: &Document, user: &[UserAnnotation], name: &str) -> String {
+    let mut out = Vec::new();
+    write_w3c(doc, user, name, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
+}
+
+/// [`to_w3c`]'s text written to `w` as it is made: one annotation at a time
+/// is built and written, so a large document's collection is never held
+/// whole (as JSON values it is many times the text's size).
+pub fn write_w3c(
+    doc: &Document,
+    user: &[UserAnnotation],
+    name: &str,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     let base = format!("urn:attache:{}", iri_part(name));
     let source = doc.meta.source.clone().unwrap_or_else(|| name.to_string());
     let pos = Positions::new(&doc.text);
-    let mut items = Vec::new();
-    for (n, (span, q)) in doc.quotes().enumerate() {
+    let topics = TopicIndex::new(doc);
+    let quotes = doc.quotes().enumerate().map(|(n, (span, q))| {
         let mut bodies = Vec::new();
         if let Some((name, role)) = speaker_of(doc, q.speaker) {
             bodies.push(body(name, "identifying"));
@@ -74,7 +88,7 @@ pub fn to_w3c(doc: &Document, user: &[UserAnnotation], name: &str) -> String {
             }
         }
         bodies.push(body(&kind_name(q.kind), "classifying"));
-        for t in topics_of(doc, span) {
+        for t in topics.of(span) {
             bodies.push(body(t, "tagging"));
         }
         let mut a = json!({
@@ -91,9 +105,11 @@ pub fn to_w3c(doc: &Document, user: &[UserAnnotation], name: &str) -> String {
         if let Some(cue) = q.cue {
             a["attache:cue"] = json!(doc.slice(cue));
         }
-        items.push(a);
-    }
-    for u in user_annotations(doc, user) {
+        a
+    });
+    let user = user_annotations(doc, user);
+    let total = doc.quotes().count() + user.len();
+    let notes = user.into_iter().map(|u| {
         let (motivation, purpose) = match u.kind {
             UserKind::Note => ("commenting", "commenting"),
             UserKind::Highlight => ("highlighting", "commenting"),
@@ -109,25 +125,73 @@ pub fn to_w3c(doc: &Document, user: &[UserAnnotation], name: &str) -> String {
         if !u.text.is_empty() {
             a["body"] = json!([body(&u.text, purpose)]);
         }
-        items.push(a);
-    }
+        a
+    });
+    // The collection with its items left empty; they are written in their
+    // place (`first.items`) as they are made.
     let collection = json!({
         "@context": CONTEXT,
         "id": format!("{base}#annotations"),
         "type": "AnnotationCollection",
         "label": doc.meta.title.clone().unwrap_or_else(|| name.to_string()),
-        "total": items.len(),
+        "total": total,
         "first": {
             "id": format!("{base}#page-1"),
             "type": "AnnotationPage",
             "startIndex": 0,
-            "items": items,
+            "items": [],
         },
     });
-    let mut s = crate::format::json::to_string_pretty_escaped(&collection)
-        .expect("a JSON value always serialises");
-    s.push('\n');
-    s
+    let items = std::cell::Cell::new(Some(quotes.chain(notes)));
+    let filled = Filled {
+        value: &collection,
+        path: &["first", "items"],
+        items: &items,
+        len: total,
+    };
+    crate::format::json::to_writer_pretty_escaped(&mut *w, &filled)?;
+    w.write_all(b"\n")
+}
+
+/// A JSON value written as it is, except the array at `path`, whose
+/// elements come from `items` as they are written (once).
+struct Filled<'a, I> {
+    value: &'a Value,
+    path: &'a [&'a str],
+    items: &'a std::cell::Cell<Option<I>>,
+    len: usize,
+}
+
+impl<I: Iterator<Item = Value>> serde::Serialize for Filled<'_, I> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        let Some((key, rest)) = self.path.split_first() else {
+            let mut seq = s.serialize_seq(Some(self.len))?;
+            for item in self.items.take().into_iter().flatten() {
+                seq.serialize_element(&item)?;
+            }
+            return seq.end();
+        };
+        let Value::Object(map) = self.value else {
+            return self.value.serialize(s);
+        };
+        // Entries in the map's own order, as the value itself writes them.
+        let mut m = s.serialize_map(Some(map.len()))?;
+        for (k, v) in map {
+            if k == key {
+                let inner = Filled {
+                    value: v,
+                    path: rest,
+                    items: self.items,
+                    len: self.len,
+                };
+                m.serialize_entry(k, &inner)?;
+            } else {
+                m.serialize_entry(k, v)?;
+            }
+        }
+        m.end()
+    }
 }
 
 #[cfg(test)]
@@ -192,6 +256,21 @@ mod tests {
             let suffix = sel[0]["suffix"].as_str().expect("suffix");
             let after: String = chars[end..].iter().collect();
             assert!(after.starts_with(suffix));
+        }
+    }
+
+    #[test]
+    fn the_streamed_collection_is_written_as_its_whole_value_would_be() {
+        let doc = fixture();
+        for user in [Vec::new(), fixture_notes(&doc)] {
+            let out = to_w3c(&doc, &user, "fixture.txt");
+            let whole: Value = serde_json::from_str(&out).expect("valid JSON");
+            let again = crate::format::json::to_string_pretty_escaped(&whole).expect("serialises");
+            assert_eq!(out, again + "\n");
+            assert_eq!(
+                whole["total"],
+                whole["first"]["items"].as_array().unwrap().len()
+            );
         }
     }
 

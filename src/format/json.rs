@@ -54,14 +54,22 @@ struct Owned {
 
 /// Serialise a document as pretty-printed `attache/1` JSON (with a final newline).
 pub fn to_json(doc: &Document) -> String {
+    let mut buf = Vec::with_capacity(128);
+    write_json(doc, &mut buf).expect("a document always serialises");
+    // The serializer writes only valid UTF-8: strings as given, escapes as ASCII.
+    String::from_utf8(buf).expect("serde_json writes UTF-8")
+}
+
+/// Write [`to_json`]'s text to `w` as it is made, without building it in
+/// memory (on a large text the JSON is several times the text's size).
+pub fn write_json(doc: &Document, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let env = Envelope {
         format: FORMAT,
         offsets: OFFSETS,
         document: doc,
     };
-    let mut s = to_string_pretty_escaped(&env).expect("a document always serialises");
-    s.push('\n');
-    s
+    to_writer_pretty_escaped(&mut *w, &env)?;
+    w.write_all(b"\n")
 }
 
 /// Pretty-print `value` as JSON like `serde_json::to_string_pretty`, but with
@@ -73,10 +81,18 @@ pub fn to_string_pretty_escaped<T: Serialize + ?Sized>(
     value: &T,
 ) -> std::result::Result<String, serde_json::Error> {
     let mut buf = Vec::with_capacity(128);
-    let mut ser = serde_json::Serializer::with_formatter(&mut buf, EscapingFormatter::default());
-    value.serialize(&mut ser)?;
+    to_writer_pretty_escaped(&mut buf, value)?;
     // The serializer writes only valid UTF-8: strings as given, escapes as ASCII.
     Ok(String::from_utf8(buf).expect("serde_json writes UTF-8"))
+}
+
+/// [`to_string_pretty_escaped`] written to `w` as it is made.
+pub fn to_writer_pretty_escaped<W: std::io::Write, T: Serialize + ?Sized>(
+    w: W,
+    value: &T,
+) -> std::result::Result<(), serde_json::Error> {
+    let mut ser = serde_json::Serializer::with_formatter(w, EscapingFormatter::default());
+    value.serialize(&mut ser)
 }
 
 /// True for a character that JSON output writes as a `\u` escape beyond the

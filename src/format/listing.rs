@@ -1,12 +1,14 @@
 //! Listings printed by the command line: quotes (text, JSON, CSV), speakers, outline,
 //! and the plain annotated text shown when output is not a terminal.
 
+use std::io::Write;
+
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::outline::{self, first_words};
 use crate::model::{
-    BlockKind, CharIndex, Document, QuoteKind, Span, SpeakerId, SpeakerKind, quote_marks,
+    BlockKind, CharIndex, Document, Quote, QuoteKind, Span, SpeakerId, SpeakerKind, quote_marks,
 };
 
 /// A span's text with code-point offsets (W3C TextPositionSelector counting).
@@ -47,34 +49,47 @@ pub struct QuoteRow {
 
 /// The quotes of a document in reading order, as listing rows.
 pub fn quote_rows(doc: &Document) -> Vec<QuoteRow> {
+    quote_rows_where(doc, |_| true).collect()
+}
+
+/// The rows of the quotes `keep` picks, in reading order, made one at a
+/// time as they are asked for (a listing of a large text is written as it
+/// is made, never held whole).
+pub fn quote_rows_where<'a>(
+    doc: &'a Document,
+    keep: impl Fn(&Quote) -> bool + 'a,
+) -> impl Iterator<Item = QuoteRow> + 'a {
     let idx = CharIndex::new(&doc.text);
+    doc.quotes()
+        .filter(move |(_, q)| keep(q))
+        .map(move |(span, q)| quote_row(doc, &idx, span, q))
+}
+
+/// One quote's row.
+fn quote_row(doc: &Document, idx: &CharIndex, span: Span, q: &Quote) -> QuoteRow {
     let pos = |s: Span| TextPosition {
         text: doc.slice(s).to_string(),
         start: idx.char_offset(&doc.text, s.start),
         end: idx.char_offset(&doc.text, s.end),
     };
-    doc.quotes()
-        .map(|(span, q)| {
-            let p = pos(span);
-            QuoteRow {
-                text: p.text,
-                start: p.start,
-                end: p.end,
-                speaker: q
-                    .speaker
-                    .and_then(|id| doc.speaker(id))
-                    .map(|s| s.name.clone()),
-                mention: q.mention.map(pos),
-                cue: q.cue.map(|c| doc.slice(c).to_string()),
-                kind: q.kind,
-                continues: q.continues,
-                turn: q.turn,
-                section: doc
-                    .section_at(span.start)
-                    .and_then(|i| doc.sections[i].title.clone()),
-            }
-        })
-        .collect()
+    let p = pos(span);
+    QuoteRow {
+        text: p.text,
+        start: p.start,
+        end: p.end,
+        speaker: q
+            .speaker
+            .and_then(|id| doc.speaker(id))
+            .map(|s| s.name.clone()),
+        mention: q.mention.map(pos),
+        cue: q.cue.map(|c| doc.slice(c).to_string()),
+        kind: q.kind,
+        continues: q.continues,
+        turn: q.turn,
+        section: doc
+            .section_at(span.start)
+            .and_then(|i| doc.sections[i].title.clone()),
+    }
 }
 
 /// The rows as one pretty JSON array (with a final newline).
@@ -84,6 +99,24 @@ pub fn quotes_json(rows: &[QuoteRow]) -> String {
     s
 }
 
+/// [`quotes_json`]'s text for `rows`, written to `w` row by row as the rows
+/// are made.
+pub fn write_quotes_json(
+    rows: impl Iterator<Item = QuoteRow>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    /// A sequence serialised from an iterator, once.
+    struct Seq<I>(std::cell::Cell<Option<I>>);
+    impl<I: Iterator<Item = QuoteRow>> Serialize for Seq<I> {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let rows = self.0.take();
+            s.collect_seq(rows.into_iter().flatten())
+        }
+    }
+    super::json::to_writer_pretty_escaped(&mut *w, &Seq(std::cell::Cell::new(Some(rows))))?;
+    w.write_all(b"\n")
+}
+
 pub use crate::model::text::{visible, visible_line};
 
 /// The quote rows as readable text: the speaker and section on one line, the
@@ -91,52 +124,80 @@ pub use crate::model::text::{visible, visible_line};
 pub fn quotes_text(rows: &[QuoteRow]) -> String {
     let mut out = String::new();
     for r in rows {
-        let who = r.speaker.as_deref().unwrap_or("(unattributed)");
-        out.push_str(&visible_line(who));
-        let mut extra = Vec::new();
-        if let Some(m) = &r.mention
-            && !r.turn
-            && !m.text.eq_ignore_ascii_case(who)
-        {
-            extra.push(format!("“{}”", visible_line(&m.text)));
-        }
-        if let Some(c) = &r.cue {
-            extra.push(visible_line(c).into_owned());
-        }
-        match r.kind {
-            QuoteKind::Partial => extra.push("partial".into()),
-            QuoteKind::Term => extra.push("term".into()),
-            QuoteKind::Reported => extra.push("reported".into()),
-            QuoteKind::Direct => {}
-        }
-        if !extra.is_empty() {
-            out.push_str(&format!(" ({})", extra.join(", ")));
-        }
-        if let Some(s) = &r.section {
-            out.push_str(" · ");
-            out.push_str(&visible_line(s));
-        }
-        out.push('\n');
-        // Reported speech is no quotation: it goes without marks.
-        let marks = !r.turn && r.kind != QuoteKind::Reported;
-        for (i, line) in r.text.lines().enumerate() {
-            out.push_str("    ");
-            if i == 0 && marks {
-                out.push('“');
-            }
-            out.push_str(&visible(line));
-            out.push('\n');
-        }
-        if marks {
-            // Close the quote on its last line.
-            if out.ends_with('\n') {
-                out.pop();
-            }
-            out.push_str("”\n");
-        }
-        out.push('\n');
+        push_quote_text(&mut out, r);
     }
     out
+}
+
+/// [`quotes_text`]'s text for `rows`, written to `w` row by row.
+pub fn write_quotes_text(
+    rows: impl Iterator<Item = QuoteRow>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    write_each(rows, w, push_quote_text)
+}
+
+/// Each row as `push` puts it, written to `w` before the next is made.
+fn write_each(
+    rows: impl Iterator<Item = QuoteRow>,
+    w: &mut dyn Write,
+    push: fn(&mut String, &QuoteRow),
+) -> std::io::Result<()> {
+    let mut buf = String::new();
+    for r in rows {
+        buf.clear();
+        push(&mut buf, &r);
+        w.write_all(buf.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// One quote of [`quotes_text`].
+fn push_quote_text(out: &mut String, r: &QuoteRow) {
+    let who = r.speaker.as_deref().unwrap_or("(unattributed)");
+    out.push_str(&visible_line(who));
+    let mut extra = Vec::new();
+    if let Some(m) = &r.mention
+        && !r.turn
+        && !m.text.eq_ignore_ascii_case(who)
+    {
+        extra.push(format!("“{}”", visible_line(&m.text)));
+    }
+    if let Some(c) = &r.cue {
+        extra.push(visible_line(c).into_owned());
+    }
+    match r.kind {
+        QuoteKind::Partial => extra.push("partial".into()),
+        QuoteKind::Term => extra.push("term".into()),
+        QuoteKind::Reported => extra.push("reported".into()),
+        QuoteKind::Direct => {}
+    }
+    if !extra.is_empty() {
+        out.push_str(&format!(" ({})", extra.join(", ")));
+    }
+    if let Some(s) = &r.section {
+        out.push_str(" · ");
+        out.push_str(&visible_line(s));
+    }
+    out.push('\n');
+    // Reported speech is no quotation: it goes without marks.
+    let marks = !r.turn && r.kind != QuoteKind::Reported;
+    for (i, line) in r.text.lines().enumerate() {
+        out.push_str("    ");
+        if i == 0 && marks {
+            out.push('“');
+        }
+        out.push_str(&visible(line));
+        out.push('\n');
+    }
+    if marks {
+        // Close the quote on its last line.
+        if out.ends_with('\n') {
+            out.pop();
+        }
+        out.push_str("”\n");
+    }
+    out.push('\n');
 }
 
 /// Quote a CSV field (RFC 4180) after making control characters visible.
@@ -151,45 +212,61 @@ pub fn csv_field(out: &mut String, s: &str) {
     }
 }
 
+/// The header row of [`quotes_csv`].
+const CSV_HEADER: &str =
+    "start,end,speaker,text,kind,turn,continues,cue,mention,mention_start,mention_end,section\n";
+
 /// The quote rows as CSV with a header row (RFC 4180 quoting, CRLF-free).
 pub fn quotes_csv(rows: &[QuoteRow]) -> String {
-    let mut out = String::from(
-        "start,end,speaker,text,kind,turn,continues,cue,mention,mention_start,mention_end,section\n",
-    );
+    let mut out = String::from(CSV_HEADER);
     for r in rows {
-        let kind = match r.kind {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Partial => "partial",
-            QuoteKind::Term => "term",
-            QuoteKind::Reported => "reported",
-        };
-        let (m, ms, me) = match &r.mention {
-            Some(m) => (m.text.as_str(), m.start.to_string(), m.end.to_string()),
-            None => ("", String::new(), String::new()),
-        };
-        let fields: [&str; 12] = [
-            &r.start.to_string(),
-            &r.end.to_string(),
-            r.speaker.as_deref().unwrap_or(""),
-            &r.text,
-            kind,
-            if r.turn { "true" } else { "false" },
-            if r.continues { "true" } else { "false" },
-            r.cue.as_deref().unwrap_or(""),
-            m,
-            &ms,
-            &me,
-            r.section.as_deref().unwrap_or(""),
-        ];
-        for (i, f) in fields.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            csv_field(&mut out, f);
-        }
-        out.push('\n');
+        push_quote_csv(&mut out, r);
     }
     out
+}
+
+/// [`quotes_csv`]'s text for `rows`, written to `w` row by row.
+pub fn write_quotes_csv(
+    rows: impl Iterator<Item = QuoteRow>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    w.write_all(CSV_HEADER.as_bytes())?;
+    write_each(rows, w, push_quote_csv)
+}
+
+/// One row of [`quotes_csv`].
+fn push_quote_csv(out: &mut String, r: &QuoteRow) {
+    let kind = match r.kind {
+        QuoteKind::Direct => "direct",
+        QuoteKind::Partial => "partial",
+        QuoteKind::Term => "term",
+        QuoteKind::Reported => "reported",
+    };
+    let (m, ms, me) = match &r.mention {
+        Some(m) => (m.text.as_str(), m.start.to_string(), m.end.to_string()),
+        None => ("", String::new(), String::new()),
+    };
+    let fields: [&str; 12] = [
+        &r.start.to_string(),
+        &r.end.to_string(),
+        r.speaker.as_deref().unwrap_or(""),
+        &r.text,
+        kind,
+        if r.turn { "true" } else { "false" },
+        if r.continues { "true" } else { "false" },
+        r.cue.as_deref().unwrap_or(""),
+        m,
+        &ms,
+        &me,
+        r.section.as_deref().unwrap_or(""),
+    ];
+    for (i, f) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        csv_field(out, f);
+    }
+    out.push('\n');
 }
 
 /// Number of quotes per speaker (reported speech left out), indexed like
@@ -411,26 +488,79 @@ pub fn wrap_text(text: &str, width: usize) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let mut col = 0;
-        for (j, word) in line.split(' ').enumerate() {
-            let w = word.width();
-            if j > 0 {
-                if col > 0 && w > 0 && col + 1 + w > width {
-                    // Drop the spaces before the break too.
-                    let kept = out.trim_end_matches(' ').len();
-                    out.truncate(kept);
-                    out.push('\n');
-                    col = 0;
-                } else {
-                    out.push(' ');
-                    col += 1;
-                }
-            }
-            out.push_str(word);
-            col += w;
-        }
+        wrap_line(&mut out, line, width);
     }
     out
+}
+
+/// One line (no `\n` in it) of [`wrap_text`], pushed onto `out`.
+fn wrap_line(out: &mut String, line: &str, width: usize) {
+    let width = width.max(1);
+    let mut col = 0;
+    for (j, word) in line.split(' ').enumerate() {
+        let w = word.width();
+        if j > 0 {
+            if col > 0 && w > 0 && col + 1 + w > width {
+                // Drop the spaces before the break too.
+                let kept = out.trim_end_matches(' ').len();
+                out.truncate(kept);
+                out.push('\n');
+                col = 0;
+            } else {
+                out.push(' ');
+                col += 1;
+            }
+        }
+        out.push_str(word);
+        col += w;
+    }
+}
+
+/// [`plain_text`], wrapped as [`wrap_text`] wraps it when `width` is given,
+/// written to `w` as it is made (a line at a time), never held whole.
+pub fn write_plain_text(
+    doc: &Document,
+    width: Option<usize>,
+    w: &mut dyn Write,
+) -> std::io::Result<()> {
+    let mut line = String::new();
+    let mut wrapped = String::new();
+    let mut failed = None;
+    let mut flush = |line: &mut String, end: bool| -> std::io::Result<()> {
+        let out = match width {
+            Some(width) => {
+                wrapped.clear();
+                wrap_line(&mut wrapped, line, width);
+                &wrapped
+            }
+            None => &*line,
+        };
+        w.write_all(out.as_bytes())?;
+        if end {
+            w.write_all(b"\n")?;
+        }
+        line.clear();
+        Ok(())
+    };
+    plain_pieces(doc, &mut |_, piece| {
+        if failed.is_some() {
+            return;
+        }
+        let mut rest = piece;
+        while let Some(at) = rest.find('\n') {
+            line.push_str(&rest[..at]);
+            rest = &rest[at + 1..];
+            if let Err(e) = flush(&mut line, true) {
+                failed = Some(e);
+                return;
+            }
+        }
+        line.push_str(rest);
+    });
+    match failed {
+        Some(e) => Err(e),
+        None => flush(&mut line, false),
+    }
 }
 
 /// [`plain_text`] as a sequence of pieces, each handed to `emit` with what it
@@ -629,6 +759,52 @@ mod tests {
         assert!(plain.contains("[Question] Any news ␛[1m today?"), "{plain}");
         assert!(!plain.contains("MS. HARTLEY:"), "{plain}");
         assert!(!plain.contains('\x1b'));
+    }
+
+    #[test]
+    fn streamed_listings_equal_the_whole_ones() {
+        let texts = [
+            "Talks resume\n\n\u{201c}We are ready,\u{201d} Ana Lind, the envoy, said. \u{201c}Soon.\u{201d}\n\nShe said that the \u{201c}quiet\u{201d} phase was over.\n",
+            "Briefing\n\nMS. HARTLEY: Good morning \x1b[1m all.\n\nQUESTION: Any news, \"really\"?\n\nMS. HARTLEY: None.\n",
+            "No quotes at all here.\n",
+        ];
+        for text in texts {
+            let doc = annotate(text, &Options::default());
+            let rows = quote_rows(&doc);
+            let all = || quote_rows_where(&doc, |_| true);
+            let streamed = |write: &dyn Fn(&mut Vec<u8>) -> std::io::Result<()>| {
+                let mut out = Vec::new();
+                write(&mut out).unwrap();
+                String::from_utf8(out).unwrap()
+            };
+            assert_eq!(
+                streamed(&|w| write_quotes_text(all(), w)),
+                quotes_text(&rows)
+            );
+            assert_eq!(
+                streamed(&|w| write_quotes_json(all(), w)),
+                quotes_json(&rows)
+            );
+            assert_eq!(streamed(&|w| write_quotes_csv(all(), w)), quotes_csv(&rows));
+            let direct: Vec<QuoteRow> = rows
+                .iter()
+                .filter(|r| r.kind == QuoteKind::Direct)
+                .cloned()
+                .collect();
+            let picked = || quote_rows_where(&doc, |q| q.kind == QuoteKind::Direct);
+            assert_eq!(
+                streamed(&|w| write_quotes_json(picked(), w)),
+                quotes_json(&direct)
+            );
+            let plain = plain_text(&doc);
+            assert_eq!(streamed(&|w| write_plain_text(&doc, None, w)), plain);
+            for width in [10, 16, 72] {
+                assert_eq!(
+                    streamed(&|w| write_plain_text(&doc, Some(width), w)),
+                    wrap_text(&plain, width)
+                );
+            }
+        }
     }
 
     #[test]

@@ -45,13 +45,28 @@ pub fn run(opening: Opening, setup: crate::config::ReaderSetup, notes: NotesSetu
 /// `[Name]` label in its speaker's colour. Every styled run is closed before
 /// its line ends, so pagers such as `less -R` show it line by line.
 pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
+    let mut out = Vec::with_capacity(doc.text.len() + doc.text.len() / 4);
+    write_ansi_text(doc, styles, &mut out).expect("writing to memory cannot fail");
+    String::from_utf8(out).expect("pieces and escapes are UTF-8")
+}
+
+/// [`ansi_text`] written to `w` as it is made, never held whole.
+pub fn write_ansi_text(
+    doc: &Document,
+    styles: &Styles,
+    w: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
     use crate::format::listing::{Piece, plain_pieces};
-    let mut out = String::with_capacity(doc.text.len() + doc.text.len() / 4);
     let speaker = |who: Option<crate::model::SpeakerId>| match who {
         Some(id) => styles.speaker(id.index()),
         None => styles.unknown_speaker,
     };
+    let mut out = String::new();
+    let mut failed = None;
     plain_pieces(doc, &mut |piece, s| {
+        if failed.is_some() {
+            return;
+        }
         let style = match piece {
             Piece::Text => None,
             Piece::Title => Some(styles.title),
@@ -61,22 +76,26 @@ pub fn ansi_text(doc: &Document, styles: &Styles) -> String {
             Piece::Quote(who) => Some(speaker(who)),
         };
         let on = style.map(crate::theme::sgr_on).unwrap_or_default();
+        out.clear();
         if on.is_empty() {
             out.push_str(s);
-            return;
+        } else {
+            for (i, line) in s.split('\n').enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                if !line.is_empty() {
+                    out.push_str(&on);
+                    out.push_str(line);
+                    out.push_str(crate::theme::SGR_RESET);
+                }
+            }
         }
-        for (i, line) in s.split('\n').enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            if !line.is_empty() {
-                out.push_str(&on);
-                out.push_str(line);
-                out.push_str(crate::theme::SGR_RESET);
-            }
+        if let Err(e) = w.write_all(out.as_bytes()) {
+            failed = Some(e);
         }
     });
-    out
+    failed.map_or(Ok(()), Err)
 }
 
 /// The reader's notes as the command line found them: the sidecar, where

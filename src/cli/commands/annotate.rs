@@ -2,8 +2,8 @@
 
 use std::path::Path;
 
+use super::batch;
 use super::outfile::OutputFile;
-use super::{batch, write_stdout};
 use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::format::json;
@@ -45,9 +45,10 @@ pub fn annotate(file: &str, output: Option<&Path>, force: bool, o: &Overrides) -
         _ => None,
     };
     let doc = crate::load::load(Some(file), &super::annotate_options(o)?)?;
-    let out = json::to_json(&doc);
+    // Written as it is made: the JSON of a large text is several times its size.
+    let write = |w: &mut dyn std::io::Write| json::write_json(&doc, w);
     match target {
-        Some(t) => t.commit(&out),
-        None => write_stdout(&out),
+        Some(t) => t.commit_with(write),
+        None => crate::output::write_stdout_with(write),
     }
 }

@@ -139,7 +139,7 @@ fn one(job: &Job, opts: &Options, force: bool) -> Result<()> {
     let out = OutputFile::create(&job.output, Some(&job.input), force)?;
     let input = job.input.to_string_lossy();
     let doc = crate::load::load(Some(&input), opts)?;
-    out.commit(&json::to_json(&doc))
+    out.commit_with(|w| json::write_json(&doc, w))
 }
 
 /// What the user sees while a batch runs: a progress bar when standard

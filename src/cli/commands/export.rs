@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
+use super::annotate_options;
 use super::outfile::OutputFile;
-use super::{annotate_options, write_stdout};
 use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::export::{self, Format, UserAnnotation, report::Palette};
@@ -74,16 +74,19 @@ pub fn export(file: Option<&str>, format: Format, out: Option<&Path>, o: &Overri
             .map_or_else(|| doc_name(file), |n| n.to_string_lossy().into_owned()),
         _ => doc_name(file),
     };
-    let text = match format {
-        Format::W3c => export::w3c::to_w3c(&doc, &user, &name),
-        Format::Markdown => export::report::to_markdown(&doc, &user, &name),
-        Format::Html => export::report::to_html(&doc, &user, &name, &palette(o)),
-        Format::Csv => export::csv::to_csv(&doc, &user),
+    let write = |w: &mut dyn std::io::Write| match format {
+        // Written as it is made: the collection of a large text is big.
+        Format::W3c => export::w3c::write_w3c(&doc, &user, &name, w),
+        Format::Markdown => w.write_all(export::report::to_markdown(&doc, &user, &name).as_bytes()),
+        Format::Html => {
+            w.write_all(export::report::to_html(&doc, &user, &name, &palette(o)).as_bytes())
+        }
+        Format::Csv => export::csv::write_csv(&doc, &user, w),
         Format::Brat => unreachable!("handled above"),
     };
     match target {
-        Some(t) => t.commit(&text),
-        None => write_stdout(&text),
+        Some(t) => t.commit_with(write),
+        None => crate::output::write_stdout_with(write),
     }
 }
 

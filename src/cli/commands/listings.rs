@@ -6,7 +6,7 @@ use crate::config::Overrides;
 use crate::error::{Error, Result};
 use crate::format::listing;
 use crate::model::text::visible_name;
-use crate::model::{Document, QuoteKind, SpeakerId};
+use crate::model::{Document, Quote, QuoteKind, SpeakerId};
 
 /// `attache quotes FILE [--speaker NAME] [--kind K,…] [--format F]`; no
 /// kinds means every kind.
@@ -18,28 +18,30 @@ pub fn quotes(
     o: &Overrides,
 ) -> Result<()> {
     let doc = crate::load::load(Some(file), &super::annotate_options(o)?)?;
-    let mut rows = listing::quote_rows(&doc);
-    if let Some(name) = speaker {
-        let wanted = match_speakers(&doc, name);
-        if wanted.is_empty() {
-            return Err(unknown_speaker(&doc, name, file));
+    let wanted = match speaker {
+        Some(name) => {
+            let wanted = match_speakers(&doc, name);
+            if wanted.is_empty() {
+                return Err(unknown_speaker(&doc, name, file));
+            }
+            Some(wanted)
         }
-        let keep: Vec<bool> = doc
-            .quotes()
-            .map(|(_, q)| q.speaker.is_some_and(|id| wanted.contains(&id)))
-            .collect();
-        let mut it = keep.into_iter();
-        rows.retain(|_| it.next().unwrap_or(false));
-    }
-    if !kinds.is_empty() {
-        rows.retain(|r| kinds.contains(&r.kind));
-    }
-    let text = match format {
-        QuoteFormat::Json => listing::quotes_json(&rows),
-        QuoteFormat::Csv => listing::quotes_csv(&rows),
-        QuoteFormat::Text => listing::quotes_text(&rows),
+        None => None,
     };
-    write_stdout(&text)
+    let keep = |q: &Quote| {
+        wanted
+            .as_ref()
+            .is_none_or(|w| q.speaker.is_some_and(|id| w.contains(&id)))
+            && (kinds.is_empty() || kinds.contains(&q.kind))
+    };
+    // Row by row as they are made: the listing of a large text is never
+    // held whole.
+    let rows = listing::quote_rows_where(&doc, keep);
+    crate::output::write_stdout_with(|w| match format {
+        QuoteFormat::Json => listing::write_quotes_json(rows, w),
+        QuoteFormat::Csv => listing::write_quotes_csv(rows, w),
+        QuoteFormat::Text => listing::write_quotes_text(rows, w),
+    })
 }
 
 /// The speakers `name` refers to: by full name, surname (last word of the

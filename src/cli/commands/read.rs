@@ -16,16 +16,15 @@ pub fn read(file: Option<&str>, gold: Option<&Path>, o: &Overrides) -> Result<()
     let opts = annotate_options(o)?;
     if !std::io::stdout().is_terminal() {
         let doc = crate::load::load(file, &opts)?;
-        let text = if setup.pipe_color {
-            crate::ui::ansi_text(&doc, &setup.styles)
-        } else {
-            let text = crate::format::listing::plain_text(&doc);
-            match setup.pipe_width {
-                Some(w) => crate::format::listing::wrap_text(&text, usize::from(w)),
-                None => text,
+        // Written as it is made: the text of a large document is never held twice.
+        return crate::output::write_stdout_with(|w| {
+            if setup.pipe_color {
+                crate::ui::write_ansi_text(&doc, &setup.styles, w)
+            } else {
+                let width = setup.pipe_width.map(usize::from);
+                crate::format::listing::write_plain_text(&doc, width, w)
             }
-        };
-        return write_stdout(&text);
+        });
     }
     let opening = open_with_gold(file, gold, opts, &mut setup.settings)?;
     crate::ui::run(opening, setup, notes_setup(file))
