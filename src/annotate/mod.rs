@@ -70,6 +70,9 @@ pub(crate) fn is_alpha(c: char) -> bool {
 pub struct Options {
     /// The topic lexicon to use; `None` means the bundled one.
     pub topics: Option<TopicLexicon>,
+    /// Annotate on this thread only, even a large text on a machine with
+    /// several cores (the bench compares; the document is the same).
+    pub one_thread: bool,
 }
 
 /// Annotate raw text (any line endings, optional BOM) into a valid document.
@@ -97,8 +100,37 @@ pub fn annotate_owned(raw: String, opts: &Options, progress: &mut dyn FnMut(u8))
     annotate_normalised(text, opts, progress)
 }
 
-/// The pipeline on a normalised text.
+/// Texts of at least this many bytes are annotated on two threads when the
+/// machine has two cores: below it, starting a thread costs more than it
+/// saves.
+const PARALLEL_MIN: usize = 256 << 10;
+
+/// The pipeline on a normalised text, on two threads for a large text.
 fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
+    let two = !opts.one_thread
+        && text.len() >= PARALLEL_MIN
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    pipeline(text, opts, progress, two)
+}
+
+/// The pipeline on a normalised text; with `two`, the stages that do not
+/// need each other's results run on a second thread.
+///
+/// The work splits where the data allows it, not inside a stage: the topic
+/// phrases are found in the whole text and reported speech by a scan of its
+/// own (see [`attribution::find_reported`]), neither reading the direct
+/// attribution, while this thread attributes the direct quotes and finds
+/// the entities. Every stage runs the same code on the same input either
+/// way, so the document is the same, byte for byte (the tests compare).
+fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: bool) -> Document {
+    let bundled;
+    let lexicon = match &opts.topics {
+        Some(l) => l,
+        None => {
+            bundled = TopicLexicon::bundled();
+            &bundled
+        }
+    };
     let mut structure = segment::segment(&text);
     progress(PROGRESS[0]);
     let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
@@ -109,24 +141,35 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
     transcript::apply_structure_edit(&mut structure, edit);
     let raw_quotes = quotes::find_quotes(&text, &structure.blocks);
     progress(PROGRESS[1]);
-    let attributed = attribution::attribute(&text, &structure, &turns, &raw_quotes);
-    progress(PROGRESS[2]);
-    // Entities link to the speakers of direct quotes and turns only: a
-    // speaker known only from reported speech leaves the entity layer as is.
-    let entities = entities::find_entities(
-        &text,
-        &structure,
-        &attributed.speakers[..attributed.direct_speakers],
-    );
-    progress(PROGRESS[3]);
-    let bundled;
-    let lexicon = match &opts.topics {
-        Some(l) => l,
-        None => {
-            bundled = TopicLexicon::bundled();
-            &bundled
-        }
+    let side = || {
+        (
+            topics::find_hits(&text, lexicon),
+            attribution::find_reported(&text, &structure, &raw_quotes),
+        )
     };
+    let mut main = || {
+        let attributed = attribution::attribute_direct(&text, &structure, &turns, &raw_quotes);
+        progress(PROGRESS[2]);
+        // Entities link to the speakers of direct quotes and turns only: a
+        // speaker known only from reported speech leaves the entity layer as is.
+        let entities = entities::find_entities(&text, &structure, &attributed.speakers);
+        progress(PROGRESS[3]);
+        (attributed, entities)
+    };
+    let ((mut attributed, entities), (hits, reported)) = if two {
+        std::thread::scope(|s| {
+            let helper = s.spawn(side);
+            let main = main();
+            let side = helper
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (main, side)
+        })
+    } else {
+        let main = main();
+        (main, side())
+    };
+    reported.join(&mut attributed);
     // Reported speech lies inside paragraphs, which have their topics already.
     let reported = attributed
         .quotes
@@ -144,7 +187,7 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
     } else {
         &attributed.quotes
     };
-    let (topics, topic_tags) = topics::assign_topics(&text, &structure, for_topics, lexicon);
+    let (topics, topic_tags) = hits.assign(&text, &structure, for_topics, lexicon);
 
     let quotes: Vec<Annotation> = attributed
         .quotes
@@ -229,15 +272,4 @@ fn merge_valid<const N: usize>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fast_char_classes_agree_with_std() {
-        let sample = ('\0'..='\u{3000}').chain(['\u{feff}', '\u{1f600}', '\u{10fffd}']);
-        for c in sample {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
-            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
-        }
-    }
-}
+mod tests;
