@@ -117,11 +117,14 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
 /// need each other's results run on a second thread.
 ///
 /// The work splits where the data allows it, not inside a stage: the topic
-/// phrases are found in the whole text and reported speech by a scan of its
-/// own (see [`attribution::find_reported`]), neither reading the direct
-/// attribution, while this thread attributes the direct quotes and finds
-/// the entities. Every stage runs the same code on the same input either
-/// way, so the document is the same, byte for byte (the tests compare).
+/// phrases are found in the whole text (from the start, beside the
+/// segmentation), the blocks are scanned for entity names and reported
+/// speech is found by a scan of its own (see [`attribution::find_reported`]),
+/// none of which reads the direct attribution, while this thread segments
+/// the text, attributes the direct quotes and classifies the entity names
+/// against the speakers. Every stage runs the same code on the same input
+/// either way, so the document is the same, byte for byte (the tests
+/// compare).
 fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: bool) -> Document {
     let bundled;
     let lexicon = match &opts.topics {
@@ -131,44 +134,55 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
             &bundled
         }
     };
-    let mut structure = segment::segment(&text);
-    progress(PROGRESS[0]);
-    let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
-    // The only step that changes an earlier stage's output: the transcript
-    // stage's turn blocks and genre go into the segment stage's structure.
-    // Every later stage (and `turns`, whose block indices count the new
-    // blocks) reads the structure as edited here.
-    transcript::apply_structure_edit(&mut structure, edit);
-    let raw_quotes = quotes::find_quotes(&text, &structure.blocks);
-    progress(PROGRESS[1]);
-    let side = || {
+    let segmented = |progress: &mut dyn FnMut(u8)| {
+        let mut structure = segment::segment(&text);
+        progress(PROGRESS[0]);
+        let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
+        // The only step that changes an earlier stage's output: the transcript
+        // stage's turn blocks and genre go into the segment stage's structure.
+        // Every later stage (and `turns`, whose block indices count the new
+        // blocks) reads the structure as edited here.
+        transcript::apply_structure_edit(&mut structure, edit);
+        let quotes = quotes::find_quotes(&text, &structure.blocks);
+        progress(PROGRESS[1]);
+        (structure, turns, quotes)
+    };
+    let direct = |(structure, turns, quotes): &Segmented, progress: &mut dyn FnMut(u8)| {
+        let a = attribution::attribute_direct(&text, structure, turns, quotes);
+        progress(PROGRESS[2]);
+        a
+    };
+    let side = |(structure, _, quotes): &Segmented| {
         (
-            topics::find_hits(&text, lexicon),
-            attribution::find_reported(&text, &structure, &raw_quotes),
+            entities::scan(&text, structure),
+            attribution::find_reported(&text, structure, quotes),
         )
     };
-    let mut main = || {
-        let attributed = attribution::attribute_direct(&text, &structure, &turns, &raw_quotes);
-        progress(PROGRESS[2]);
-        // Entities link to the speakers of direct quotes and turns only: a
-        // speaker known only from reported speech leaves the entity layer as is.
-        let entities = entities::find_entities(&text, &structure, &attributed.speakers);
-        progress(PROGRESS[3]);
-        (attributed, entities)
-    };
-    let ((mut attributed, entities), (hits, reported)) = if two {
-        std::thread::scope(|s| {
-            let helper = s.spawn(side);
-            let main = main();
-            let side = helper
-                .join()
-                .unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (main, side)
+    let (found, mut attributed, entities, hits, reported) = if two {
+        std::thread::scope(|outer| {
+            let hits = outer.spawn(|| topics::find_hits(&text, lexicon));
+            let found = segmented(progress);
+            let (attributed, (scanned, reported)) = std::thread::scope(|inner| {
+                let side = inner.spawn(|| side(&found));
+                let attributed = direct(&found, progress);
+                (attributed, joined(side))
+            });
+            // Entities link to the speakers of direct quotes and turns only: a
+            // speaker known only from reported speech leaves the entity layer as is.
+            let entities = scanned.find_entities(&text, &found.0, &attributed.speakers);
+            progress(PROGRESS[3]);
+            (found, attributed, entities, joined(hits), reported)
         })
     } else {
-        let main = main();
-        (main, side())
+        let found = segmented(progress);
+        let attributed = direct(&found, progress);
+        let entities = entities::find_entities(&text, &found.0, &attributed.speakers);
+        progress(PROGRESS[3]);
+        let hits = topics::find_hits(&text, lexicon);
+        let reported = attribution::find_reported(&text, &found.0, &found.2);
+        (found, attributed, entities, hits, reported)
     };
+    let (structure, _, _) = found;
     reported.join(&mut attributed);
     // Reported speech lies inside paragraphs, which have their topics already.
     let reported = attributed
@@ -211,6 +225,19 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
     debug_assert!(doc.validate().is_ok(), "{:?}", doc.validate());
     progress(100);
     doc
+}
+
+/// The structure, turns and quotation marks of a text: what the stages
+/// after segmentation read.
+type Segmented = (
+    segment::Structure,
+    Vec<transcript::Turn>,
+    Vec<quotes::RawQuote>,
+);
+
+/// The result of a scoped thread, its panic passed on as it came.
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 
 /// The share of the work done after segmentation, quotes, attribution,
