@@ -100,12 +100,12 @@ pub fn annotate_owned(raw: String, opts: &Options, progress: &mut dyn FnMut(u8))
     annotate_normalised(text, opts, progress)
 }
 
-/// Texts of at least this many bytes are annotated on two threads when the
-/// machine has two cores: below it, starting a thread costs more than it
-/// saves.
+/// Texts of at least this many bytes are annotated on several threads when
+/// the machine has more than one core: below it, starting threads costs
+/// more than it saves.
 const PARALLEL_MIN: usize = 256 << 10;
 
-/// The pipeline on a normalised text, on two threads for a large text.
+/// The pipeline on a normalised text, on several threads for a large text.
 fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
     let two = !opts.one_thread
         && text.len() >= PARALLEL_MIN
@@ -113,8 +113,8 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
     pipeline(text, opts, progress, two)
 }
 
-/// The pipeline on a normalised text; with `two`, the stages that do not
-/// need each other's results run on a second thread.
+/// The pipeline on a normalised text; with `two` (threads or more), the
+/// stages that do not need each other's results run on threads of their own.
 ///
 /// The work splits where the data allows it, not inside a stage: the topic
 /// phrases are found in the whole text (from the start, beside the
@@ -152,20 +152,18 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         progress(PROGRESS[2]);
         a
     };
-    let side = |(structure, _, quotes): &Segmented| {
-        (
-            entities::scan(&text, structure),
-            attribution::find_reported(&text, structure, quotes),
-        )
-    };
     let (found, mut attributed, entities, hits, reported) = if two {
         std::thread::scope(|outer| {
             let hits = outer.spawn(|| topics::find_hits(&text, lexicon));
             let found = segmented(progress);
-            let (attributed, (scanned, reported)) = std::thread::scope(|inner| {
-                let side = inner.spawn(|| side(&found));
+            // Three threads from here on, whatever the cores: the system
+            // shares them out, so no split has to guess the stages' costs.
+            let (attributed, scanned, reported) = std::thread::scope(|inner| {
+                let (structure, _, quotes) = &found;
+                let scanned = inner.spawn(|| entities::scan(&text, structure));
+                let reported = inner.spawn(|| attribution::find_reported(&text, structure, quotes));
                 let attributed = direct(&found, progress);
-                (attributed, joined(side))
+                (attributed, joined(scanned), joined(reported))
             });
             // Entities link to the speakers of direct quotes and turns only: a
             // speaker known only from reported speech leaves the entity layer as is.
