@@ -105,10 +105,11 @@ pub fn annotate_owned(raw: String, opts: &Options, progress: &mut dyn FnMut(u8))
 /// more than it saves.
 const PARALLEL_MIN: usize = 256 << 10;
 
-/// The pipeline on a normalised text, on several threads for a large text.
+/// The pipeline on a normalised text, on several threads for a large text
+/// (under 4 GiB, so that the entity scan can keep its offsets as `u32`).
 fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
     let two = !opts.one_thread
-        && text.len() >= PARALLEL_MIN
+        && (PARALLEL_MIN..=u32::MAX as usize).contains(&text.len())
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     pipeline(text, opts, progress, two)
 }

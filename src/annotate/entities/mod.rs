@@ -52,9 +52,40 @@ pub fn find_entities(text: &str, structure: &Structure, speakers: &[Speaker]) ->
 /// (about a capitalised word in thirty bytes) until
 /// [`Scanned::find_entities`] classifies them.
 pub struct Scanned {
-    items: Vec<Item>,
+    items: Vec<Packed>,
     /// Where each scanned block's items end in `items`, in block order.
     ends: Vec<usize>,
+}
+
+/// An [`Item`] in half the memory, its offsets as `u32` (the pipeline
+/// scans ahead only texts shorter than 4 GiB).
+#[derive(Clone, Copy)]
+struct Packed {
+    start: u32,
+    end: u32,
+    unit: scan::Unit,
+    initial: bool,
+}
+
+impl Packed {
+    /// The item packed, `None` when an offset does not fit.
+    fn pack(it: &Item) -> Option<Packed> {
+        Some(Packed {
+            start: u32::try_from(it.span.start).ok()?,
+            end: u32::try_from(it.span.end).ok()?,
+            unit: it.unit,
+            initial: it.initial,
+        })
+    }
+
+    /// The item as scanned.
+    fn unpack(self) -> Item {
+        Item {
+            unit: self.unit,
+            span: crate::model::Span::new(self.start as usize, self.end as usize),
+            initial: self.initial,
+        }
+    }
 }
 
 /// Scan the blocks of `structure` as [`find_entities`] does.
@@ -72,7 +103,7 @@ pub fn scan(text: &str, structure: &Structure) -> Scanned {
     for block in scanned_blocks(structure) {
         items.clear();
         scan_block(text, block.span, gaz, &mut items);
-        out.items.extend_from_slice(&items);
+        out.items.extend(items.iter().filter_map(Packed::pack));
         out.ends.push(out.items.len());
     }
     out
@@ -97,7 +128,8 @@ impl Scanned {
                 .and_then(|b| self.ends.get(b))
                 .map_or(0, |&e| e);
             let end = self.ends.get(block).map_or(start, |&e| e);
-            items.extend_from_slice(self.items.get(start..end).unwrap_or_default());
+            let packed = self.items.get(start..end).unwrap_or_default();
+            items.extend(packed.iter().map(|p| p.unpack()));
             block += 1;
         })
     }
