@@ -4,7 +4,8 @@
 //! headings, prose paragraphs with quotes attributed by "he said" cues to named
 //! speakers, pronoun follow-ups, partial quotes and scare quotes, and
 //! transcript-style sections of labelled turns. Run with
-//! `cargo bench --bench annotate`; criterion reports MB/s, and the `open`
+//! `cargo bench --bench annotate`; criterion reports MB/s on all cores and on
+//! one thread (`Options::one_thread`), and the `open`
 //! group compares annotating the text with opening its saved JSON. With
 //! `ATTACHE_BENCH_DUMP=FILE` set, the generated text is also written to FILE.
 
@@ -149,12 +150,21 @@ fn bench(c: &mut Criterion) {
         std::fs::write(&path, &text).expect("the dump file can be written");
     }
     let opts = Options::default();
+    let one_thread = Options {
+        one_thread: true,
+        ..Options::default()
+    };
     let mut g = c.benchmark_group("annotate");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(20));
+    // All cores: what `attache` does (two threads from 256 KiB up).
     g.bench_function("synthetic interview 10 MB", |b| {
         b.iter(|| annotate(black_box(&text), &opts))
+    });
+    // One core: the same document, every stage on the calling thread.
+    g.bench_function("synthetic interview 10 MB, one thread", |b| {
+        b.iter(|| annotate(black_box(&text), &one_thread))
     });
     g.finish();
 

@@ -72,6 +72,9 @@ pub(crate) fn is_alpha(c: char) -> bool {
 pub struct Options {
     /// The topic lexicon to use; `None` means the bundled one.
     pub topics: Option<TopicLexicon>,
+    /// Annotate on this thread only, even a large text on a machine with
+    /// several cores (the bench compares; the document is the same).
+    pub one_thread: bool,
 }
 
 /// Annotate raw text (any line endings, optional BOM) into a valid document.
@@ -99,31 +102,33 @@ pub fn annotate_owned(raw: String, opts: &Options, progress: &mut dyn FnMut(u8))
     annotate_normalised(text, opts, progress)
 }
 
-/// The pipeline on a normalised text.
+/// Texts of at least this many bytes are annotated on several threads when
+/// the machine has more than one core: below it, starting threads costs
+/// more than it saves.
+const PARALLEL_MIN: usize = 256 << 10;
+
+/// The pipeline on a normalised text, on several threads for a large text
+/// (under 4 GiB, so that the entity scan can keep its offsets as `u32`).
 fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
-    let mut structure = segment::segment(&text);
-    progress(PROGRESS[0]);
-    let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
-    // The only step that changes an earlier stage's output: the transcript
-    // stage's turn blocks and genre go into the segment stage's structure.
-    // Every later stage (and `turns`, whose block indices count the new
-    // blocks) reads the structure as edited here.
-    transcript::apply_structure_edit(&mut structure, edit);
-    let raw_quotes = quotes::find_quotes(&text, &structure.blocks);
-    progress(PROGRESS[1]);
-    let mut attributed = attribution::attribute(&text, &structure, &turns, &raw_quotes);
-    // Only attribution reads the turns and the raw quotes: let them go
-    // before the later stages add theirs.
-    drop((turns, raw_quotes));
-    progress(PROGRESS[2]);
-    // Entities link to the speakers of direct quotes and turns only: a
-    // speaker known only from reported speech leaves the entity layer as is.
-    let entities = entities::find_entities(
-        &text,
-        &structure,
-        &attributed.speakers[..attributed.direct_speakers],
-    );
-    progress(PROGRESS[3]);
+    let two = !opts.one_thread
+        && (PARALLEL_MIN..=u32::MAX as usize).contains(&text.len())
+        && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    pipeline(text, opts, progress, two)
+}
+
+/// The pipeline on a normalised text; with `two` (threads or more), the
+/// stages that do not need each other's results run on threads of their own.
+///
+/// The work splits where the data allows it, not inside a stage: the topic
+/// phrases are found in the whole text (from the start, beside the
+/// segmentation), the blocks are scanned for entity names and reported
+/// speech is found by a scan of its own (see [`attribution::find_reported`]),
+/// none of which reads the direct attribution, while this thread segments
+/// the text, attributes the direct quotes and classifies the entity names
+/// against the speakers. Every stage runs the same code on the same input
+/// either way, so the document is the same, byte for byte (the tests
+/// compare).
+fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: bool) -> Document {
     let bundled;
     let lexicon = match &opts.topics {
         Some(l) => l,
@@ -132,14 +137,64 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
             &bundled
         }
     };
+    let segmented = |progress: &mut dyn FnMut(u8)| {
+        let mut structure = segment::segment(&text);
+        progress(PROGRESS[0]);
+        let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
+        // The only step that changes an earlier stage's output: the transcript
+        // stage's turn blocks and genre go into the segment stage's structure.
+        // Every later stage (and `turns`, whose block indices count the new
+        // blocks) reads the structure as edited here.
+        transcript::apply_structure_edit(&mut structure, edit);
+        let quotes = quotes::find_quotes(&text, &structure.blocks);
+        progress(PROGRESS[1]);
+        (structure, turns, quotes)
+    };
+    let direct = |(structure, turns, quotes): &Segmented, progress: &mut dyn FnMut(u8)| {
+        let a = attribution::attribute_direct(&text, structure, turns, quotes);
+        progress(PROGRESS[2]);
+        a
+    };
+    let (found, mut attributed, entities, hits, reported) = if two {
+        std::thread::scope(|outer| {
+            let hits = outer.spawn(|| topics::find_hits(&text, lexicon));
+            let found = segmented(progress);
+            // Three threads from here on, whatever the cores: the system
+            // shares them out, so no split has to guess the stages' costs.
+            let (attributed, scanned, reported) = std::thread::scope(|inner| {
+                let (structure, _, quotes) = &found;
+                let scanned = inner.spawn(|| entities::scan(&text, structure));
+                let reported = inner.spawn(|| attribution::find_reported(&text, structure, quotes));
+                let attributed = direct(&found, progress);
+                (attributed, joined(scanned), joined(reported))
+            });
+            // Entities link to the speakers of direct quotes and turns only: a
+            // speaker known only from reported speech leaves the entity layer as is.
+            let entities = scanned.find_entities(&text, &found.0, &attributed.speakers);
+            progress(PROGRESS[3]);
+            (found, attributed, entities, joined(hits), reported)
+        })
+    } else {
+        let found = segmented(progress);
+        let attributed = direct(&found, progress);
+        let entities = entities::find_entities(&text, &found.0, &attributed.speakers);
+        progress(PROGRESS[3]);
+        let hits = topics::find_hits(&text, lexicon);
+        let reported = attribution::find_reported(&text, &found.0, &found.2);
+        (found, attributed, entities, hits, reported)
+    };
+    // Only attribution reads the turns and the raw quotes: let them go
+    // before the later stages add theirs.
+    let (structure, turns, raw_quotes) = found;
+    drop((turns, raw_quotes));
+    reported.join(&mut attributed);
     // Reported speech lies inside paragraphs, which have their topics
     // already: it is set aside (not copied with the rest) while the topics
     // stage reads the quotes, and put back in its place after.
     let reported = set_aside(&mut attributed.quotes, |(_, q)| {
         q.kind == QuoteKind::Reported
     });
-    let (topics, topic_tags) =
-        topics::assign_topics(&text, &structure, &attributed.quotes, lexicon);
+    let (topics, topic_tags) = hits.assign(&text, &structure, &attributed.quotes, lexicon);
     put_back(&mut attributed.quotes, reported);
 
     let quotes: Vec<Annotation> = attributed
@@ -166,21 +221,23 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
     doc
 }
 
+/// The structure, turns and quotation marks of a text: what the stages
+/// after segmentation read.
+type Segmented = (
+    segment::Structure,
+    Vec<transcript::Turn>,
+    Vec<quotes::RawQuote>,
+);
+
+/// The result of a scoped thread, its panic passed on as it came.
+fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
 /// The share of the work done after segmentation, quotes, attribution,
 /// entities and topics, in percent (measured on a 100 MB mix of
 /// transcripts and news with `perf`; only a guide for the progress figure).
 const PROGRESS: [u8; 5] = [8, 20, 45, 62, 95];
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fast_char_classes_agree_with_std() {
-        let sample = ('\0'..='\u{3000}').chain(['\u{feff}', '\u{1f600}', '\u{10fffd}']);
-        for c in sample {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
-            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
-        }
-    }
-}
+mod tests;

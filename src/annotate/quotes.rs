@@ -239,6 +239,18 @@ fn opens_after(c: Option<char>) -> bool {
     }
 }
 
+/// The bytes a quotation mark can start with, as a table: one load a byte
+/// instead of five comparisons.
+static MARK_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'"' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[b'`' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 /// Scan a paragraph for quotation marks, deciding for ambiguous straight marks
 /// from the characters around them whether they may open or close.
 fn scan_marks(p: &str) -> Vec<Mark> {
@@ -248,10 +260,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
     let mut at = 0;
     // Jump from one possible mark to the next: every mark starts with one of
     // these bytes (the lead byte of “ ” ‘ ’ „ is 0xE2, of « » 0xC2).
-    while let Some(k) = bytes[at..]
-        .iter()
-        .position(|b| matches!(b, b'"' | b'\'' | b'`' | 0xC2 | 0xE2))
-    {
+    while let Some(k) = bytes[at..].iter().position(|&b| MARK_LEAD[usize::from(b)]) {
         let i = at + k;
         let Some(c) = p[i..].chars().next() else {
             break;

@@ -134,12 +134,12 @@ impl<'t> Attributor<'t> {
         pos: usize,
     ) -> usize {
         let key = name.to_lowercase();
-        let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
+        let surname = key.rsplit(' ').next().unwrap_or(&key);
         let multi = key.contains(' ') && kind == SpeakerKind::Person;
         let found = self.by_name.get(&key).copied().or_else(|| {
             if multi {
                 // A full name after its surname alone: upgrade that person.
-                self.by_name.get(&surname).copied().filter(|&i| {
+                self.by_name.get(surname).copied().filter(|&i| {
                     let p = &self.people[i];
                     p.kind == SpeakerKind::Person && !p.name.contains(' ')
                 })
@@ -169,9 +169,16 @@ impl<'t> Attributor<'t> {
                 self.people.len() - 1
             }
         };
-        self.by_name.insert(key, i);
-        if kind == SpeakerKind::Person {
-            self.by_name.entry(surname).or_insert(i);
+        // The keys are made only when new: a document names the same
+        // people again and again.
+        if kind == SpeakerKind::Person && !self.by_name.contains_key(surname) {
+            self.by_name.insert(surname.to_string(), i);
+        }
+        match self.by_name.get_mut(&key) {
+            Some(v) => *v = i,
+            None => {
+                self.by_name.insert(key, i);
+            }
         }
         if self.people[i].role.is_none()
             && let Some(r) = role

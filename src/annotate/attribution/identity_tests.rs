@@ -130,7 +130,10 @@ Ms Varga said she hoped the visits would bring \"new trade and new friends\".
 The ambassadors presented their letters. \"Our doors are open to all of you,\" the President concluded.
 ";
     let doc = annotate(text, &Options::default());
-    assert_eq!(speaker_of(&doc, "Our doors").as_deref(), Some("Maria Varga"));
+    assert_eq!(
+        speaker_of(&doc, "Our doors").as_deref(),
+        Some("Maria Varga")
+    );
     let named: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(named, ["Maria Varga"]);
 }

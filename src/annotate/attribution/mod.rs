@@ -46,8 +46,9 @@ use crate::model::{BlockKind, Quote, QuoteKind, Span, SpeakerId, SpeakerKind};
 use names::{Gender, NameParts};
 use tokens::{Tok, TokKind};
 
-/// Attribute quotes and turns to speakers.
-pub fn attribute(
+/// Attribute quotes and turns to speakers, leaving reported speech out:
+/// `direct_speakers` is the whole speaker table.
+pub fn attribute_direct(
     text: &str,
     structure: &Structure,
     turns: &[Turn],
@@ -77,13 +78,56 @@ pub fn attribute(
     let mut st = Attributor::new(text);
     scan(&mut st, structure, quotes, &mut out);
     own_words_in_turns(text, &mut out);
-    // Reported speech comes second, from a pass of its own, so that it never
-    // changes who said a direct quote; its speakers join the same table.
-    reported_table::add_reported(text, structure, quotes, &mut out);
-    if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
-        out.quotes.sort_by_key(|(s, _)| s.start);
-    }
+    out.direct_speakers = out.speakers.len();
     out
+}
+
+/// [`attribute`] as the pipeline runs it, in two halves that share nothing
+/// until [`Reported::join`]: the direct quotes and turns
+/// ([`attribute_direct`]) and the reported speech ([`find_reported`]), each a
+/// scan of its own that can run on its own thread.
+pub fn attribute(
+    text: &str,
+    structure: &Structure,
+    turns: &[Turn],
+    quotes: &[RawQuote],
+) -> Attributed {
+    let mut out = attribute_direct(text, structure, turns, quotes);
+    find_reported(text, structure, quotes).join(&mut out);
+    out
+}
+
+/// The reported speech of a document, found by a scan of its own (a fresh
+/// state, so that it never changes who said a direct quote), waiting to join
+/// the speaker table of the direct quotes.
+pub struct Reported<'t> {
+    text: &'t str,
+    shadow: Attributed,
+}
+
+/// Find the reported speech of the document: it reads only the text, the
+/// structure and the quotation marks, not the direct attribution.
+pub fn find_reported<'t>(
+    text: &'t str,
+    structure: &Structure,
+    quotes: &[RawQuote],
+) -> Reported<'t> {
+    Reported {
+        text,
+        shadow: reported_table::scan_reported(text, structure, quotes),
+    }
+}
+
+impl Reported<'_> {
+    /// Add the reported speech to `out`, the result of [`attribute_direct`]
+    /// on the same text, whose direct quotes and speakers are final: its
+    /// speakers join the same table, then all quotes are put in text order.
+    pub fn join(self, out: &mut Attributed) {
+        reported_table::add_reported(self.shadow, self.text, out);
+        if !out.quotes.is_sorted_by_key(|(s, _)| s.start) {
+            out.quotes.sort_by_key(|(s, _)| s.start);
+        }
+    }
 }
 
 /// Inside a transcript turn, a quote introduced by "I" or "we" ("And I said,

@@ -18,19 +18,20 @@ use crate::annotate::segment::Structure;
 use crate::annotate::{FastMap, FastSet};
 use crate::model::{QuoteKind, Span, Speaker, SpeakerId, SpeakerKind};
 
-/// Find the reported speech of the document and add it to `out`, whose
-/// direct quotes and speakers are final.
-pub(super) fn add_reported(
-    text: &str,
-    structure: &Structure,
-    quotes: &[RawQuote],
-    out: &mut Attributed,
-) {
-    out.direct_speakers = out.speakers.len();
+/// The second scan: the reported speech of the document, with a speaker
+/// table of its own.
+pub(super) fn scan_reported(text: &str, structure: &Structure, quotes: &[RawQuote]) -> Attributed {
     let mut st = Attributor::new(text);
     st.reported = true;
     let mut shadow = Attributed::default();
     scan(&mut st, structure, quotes, &mut shadow);
+    shadow
+}
+
+/// Add the reported speech of `shadow` (from [`scan_reported`]) to `out`,
+/// whose direct quotes and speakers are final.
+pub(super) fn add_reported(mut shadow: Attributed, text: &str, out: &mut Attributed) {
+    out.direct_speakers = out.speakers.len();
     let mut ids: FastMap<u32, Option<SpeakerId>> = FastMap::default();
     let lower_words = LowerWords::new(text);
     let turns = TurnSpeakers::new(out);

@@ -134,20 +134,46 @@ pub(super) fn in_list(list: &[&str], w: &str) -> bool {
 pub(super) struct WordSet {
     set: FastSet<String>,
     longest: usize,
+    /// For each ASCII first byte (lower-cased), a bit for each length (up
+    /// to 63) of the words that start with it: most words asked about are
+    /// told apart by these two without hashing.
+    shapes: [u64; 128],
+}
+
+/// The bit of [`WordSet::shapes`] for a word of `len` bytes.
+fn len_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 impl WordSet {
     /// The set of the words of `list`.
     fn new(list: &[&str]) -> WordSet {
+        let set: FastSet<String> = list.iter().map(|w| w.to_ascii_lowercase()).collect();
+        let mut shapes = [0u64; 128];
+        for w in &set {
+            match w.as_bytes().first() {
+                Some(&b) if b.is_ascii() => shapes[usize::from(b)] |= len_bit(w.len()),
+                // A word that starts with a non-ASCII byte (or the empty
+                // word) is always looked up.
+                _ => shapes.iter_mut().for_each(|s| *s = u64::MAX),
+            }
+        }
         WordSet {
-            set: list.iter().map(|w| w.to_ascii_lowercase()).collect(),
+            set,
             longest: list.iter().map(|w| w.len()).max().unwrap_or(0),
+            shapes,
         }
     }
 
     /// Whether `w` is in the set, ignoring ASCII case.
     pub(super) fn has(&self, w: &str) -> bool {
         if w.len() > self.longest {
+            return false;
+        }
+        if let Some(&b) = w.as_bytes().first()
+            && b.is_ascii()
+            && self.shapes[usize::from(b.to_ascii_lowercase())] & len_bit(w.len()) == 0
+        {
             return false;
         }
         if w.is_ascii() {
