@@ -75,8 +75,15 @@ impl<'t> Attributor<'t> {
         }
         let (name, role, g, kind) = self.analyse_name(&words);
         if name.is_empty() {
-            // Only a title: "the President said".
-            let head = words.last().map(|w| lower(w).into_owned())?;
+            // Only a title: "the President said". A phrase that ends in a
+            // lower-case word that is no title or role ("This sentiment") is
+            // no speaker.
+            let last = words.last()?;
+            let head = lower(last).into_owned();
+            let h = head.trim_end_matches('.');
+            if !is_cap(last) && !LEX.titles.contains_key(h) && !LEX.roles.contains_key(h) {
+                return None;
+            }
             let pi = match self.find_role(&head) {
                 Some(pi) => pi,
                 None => {

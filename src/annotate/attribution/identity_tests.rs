@@ -167,3 +167,34 @@ Q: Thank you.
     let doc = annotate(text, &Options::default());
     assert_ne!(speaker_of(&doc, "The border").as_deref(), Some("Hall"));
 }
+
+#[test]
+fn class2_a_demonstrative_and_a_common_noun_is_no_speaker() {
+    let text = "Harbour poll
+
+Most fishers doubt the plan. This sentiment is summed up as “rather unlikely” in the survey.
+";
+    let doc = annotate(text, &Options::default());
+    let named: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!named.contains(&"sentiment"), "{named:?}");
+}
+
+#[test]
+fn class8_a_short_fragment_is_a_persons_words_only() {
+    // A person's cued fragment is a partial quote; an organisation's is a term.
+    let text = "Harbour day
+
+Mayor Tom Webb praised the “steady” growth of the port.
+
+The Riverton Harbour Council asked for “one town” again.
+";
+    let doc = annotate(text, &Options::default());
+    let kind = |w: &str| {
+        inner(&doc)
+            .into_iter()
+            .find(|r| r.0.starts_with(w))
+            .map(|r| r.2)
+    };
+    assert_eq!(kind("steady"), Some(QuoteKind::Partial));
+    assert_ne!(kind("one town"), Some(QuoteKind::Partial));
+}

@@ -305,7 +305,10 @@ impl<'t> Attributor<'t> {
             }
             let q = quotes[n];
             let (a, kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
-            let (kind, work) = self.settle_kind(kind, &a, q, para.start);
+            let person = a
+                .speaker
+                .is_some_and(|id| out.speakers[id.index()].kind == SpeakerKind::Person);
+            let (kind, work) = self.settle_kind(kind, &a, person, q, para.start);
             if a.mention.is_some() {
                 self.last = Some((bi, a));
             }
@@ -352,15 +355,17 @@ impl<'t> Attributor<'t> {
         &self,
         mut kind: QuoteKind,
         a: &Finding,
+        person: bool,
         q: &RawQuote,
         para_start: usize,
     ) -> (QuoteKind, bool) {
         // A short fragment (a word or name quoted from someone) is a term,
-        // unless a speech cue gives it to a speaker (`X underscored the
-        // “bright” future`: the speaker's word, a partial quote).
+        // unless a speech cue gives it to a person (`X underscored the
+        // “bright” future`: the speaker's word, a partial quote); a place or
+        // a thing ("the T-shirts read “…”") is no speaker of a fragment.
         let inner = q.inner.slice(self.text);
         if kind == QuoteKind::Partial
-            && (a.cue.is_none() || a.speaker.is_none() || title_case(inner))
+            && (a.cue.is_none() || !person || title_case(inner))
             && super::quotes::word_count(inner) <= 3
         {
             kind = QuoteKind::Term;
