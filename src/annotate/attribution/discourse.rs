@@ -9,6 +9,9 @@ use super::words::{LEX, STOP_CAPS_SET, in_list};
 use super::{Attributed, Attributor, Person};
 use crate::model::{SpeakerId, SpeakerKind};
 
+/// Nouns for a text that "says" something: the one who wrote it is not named.
+const DOCUMENT_NOUNS: &[&str] = &["statement", "report", "study", "survey", "poll", "website"];
+
 impl<'t> Attributor<'t> {
     /// Resolve a noun phrase to a speaker; the mention is the phrase as written.
     pub(super) fn resolve(
@@ -50,6 +53,11 @@ impl<'t> Attributor<'t> {
                 .find(|w| LEX.roles.contains_key(&*lower(w)))
                 .or_else(|| words.iter().rev().find(|w| LEX.orgs.contains(&*lower(w))))?;
             let lh = lower(head).into_owned();
+            // A document is no speaker ("the statement said"): the words stay
+            // the mention, with nobody named.
+            if in_list(DOCUMENT_NOUNS, &lh) {
+                return None;
+            }
             let is_role = LEX.roles.contains_key(lh.as_str());
             let definite = words.first().is_some_and(|w| w.eq_ignore_ascii_case("the"));
             if is_role

@@ -169,14 +169,17 @@ Q: Thank you.
 }
 
 #[test]
-fn class2_a_demonstrative_and_a_common_noun_is_no_speaker() {
+fn class2_a_common_noun_or_a_document_is_no_speaker() {
     let text = "Harbour poll
 
 Most fishers doubt the plan. This sentiment is summed up as “rather unlikely” in the survey.
+
+The statement said “the harbour will stay open through the whole winter season.”
 ";
     let doc = annotate(text, &Options::default());
     let named: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
     assert!(!named.contains(&"sentiment"), "{named:?}");
+    assert!(!named.contains(&"statement"), "{named:?}");
 }
 
 #[test]
