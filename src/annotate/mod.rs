@@ -107,11 +107,16 @@ pub fn annotate_owned(raw: String, opts: &Options, progress: &mut dyn FnMut(u8))
 /// more than it saves.
 const PARALLEL_MIN: usize = 256 << 10;
 
+/// Texts above this many bytes are annotated on one thread: the stages that
+/// run side by side hold their working data at once, which would take a
+/// very large text past the memory bound (four times the input and 30 MB).
+const PARALLEL_MAX: usize = 32 << 20;
+
 /// The pipeline on a normalised text, on several threads for a large text
-/// (under 4 GiB, so that the entity scan can keep its offsets as `u32`).
+/// (between [`PARALLEL_MIN`] and [`PARALLEL_MAX`]).
 fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8)) -> Document {
     let two = !opts.one_thread
-        && (PARALLEL_MIN..=u32::MAX as usize).contains(&text.len())
+        && (PARALLEL_MIN..=PARALLEL_MAX).contains(&text.len())
         && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
     pipeline(text, opts, progress, two)
 }
