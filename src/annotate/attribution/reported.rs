@@ -70,11 +70,11 @@ pub(super) static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(
 });
 
 /// Words that open a bare clause as its subject ("said he would go").
-const SUBJECTS: &[&str] = &[
+pub(super) const SUBJECTS: &[&str] = &[
     "he", "she", "they", "it", "we", "i", "you", "there", "this", "these", "those",
 ];
 /// Determiners that open a bare clause's subject ("said the talks failed").
-const CLAUSE_DETS: &[&str] = &[
+pub(super) const CLAUSE_DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "most", "no",
     "all", "both", "any", "every", "such",
 ];
@@ -105,7 +105,7 @@ const NO_CLAUSE: &[&str] = &[
     "as",
 ];
 /// Finite verbs and auxiliaries that show a bare clause has a verb.
-const FINITE: &[&str] = &[
+pub(super) const FINITE: &[&str] = &[
     "is", "are", "was", "were", "would", "will", "could", "can", "should", "must", "may", "might",
     "had", "has", "have", "did", "does", "do", "wants", "needs",
 ];
@@ -174,7 +174,7 @@ pub(super) struct Reported {
 
 impl Reported {
     /// The token at which it is resolved: its first token of speaker or content.
-    fn anchor(&self) -> usize {
+    pub(super) fn anchor(&self) -> usize {
         self.np.a.min(self.a)
     }
 }
@@ -606,26 +606,6 @@ impl<'t> Attributor<'t> {
         }
     }
 
-    /// A bare clause after a listener of a few words at `j` that the noun
-    /// phrase rules do not read ("told the crowd she would …", "told
-    /// Reuters the port would …"): a subject pronoun or determiner whose
-    /// finite verb follows within a few words.
-    fn after_listener(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
-        let k = (j + 1..(j + 5).min(se))
-            .take_while(|&k| toks[k].k == TokKind::Word)
-            .find(|&k| {
-                let lw = lower(self.w(&toks[k]));
-                (in_list(SUBJECTS, &lw) && &*lw != "it") || in_list(CLAUSE_DETS, &lw)
-            })?;
-        let finite = (k + 1..(k + 6).min(se))
-            .take_while(|&x| toks[x].k == TokKind::Word)
-            .any(|x| {
-                let w = self.w(&toks[x]);
-                !is_cap(w) && (in_list(FINITE, w) || w.ends_with("ed"))
-            });
-        finite.then_some(k)
-    }
-
     /// A bare clause at `j`, or after a short time adverbial there ("said on
     /// Friday he would go", "said last week the plan was dead").
     fn after_adverbial(
@@ -818,58 +798,6 @@ impl<'t> Attributor<'t> {
             }
         }
         self.trim_end(toks, a, se)
-    }
-
-    /// Whether a cue follows the comma at `c`: ", adding …", ", according
-    /// to …", or a short cue to the sentence end (", he said.").
-    fn cue_after_comma(&self, toks: &[Tok], c: usize, se: usize) -> bool {
-        let Some(n) = toks.get(c + 1).filter(|_| c + 1 < se) else {
-            return false;
-        };
-        if n.k != TokKind::Word {
-            return false;
-        }
-        let w = self.w(n);
-        if w.eq_ignore_ascii_case("according") && self.is_word(toks, c + 2, "to") {
-            return true;
-        }
-        if w.ends_with("ing") && (VERBS.contains_key(w) || OBJECT.contains_key(w)) {
-            return true;
-        }
-        // A short closing cue: at most a few words, one of them a reporting verb.
-        let rest = &toks[c + 1..se];
-        rest.len() <= 8
-            && !rest
-                .iter()
-                .any(|t| matches!(t.k, TokKind::Quote(_) | TokKind::Punct(',')))
-            && rest.iter().take(4).any(|t| {
-                t.k == TokKind::Word && !is_cap(self.w(t)) && VERBS.contains_key(self.w(t))
-            })
-    }
-
-    /// A statement runs up to the next one of its sentence when that one is
-    /// joined to it ("…, and officials said …"), not nested in it.
-    fn cut_at_next(&self, toks: &[Tok], found: &mut [Reported]) {
-        if found.len() < 2 {
-            return;
-        }
-        let anchors: Vec<usize> = found.iter().map(Reported::anchor).collect();
-        for r in found.iter_mut() {
-            let Some(&n) = anchors.iter().filter(|&&n| n > r.a && n < r.b).min() else {
-                continue;
-            };
-            let joined = matches!(toks[n - 1].k, TokKind::Punct(',' | ';' | '—'))
-                || self.is_word_any(toks, n - 1, &["and", "but", "while", "whereas"]);
-            if joined {
-                let mut b = n - 1;
-                while b > r.a && toks[b - 1].k == TokKind::Punct(',') {
-                    b -= 1;
-                }
-                if b > r.a + 2 {
-                    r.b = self.trim_end(toks, r.a, b);
-                }
-            }
-        }
     }
 
     /// `b` without the marks that end the span `[a, b)`.

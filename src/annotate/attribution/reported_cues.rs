@@ -5,15 +5,18 @@
 //! "declined to comment"), a that-clause whose subject the name rules do not
 //! find ("after saying in a debate that …"), a question put to someone
 //! (`Asked whether …, X said`), a closing cue with an appositive (`…, said X,
-//! a biologist at …`). They live here so that the main scan in
-//! `reported.rs` stays readable; all of them feed the same [`Reported`]
-//! statements and speaker resolution.
+//! a biologist at …`). They live here, with the helpers that cut a clause
+//! at a listener or at the next cue, so that the main scan in `reported.rs`
+//! stays readable; all of them feed the same [`Reported`] statements and
+//! speaker resolution.
 
 use std::sync::LazyLock;
 
 use super::Attributor;
 use super::noun_phrase::NounPhrase;
-use super::reported::{NOT_REPORTED, QUESTION_WORDS, Reported, Takes, VERBS};
+use super::reported::{
+    CLAUSE_DETS, FINITE, NOT_REPORTED, QUESTION_WORDS, Reported, SUBJECTS, Takes, VERBS,
+};
 use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{AUX_SET, LEX, in_list};
 use crate::annotate::FastMap;
@@ -232,5 +235,77 @@ impl<'t> Attributor<'t> {
             return None;
         };
         (a < se && matches!(toks[a].k, TokKind::Word | TokKind::Quote(_))).then_some(a)
+    }
+
+    /// A bare clause after a listener of a few words at `j` that the noun
+    /// phrase rules do not read ("told the crowd she would …", "told
+    /// Reuters the port would …"): a subject pronoun or determiner whose
+    /// finite verb follows within a few words.
+    pub(super) fn after_listener(&self, toks: &[Tok], j: usize, se: usize) -> Option<usize> {
+        let k = (j + 1..(j + 5).min(se))
+            .take_while(|&k| toks[k].k == TokKind::Word)
+            .find(|&k| {
+                let lw = lower(self.w(&toks[k]));
+                (in_list(SUBJECTS, &lw) && &*lw != "it") || in_list(CLAUSE_DETS, &lw)
+            })?;
+        let finite = (k + 1..(k + 6).min(se))
+            .take_while(|&x| toks[x].k == TokKind::Word)
+            .any(|x| {
+                let w = self.w(&toks[x]);
+                !is_cap(w) && (in_list(FINITE, w) || w.ends_with("ed"))
+            });
+        finite.then_some(k)
+    }
+
+    /// Whether a cue follows the comma at `c`: ", adding …", ", according
+    /// to …", or a short cue to the sentence end (", he said.").
+    pub(super) fn cue_after_comma(&self, toks: &[Tok], c: usize, se: usize) -> bool {
+        let Some(n) = toks.get(c + 1).filter(|_| c + 1 < se) else {
+            return false;
+        };
+        if n.k != TokKind::Word {
+            return false;
+        }
+        let w = self.w(n);
+        if w.eq_ignore_ascii_case("according") && self.is_word(toks, c + 2, "to") {
+            return true;
+        }
+        if w.ends_with("ing") && (VERBS.contains_key(w) || OBJECT.contains_key(w)) {
+            return true;
+        }
+        // A short closing cue: at most a few words, one of them a reporting verb.
+        let rest = &toks[c + 1..se];
+        rest.len() <= 8
+            && !rest
+                .iter()
+                .any(|t| matches!(t.k, TokKind::Quote(_) | TokKind::Punct(',')))
+            && rest.iter().take(4).any(|t| {
+                t.k == TokKind::Word && !is_cap(self.w(t)) && VERBS.contains_key(self.w(t))
+            })
+    }
+
+    /// A statement runs up to the next one of its sentence when that one is
+    /// joined to it ("…, and officials said …"), not nested in it.
+    pub(super) fn cut_at_next(&self, toks: &[Tok], found: &mut [Reported]) {
+        if found.len() < 2 {
+            return;
+        }
+        let anchors: Vec<usize> = found.iter().map(Reported::anchor).collect();
+        for r in found.iter_mut() {
+            let Some(&n) = anchors.iter().filter(|&&n| n > r.a && n < r.b).min() else {
+                continue;
+            };
+            let joined = matches!(toks[n - 1].k, TokKind::Punct(',' | ';' | '—'))
+                || self.is_word_any(toks, n - 1, &["and", "but", "while", "whereas"]);
+            if joined {
+                let mut b = n - 1;
+                while b > r.a && toks[b - 1].k == TokKind::Punct(',') {
+                    b -= 1;
+                }
+                if b > r.a + 2 {
+                    r.b = self.trim_end(toks, r.a, b);
+                }
+            }
+        }
     }
 }
