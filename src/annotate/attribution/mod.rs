@@ -45,6 +45,7 @@ use super::transcript::Turn;
 use crate::model::{BlockKind, Quote, QuoteKind, Span, SpeakerId, SpeakerKind};
 use names::{Gender, NameParts};
 use tokens::{Tok, TokKind};
+use words::in_list;
 
 /// Attribute quotes and turns to speakers, leaving reported speech out:
 /// `direct_speakers` is the whole speaker table.
@@ -130,16 +131,51 @@ impl Reported<'_> {
     }
 }
 
+/// Whether the mention `m` is the speaker's own "I" or "we", or the "Let"
+/// of "Let me say that…" / "Let us recall that…".
+fn first_person(text: &str, m: Span) -> bool {
+    let Some(w) = text.get(m.start..m.end) else {
+        return false;
+    };
+    let w = w.split(['\'', '’']).next().unwrap_or(w);
+    if in_list(&["i", "we"], w) {
+        return true;
+    }
+    let after = text.get(m.end..).unwrap_or("");
+    w.eq_ignore_ascii_case("let")
+        && (after.starts_with(" me ") || after.starts_with(" us ") || after.starts_with("’s "))
+}
+
+/// The transcript turns of a document with their speakers, in text order:
+/// inside a turn, "I" and "we" are the turn's speaker.
+struct TurnSpeakers(Vec<(Span, SpeakerId)>);
+
+impl TurnSpeakers {
+    fn new(out: &Attributed) -> Self {
+        let mut turns: Vec<(Span, SpeakerId)> = out
+            .quotes
+            .iter()
+            .filter(|(_, q)| q.turn)
+            .filter_map(|(s, q)| Some((*s, q.speaker?)))
+            .collect();
+        turns.sort_by_key(|(s, _)| s.start);
+        TurnSpeakers(turns)
+    }
+
+    /// The speaker of the turn holding offset `pos`, if any.
+    fn at(&self, pos: usize) -> Option<SpeakerId> {
+        let i = self.0.partition_point(|(s, _)| s.start <= pos);
+        let (s, id) = self.0.get(i.checked_sub(1)?)?;
+        (pos < s.end).then_some(*id)
+    }
+}
+
 /// Inside a transcript turn, a quote introduced by "I" or "we" ("And I said,
 /// “…”") is the turn's speaker's.
 fn own_words_in_turns(text: &str, out: &mut Attributed) {
-    let turns = reported_table::TurnSpeakers::new(out);
+    let turns = TurnSpeakers::new(out);
     for (span, q) in out.quotes.iter_mut() {
-        if !q.turn
-            && q.speaker.is_none()
-            && q.mention
-                .is_some_and(|m| reported_table::first_person(text, m))
-        {
+        if !q.turn && q.speaker.is_none() && q.mention.is_some_and(|m| first_person(text, m)) {
             q.speaker = turns.at(span.start);
         }
     }

@@ -12,11 +12,11 @@
 
 use super::tokens::{is_cap, lower};
 use super::words::{CONNECTORS_SET, LEX, STOP_CAPS_SET, in_list};
-use super::{Attributed, Attributor, scan};
+use super::{Attributed, Attributor, TurnSpeakers, first_person, scan};
 use crate::annotate::quotes::RawQuote;
 use crate::annotate::segment::Structure;
 use crate::annotate::{FastMap, FastSet};
-use crate::model::{QuoteKind, Span, Speaker, SpeakerId, SpeakerKind};
+use crate::model::{QuoteKind, Speaker, SpeakerId, SpeakerKind};
 
 /// The second scan: the reported speech of the document, with a speaker
 /// table of its own.
@@ -47,45 +47,6 @@ pub(super) fn add_reported(mut shadow: Attributed, text: &str, out: &mut Attribu
             q.speaker = turns.at(span.start);
         }
         out.quotes.push((span, q));
-    }
-}
-
-/// Whether the mention `m` is the speaker's own "I" or "we", or the "Let"
-/// of "Let me say that…" / "Let us recall that…".
-pub(super) fn first_person(text: &str, m: Span) -> bool {
-    let Some(w) = text.get(m.start..m.end) else {
-        return false;
-    };
-    let w = w.split(['\'', '’']).next().unwrap_or(w);
-    if in_list(&["i", "we"], w) {
-        return true;
-    }
-    let after = text.get(m.end..).unwrap_or("");
-    w.eq_ignore_ascii_case("let")
-        && (after.starts_with(" me ") || after.starts_with(" us ") || after.starts_with("’s "))
-}
-
-/// The transcript turns of a document with their speakers, in text order:
-/// inside a turn, "I" and "we" are the turn's speaker.
-pub(super) struct TurnSpeakers(Vec<(Span, SpeakerId)>);
-
-impl TurnSpeakers {
-    pub(super) fn new(out: &Attributed) -> Self {
-        let mut turns: Vec<(Span, SpeakerId)> = out
-            .quotes
-            .iter()
-            .filter(|(_, q)| q.turn)
-            .filter_map(|(s, q)| Some((*s, q.speaker?)))
-            .collect();
-        turns.sort_by_key(|(s, _)| s.start);
-        TurnSpeakers(turns)
-    }
-
-    /// The speaker of the turn holding offset `pos`, if any.
-    pub(super) fn at(&self, pos: usize) -> Option<SpeakerId> {
-        let i = self.0.partition_point(|(s, _)| s.start <= pos);
-        let (s, id) = self.0.get(i.checked_sub(1)?)?;
-        (pos < s.end).then_some(*id)
     }
 }
 
