@@ -155,8 +155,8 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         progress(PROGRESS[1]);
         (structure, turns, quotes)
     };
-    let direct = |(structure, turns, quotes): &Segmented, progress: &mut dyn FnMut(u8)| {
-        let a = attribution::attribute_direct(&text, structure, turns, quotes);
+    let attributed = |(structure, turns, quotes): &Segmented, progress: &mut dyn FnMut(u8)| {
+        let a = attribution::attribute_both(&text, structure, turns, quotes, two);
         progress(PROGRESS[2]);
         a
     };
@@ -166,12 +166,11 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
             let found = segmented(progress);
             // Three threads from here on, whatever the cores: the system
             // shares them out, so no split has to guess the stages' costs.
-            let (attributed, scanned, reported) = std::thread::scope(|inner| {
-                let (structure, _, quotes) = &found;
-                let scanned = inner.spawn(|| entities::scan(&text, structure));
-                let reported = inner.spawn(|| attribution::find_reported(&text, structure, quotes));
-                let attributed = direct(&found, progress);
-                (attributed, joined(scanned), joined(reported))
+            let ((attributed, reported), scanned) = std::thread::scope(|inner| {
+                let scanned = inner.spawn(|| entities::scan(&text, &found.0));
+                // The reported-speech scan runs on a thread of its own.
+                let attributed = attributed(&found, progress);
+                (attributed, joined(scanned))
             });
             // Entities link to the speakers of direct quotes and turns only: a
             // speaker known only from reported speech leaves the entity layer as is.
@@ -181,11 +180,10 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         })
     } else {
         let found = segmented(progress);
-        let attributed = direct(&found, progress);
+        let (attributed, reported) = attributed(&found, progress);
         let entities = entities::find_entities(&text, &found.0, &attributed.speakers);
         progress(PROGRESS[3]);
         let hits = topics::find_hits(&text, lexicon);
-        let reported = attribution::find_reported(&text, &found.0, &found.2);
         (found, attributed, entities, hits, reported)
     };
     // Only attribution reads the turns and the raw quotes: let them go

@@ -4,9 +4,22 @@
 
 use super::names::{Gender, strip_det};
 use super::noun_phrase::NounPhrase;
-use super::tokens::{Tok, TokKind, is_cap, lower, with_lower};
+use super::tokens::{Lower, Tok, TokKind, is_cap, lower, with_lower};
 use super::words::{LEX, STOP_CAPS_SET, in_list};
 use super::{Attributed, Attributor, Person};
+
+/// The most distinct capitalised words [`Attributor::cap_word`] remembers,
+/// bounding its memory on a very large text.
+const CAP_WORDS_MAX: usize = 1 << 16;
+
+/// A capitalised word as the mention scan sees it.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CapWord {
+    /// A word that opens sentences and no name ([`STOP_CAPS_SET`]).
+    pub(super) stop: bool,
+    /// A title, a role noun or a given name: a run holding it may name a person.
+    pub(super) lexical: bool,
+}
 use crate::model::{SpeakerId, SpeakerKind};
 
 /// Nouns for a text that "says" something: the one who wrote it is not named.
@@ -148,18 +161,27 @@ impl<'t> Attributor<'t> {
         kind: SpeakerKind,
         pos: usize,
     ) -> usize {
-        let key = name.to_lowercase();
-        let surname = key.rsplit(' ').next().unwrap_or(&key);
+        // Lower-cased on the stack for an ASCII name (nearly every one):
+        // the key is copied to the heap only when it is new.
+        let lowered;
+        let key: &str = if name.is_ascii() {
+            lowered = lower(name);
+            &lowered
+        } else {
+            lowered = Lower::Heap(name.to_lowercase());
+            &lowered
+        };
+        let surname = key.rsplit(' ').next().unwrap_or(key);
         let multi = key.contains(' ') && kind == SpeakerKind::Person;
-        let found = self.by_name.get(&key).copied().or_else(|| {
+        let found = self.by_name.get(key).copied().or_else(|| {
             if multi {
                 // A full name after its surname alone: upgrade that person.
                 self.by_name.get(surname).copied().filter(|&i| {
                     let p = &self.people[i];
                     p.kind == SpeakerKind::Person && !p.name.contains(' ')
                 })
-            } else if kind == SpeakerKind::Person && LEX.first.contains_key(key.as_str()) {
-                self.by_given_name(&key)
+            } else if kind == SpeakerKind::Person && LEX.first.contains_key(key) {
+                self.by_given_name(key)
             } else {
                 None
             }
@@ -189,10 +211,10 @@ impl<'t> Attributor<'t> {
         if kind == SpeakerKind::Person && !self.by_name.contains_key(surname) {
             self.by_name.insert(surname.to_string(), i);
         }
-        match self.by_name.get_mut(&key) {
+        match self.by_name.get_mut(key) {
             Some(v) => *v = i,
             None => {
-                self.by_name.insert(key, i);
+                self.by_name.insert(key.to_string(), i);
             }
         }
         if self.people[i].role.is_none()
@@ -240,37 +262,50 @@ impl<'t> Attributor<'t> {
         }
     }
 
+    /// What [`Attributor::mentions`] asks of capitalised word `w`, looked up
+    /// once per distinct spelling: a document repeats its capitalised words
+    /// (names, sentence openers), and one hash of the word as written costs
+    /// less than lower-casing it for four word lists each time.
+    pub(super) fn cap_word(&mut self, w: &'t str) -> CapWord {
+        if let Some(c) = self.cap_words.get(w) {
+            return *c;
+        }
+        let c = CapWord {
+            stop: STOP_CAPS_SET.has(w),
+            lexical: with_lower(w, |l| {
+                LEX.titles.contains_key(l) || LEX.roles.contains_key(l) || LEX.first.contains_key(l)
+            }),
+        };
+        if self.cap_words.len() < CAP_WORDS_MAX {
+            self.cap_words.insert(w, c);
+        }
+        c
+    }
+
     /// Register people named in a paragraph's words outside quotes (for pronouns and roles).
     pub(super) fn mentions(&mut self, toks: &[Tok], lo: usize, hi: usize) {
         let mut i = lo;
         while i < hi {
             let t = &toks[i];
-            if !self.is_capword(t) || STOP_CAPS_SET.has(self.w(t)) {
+            if !self.is_capword(t) || self.cap_word(self.w(t)).stop {
                 i += 1;
                 continue;
             }
             let b = self.cap_run_fwd(toks, i, hi);
             // Cheap filter before the full analysis: a title, a known given
             // name or an already known name must be in the run.
-            let promising = toks[i..b].iter().any(|t| {
-                t.k == TokKind::Word
-                    && with_lower(self.w(t), |l| {
-                        LEX.titles.contains_key(l)
-                            || LEX.roles.contains_key(l)
-                            || LEX.first.contains_key(l)
-                            || self.by_name.contains_key(l)
-                    })
+            let promising = (i..b).any(|k| {
+                let t = &toks[k];
+                t.k == TokKind::Word && {
+                    let w = self.w(t);
+                    self.cap_word(w).lexical || self.by_name.contains_key(&*lower(w))
+                }
             });
             if !promising {
                 i = b.max(i + 1);
                 continue;
             }
-            let words: Vec<&str> = toks[i..b]
-                .iter()
-                .filter(|t| t.k == TokKind::Word)
-                .map(|t| self.w(t))
-                .collect();
-            let (name, role, g, kind) = self.analyse_name(&words);
+            let (name, role, g, kind) = self.analyse_run(&toks[i..b]);
             if kind == SpeakerKind::Person && !name.is_empty() {
                 let first = name.split(' ').next().unwrap_or("");
                 let known = self.by_name.contains_key(&name.to_lowercase());

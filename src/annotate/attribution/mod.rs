@@ -44,17 +44,13 @@ use super::segment::Structure;
 use super::transcript::Turn;
 use crate::model::{BlockKind, Quote, QuoteKind, Span, SpeakerId, SpeakerKind};
 use names::{Gender, NameParts};
+use std::sync::Arc;
 use tokens::{Tok, TokKind};
 use words::in_list;
 
-/// Attribute quotes and turns to speakers, leaving reported speech out:
-/// `direct_speakers` is the whole speaker table.
-pub fn attribute_direct(
-    text: &str,
-    structure: &Structure,
-    turns: &[Turn],
-    quotes: &[RawQuote],
-) -> Attributed {
+/// The speaker table of a document's transcript turns, each turn a direct
+/// quote of its speaker: where the direct attribution starts.
+fn turn_table(turns: &[Turn], quotes: &[RawQuote]) -> Attributed {
     let mut out = Attributed::default();
     out.quotes.reserve(turns.len() + quotes.len());
     for t in turns {
@@ -76,25 +72,90 @@ pub fn attribute_direct(
             },
         ));
     }
-    let mut st = Attributor::new(text);
-    scan(&mut st, structure, quotes, &mut out);
-    own_words_in_turns(text, &mut out);
-    out.direct_speakers = out.speakers.len();
     out
 }
 
-/// [`attribute`] as the pipeline runs it, in two halves that share nothing
-/// until [`Reported::join`]: the direct quotes and turns
-/// ([`attribute_direct`]) and the reported speech ([`find_reported`]), each a
-/// scan of its own that can run on its own thread.
+/// Attribute quotes and turns to speakers, with the reported speech
+/// waiting to join ([`Reported::join`]) as the whole speaker table.
+///
+/// Two scans read the document: one for the direct quotes and turns, one
+/// of its own for reported speech (a fresh state, so that finding reported
+/// speech never changes who said a direct quote). The blocks are cut into
+/// words once and both scans read the same words: with `two`, the
+/// reported scan runs on a thread of its own and hands each block's words
+/// on to this one.
+pub fn attribute_both<'t>(
+    text: &'t str,
+    structure: &Structure,
+    turns: &[Turn],
+    quotes: &[RawQuote],
+    two: bool,
+) -> (Attributed, Reported<'t>) {
+    let mut out = turn_table(turns, quotes);
+    let mut direct = Attributor::new(text);
+    let mut reported = Attributor::new(text);
+    reported.reported = true;
+    let mut shadow = Attributed::default();
+    if two {
+        shadow = std::thread::scope(|s| {
+            // Blocks go over in batches (a message per block would cost
+            // more than reading it), through a bounded queue.
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<BlockWords>>>(8);
+            let worker = s.spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH);
+                let mut pass_on = |batch: Vec<BlockWords>, shadow: &mut Attributed| {
+                    let batch = Arc::new(batch);
+                    // The receiver only goes away if this thread's caller
+                    // panicked: the scan is then of no use anyway.
+                    let _ = tx.send(Arc::clone(&batch));
+                    for w in batch.iter() {
+                        reported.read_block(w, quotes, shadow);
+                    }
+                };
+                for_each_block(text, structure, quotes, |w| {
+                    batch.push(w);
+                    if batch.len() == BATCH {
+                        pass_on(
+                            std::mem::replace(&mut batch, Vec::with_capacity(BATCH)),
+                            &mut shadow,
+                        );
+                    }
+                });
+                pass_on(batch, &mut shadow);
+                shadow
+            });
+            for batch in rx {
+                for w in batch.iter() {
+                    direct.read_block(w, quotes, &mut out);
+                }
+            }
+            worker
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e))
+        });
+    } else {
+        for_each_block(text, structure, quotes, |w| {
+            direct.read_block(&w, quotes, &mut out);
+            reported.read_block(&w, quotes, &mut shadow);
+        });
+    }
+    own_words_in_turns(text, &mut out);
+    out.direct_speakers = out.speakers.len();
+    (out, Reported { text, shadow })
+}
+
+/// Blocks per message from the reported scan's thread to the direct one.
+const BATCH: usize = 64;
+
+/// [`attribute_both`] on one thread, the reported speech joined.
 pub fn attribute(
     text: &str,
     structure: &Structure,
     turns: &[Turn],
     quotes: &[RawQuote],
 ) -> Attributed {
-    let mut out = attribute_direct(text, structure, turns, quotes);
-    find_reported(text, structure, quotes).join(&mut out);
+    let (mut out, reported) = attribute_both(text, structure, turns, quotes, false);
+    reported.join(&mut out);
     out
 }
 
@@ -104,19 +165,6 @@ pub fn attribute(
 pub struct Reported<'t> {
     text: &'t str,
     shadow: Attributed,
-}
-
-/// Find the reported speech of the document: it reads only the text, the
-/// structure and the quotation marks, not the direct attribution.
-pub fn find_reported<'t>(
-    text: &'t str,
-    structure: &Structure,
-    quotes: &[RawQuote],
-) -> Reported<'t> {
-    Reported {
-        text,
-        shadow: reported_table::scan_reported(text, structure, quotes),
-    }
 }
 
 impl Reported<'_> {
@@ -181,39 +229,85 @@ fn own_words_in_turns(text: &str, out: &mut Attributed) {
     }
 }
 
-/// Attribute the quotes of every paragraph block with `st`, in text order.
-fn scan(st: &mut Attributor<'_>, structure: &Structure, quotes: &[RawQuote], out: &mut Attributed) {
+/// One block as the attribution scans read it, cut into words once for
+/// both of them.
+struct BlockWords {
+    /// What the block is to the scans.
+    step: Step,
+    /// Its tokens ([`Attributor::tokenize`]).
+    toks: Vec<Tok>,
+    /// The sentence index of each token (paragraphs only).
+    sid: Vec<u32>,
+}
+
+/// What a block is to the attribution scans.
+#[derive(Debug, Clone, Copy)]
+enum Step {
+    /// A sentence-case headline: the people it names are the ones "the
+    /// President" and "he" of the first lines mean. A title in headline
+    /// case is left out: its capitalised runs ("Smith Beats Jones In
+    /// Ohio") are no names.
+    Title,
+    /// A transcript turn's first paragraph: it names people that "he" and
+    /// "the minister" of the turn's later paragraphs mean.
+    Turn,
+    /// Paragraph block `bi` with its quotes, `quotes[first..end]`.
+    Paragraph {
+        bi: usize,
+        span: Span,
+        first: usize,
+        end: usize,
+    },
+}
+
+/// The blocks the scans read, in text order, each cut into words, handed
+/// to `each`. Tokens and sentences depend on the text alone, so one cut
+/// serves every scan.
+fn for_each_block(
+    text: &str,
+    structure: &Structure,
+    quotes: &[RawQuote],
+    mut each: impl FnMut(BlockWords),
+) {
+    let reader = Attributor::new(text);
     let mut qi = 0;
     let mut pq: Vec<&RawQuote> = Vec::new();
     for (bi, b) in structure.blocks.iter().enumerate() {
-        if b.kind == BlockKind::Title && is_sentence_case(&st.text[b.span.start..b.span.end]) {
-            // The people a headline names are the ones "the President" and
-            // "he" of the first lines mean. A title in headline case is left
-            // out: its capitalised runs ("Smith Beats Jones In Ohio") are no
-            // names.
-            st.title_only = true;
-            st.mentions_in(b.span);
-            st.title_only = false;
-        }
-        if b.kind == BlockKind::Turn {
-            // A turn's first paragraph names people that "he" and "the
-            // minister" of its later paragraphs mean.
-            st.mentions_in(b.span);
-        }
-        if b.kind != BlockKind::Paragraph {
-            continue;
-        }
-        while qi < quotes.len() && quotes[qi].outer.start < b.span.start {
-            qi += 1;
-        }
-        let first = qi;
-        while qi < quotes.len() && quotes[qi].outer.end <= b.span.end {
-            qi += 1;
-        }
-        // Quotes only come from paragraph blocks, so none lies inside a turn.
+        let step = match b.kind {
+            BlockKind::Title if is_sentence_case(&text[b.span.start..b.span.end]) => Step::Title,
+            BlockKind::Turn => Step::Turn,
+            BlockKind::Paragraph => {
+                while qi < quotes.len() && quotes[qi].outer.start < b.span.start {
+                    qi += 1;
+                }
+                let first = qi;
+                while qi < quotes.len() && quotes[qi].outer.end <= b.span.end {
+                    qi += 1;
+                }
+                // Quotes only come from paragraph blocks, so none lies inside a turn.
+                Step::Paragraph {
+                    bi,
+                    span: b.span,
+                    first,
+                    end: qi,
+                }
+            }
+            _ => continue,
+        };
+        // About one token per five bytes of English: room enough that the
+        // vector seldom grows.
+        let mut toks = Vec::with_capacity(b.span.len() / 4 + 8);
+        let mut sid = Vec::new();
         pq.clear();
-        pq.extend(&quotes[first..qi]);
-        st.paragraph(bi, b.span, &pq, out);
+        if let Step::Paragraph { first, end, .. } = step {
+            pq.extend(&quotes[first..end]);
+        }
+        reader.tokenize(b.span, &pq, &mut toks);
+        if matches!(step, Step::Paragraph { .. }) {
+            sid.reserve_exact(toks.len());
+            reader.sentences(&toks, &pq, &mut sid);
+        }
+        each(BlockWords { step, toks, sid });
     }
 }
 
@@ -270,15 +364,13 @@ struct Attributor<'t> {
     /// [`Attributor::analyse_name`] results by their words (joined by U+001F): a
     /// document names the same people again and again.
     names: FastMap<String, NameParts>,
-    /// Reused token buffer of [`Attributor::paragraph`].
-    tok_buf: Vec<Tok>,
-    /// Reused sentence-index buffer of [`Attributor::paragraph`].
-    sid_buf: Vec<u32>,
     /// Whether the paragraph scan finds reported speech (the second pass).
     reported: bool,
     /// Whether [`Attributor::mentions`] reads a headline, where only titled
     /// full names count.
     title_only: bool,
+    /// [`Attributor::cap_word`]'s answers by the word as written.
+    cap_words: FastMap<&'t str, discourse::CapWord>,
 }
 
 impl<'t> Attributor<'t> {
@@ -293,34 +385,50 @@ impl<'t> Attributor<'t> {
             gender_of: Vec::new(),
             colon_intro: None,
             names: FastMap::default(),
-            tok_buf: Vec::new(),
-            sid_buf: Vec::new(),
             reported: false,
             title_only: false,
+            cap_words: FastMap::default(),
         }
     }
 
-    /// Register the people named in a block that holds no quotes.
-    fn mentions_in(&mut self, span: Span) {
-        let mut toks = std::mem::take(&mut self.tok_buf);
-        self.tokenize(span, &[], &mut toks);
-        self.mentions(&toks, 0, toks.len());
-        self.tok_buf = toks;
+    /// Read one block of [`for_each_block`]: register the people a title
+    /// or a turn's first paragraph names, attribute a paragraph's quotes.
+    fn read_block(&mut self, w: &BlockWords, quotes: &[RawQuote], out: &mut Attributed) {
+        match w.step {
+            Step::Title => {
+                self.title_only = true;
+                self.mentions(&w.toks, 0, w.toks.len());
+                self.title_only = false;
+            }
+            Step::Turn => self.mentions(&w.toks, 0, w.toks.len()),
+            Step::Paragraph {
+                bi,
+                span,
+                first,
+                end,
+            } => {
+                let pq: Vec<&RawQuote> = quotes[first..end].iter().collect();
+                self.paragraph(bi, span, &pq, (&w.toks, &w.sid), out);
+            }
+        }
     }
 
-    /// Attribute the quotes of one paragraph.
-    fn paragraph(&mut self, bi: usize, para: Span, quotes: &[&RawQuote], out: &mut Attributed) {
-        // Token and sentence buffers are reused from paragraph to paragraph.
-        let mut toks = std::mem::take(&mut self.tok_buf);
-        let mut sid = std::mem::take(&mut self.sid_buf);
-        self.tokenize(para, quotes, &mut toks);
-        self.sentences(&toks, quotes, &mut sid);
+    /// Attribute the quotes of one paragraph, cut into tokens and their
+    /// sentence indices.
+    fn paragraph(
+        &mut self,
+        bi: usize,
+        para: Span,
+        quotes: &[&RawQuote],
+        (toks, sid): (&[Tok], &[u32]),
+        out: &mut Attributed,
+    ) {
         let mut done = 0; // tokens before this have had their mentions registered
         let mut attrs: Vec<Finding> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
         let mut works: Vec<bool> = Vec::with_capacity(quotes.len());
         let reported = if self.reported {
-            self.find_reported(&toks, &sid, quotes)
+            self.find_reported(toks, sid, quotes)
         } else {
             Vec::new()
         };
@@ -332,15 +440,15 @@ impl<'t> Attributor<'t> {
             .map(|(i, _)| i)
             .collect();
         for (n, &t) in qtoks.iter().enumerate() {
-            self.resolve_reported(&toks, &reported, &mut ri, &mut done, t, out);
-            self.mentions(&toks, done, t);
+            self.resolve_reported(toks, &reported, &mut ri, &mut done, t, out);
+            self.mentions(toks, done, t);
             done = t + 1;
             if self.reported {
                 // The reported-speech pass leaves direct quotes to the first.
                 continue;
             }
             let q = quotes[n];
-            let (a, kind) = self.attribute_one(bi, &toks, &sid, t, n, q, &attrs, out);
+            let (a, kind) = self.attribute_one(bi, toks, sid, t, n, q, &attrs, out);
             let person = a
                 .speaker
                 .is_some_and(|id| out.speakers[id.index()].kind == SpeakerKind::Person);
@@ -352,15 +460,13 @@ impl<'t> Attributor<'t> {
             kinds.push(kind);
             works.push(work);
         }
-        self.resolve_reported(&toks, &reported, &mut ri, &mut done, toks.len(), out);
-        self.mentions(&toks, done, toks.len());
+        self.resolve_reported(toks, &reported, &mut ri, &mut done, toks.len(), out);
+        self.mentions(toks, done, toks.len());
         if self.reported {
-            self.tok_buf = toks;
-            self.sid_buf = sid;
             return;
         }
-        self.colon_intro = self.closing_colon(bi, &toks, &sid);
-        take_later_speakers(&mut attrs, &sid, &qtoks);
+        self.colon_intro = self.closing_colon(bi, toks, sid);
+        take_later_speakers(&mut attrs, sid, &qtoks);
         for (n, q) in quotes.iter().enumerate() {
             let a = if works[n] {
                 Finding::default()
@@ -381,8 +487,6 @@ impl<'t> Attributor<'t> {
         }
         // A quote whose speaker is named only in a continuing piece in the next paragraph
         // is back-filled by `fill_back` at the end of the document.
-        self.tok_buf = toks;
-        self.sid_buf = sid;
     }
 
     /// The kind of quote `q` once attributed as `a`, and whether it is the

@@ -2,7 +2,7 @@
 //! gender and kind of speaker they imply, memoised per document.
 
 use super::Attributor;
-use super::tokens::{is_cap, lower};
+use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{CONNECTORS_SET, DETS_SET, LEX};
 use crate::model::SpeakerKind;
 
@@ -48,6 +48,31 @@ impl Attributor<'_> {
         let parts = analyse_name(words);
         if self.names.len() < NAME_MEMO_MAX {
             self.names.insert(key, parts.clone());
+        }
+        parts
+    }
+
+    /// [`analyse_name`] of the words of a run of tokens, memoised by the
+    /// run's text as written, so that a run seen before costs one lookup
+    /// and no copy. The same text always cuts into the same words, and a
+    /// key with spaces or marks between its words never equals the
+    /// U+001F-joined key of other words.
+    pub(super) fn analyse_run(&mut self, run: &[Tok]) -> NameParts {
+        let (Some(a), Some(b)) = (run.first(), run.last()) else {
+            return analyse_name(&[]);
+        };
+        let key = &self.text[a.s..b.e];
+        if let Some(parts) = self.names.get(key) {
+            return parts.clone();
+        }
+        let words: Vec<&str> = run
+            .iter()
+            .filter(|t| t.k == TokKind::Word)
+            .map(|t| self.w(t))
+            .collect();
+        let parts = analyse_name(&words);
+        if self.names.len() < NAME_MEMO_MAX {
+            self.names.insert(key.to_string(), parts.clone());
         }
         parts
     }

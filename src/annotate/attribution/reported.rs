@@ -49,6 +49,38 @@ pub(super) enum Takes {
     Complement,
 }
 
+/// The first bytes and lengths of the words of [`VERBS`] and [`OBJECT`], as
+/// they are looked up (case-sensitively): a word whose shape is not here is
+/// in neither list.
+static CUE_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(VERBS.keys().chain(OBJECT.keys()).copied()));
+
+/// For each first byte, a bit for each word length (lengths of 63 bytes or
+/// more share the last bit): a filter with no false negatives before a hash
+/// lookup.
+struct Shapes([u64; 256]);
+
+impl Shapes {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut s = [0u64; 256];
+        for w in words {
+            match w.as_bytes().first() {
+                Some(&b) => s[usize::from(b)] |= 1 << w.len().min(63),
+                // The empty word: let every word through.
+                None => s = [u64::MAX; 256],
+            }
+        }
+        Shapes(s)
+    }
+
+    /// Whether `w` may be one of the words (false: it is none of them).
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_none_or(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
+    }
+}
+
 /// The reporting verbs, with what each takes.
 pub(super) static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {
     crate::annotate::lexicon::parse_list(include_str!(concat!(
@@ -272,6 +304,11 @@ impl<'t> Attributor<'t> {
                 if let Some(r) = self.according_to(toks, quotes, ss, se, v) {
                     found.push(r);
                 }
+                continue;
+            }
+            // Both cues below start from a word of the verb lists: most words
+            // are told apart from them by first byte and length alone.
+            if !CUE_SHAPES.may_hold(self.w(&toks[v])) {
                 continue;
             }
             let prev = found[first..].last().map(|r| r.np);

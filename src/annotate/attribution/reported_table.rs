@@ -12,23 +12,11 @@
 
 use super::tokens::{is_cap, lower};
 use super::words::{CONNECTORS_SET, LEX, STOP_CAPS_SET, in_list};
-use super::{Attributed, Attributor, TurnSpeakers, first_person, scan};
-use crate::annotate::quotes::RawQuote;
-use crate::annotate::segment::Structure;
+use super::{Attributed, TurnSpeakers, first_person};
 use crate::annotate::{FastMap, FastSet};
 use crate::model::{QuoteKind, Speaker, SpeakerId, SpeakerKind};
 
-/// The second scan: the reported speech of the document, with a speaker
-/// table of its own.
-pub(super) fn scan_reported(text: &str, structure: &Structure, quotes: &[RawQuote]) -> Attributed {
-    let mut st = Attributor::new(text);
-    st.reported = true;
-    let mut shadow = Attributed::default();
-    scan(&mut st, structure, quotes, &mut shadow);
-    shadow
-}
-
-/// Add the reported speech of `shadow` (from [`scan_reported`]) to `out`,
+/// Add the reported speech of `shadow` (from the reported scan of [`super::attribute_both`]) to `out`,
 /// whose direct quotes and speakers are final.
 pub(super) fn add_reported(mut shadow: Attributed, text: &str, out: &mut Attributed) {
     out.direct_speakers = out.speakers.len();
