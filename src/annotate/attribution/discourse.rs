@@ -305,7 +305,9 @@ impl<'t> Attributor<'t> {
                 i = b.max(i + 1);
                 continue;
             }
-            let (name, role, g, kind) = self.analyse_run(&toks[i..b]);
+            let parts = self.analyse_run(&toks[i..b]);
+            let (name, role, g, kind) = &*parts;
+            let (g, kind) = (*g, *kind);
             if kind == SpeakerKind::Person && !name.is_empty() {
                 let first = name.split(' ').next().unwrap_or("");
                 let known = self.by_name.contains_key(&name.to_lowercase());

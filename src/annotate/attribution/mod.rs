@@ -93,8 +93,10 @@ pub fn attribute_both<'t>(
 ) -> (Attributed, Reported<'t>) {
     let mut out = turn_table(turns, quotes);
     let mut direct = Attributor::new(text);
-    let mut reported = Attributor::new(text);
-    reported.reported = true;
+    let reported_scan = || Attributor {
+        reported: true,
+        ..Attributor::new(text)
+    };
     let mut shadow = Attributed::default();
     if two {
         shadow = std::thread::scope(|s| {
@@ -102,6 +104,7 @@ pub fn attribute_both<'t>(
             // more than reading it), through a bounded queue.
             let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<BlockWords>>>(8);
             let worker = s.spawn(move || {
+                let mut reported = reported_scan();
                 let mut batch = Vec::with_capacity(BATCH);
                 let mut pass_on = |batch: Vec<BlockWords>, shadow: &mut Attributed| {
                     let batch = Arc::new(batch);
@@ -134,6 +137,7 @@ pub fn attribute_both<'t>(
                 .unwrap_or_else(|e| std::panic::resume_unwind(e))
         });
     } else {
+        let mut reported = reported_scan();
         for_each_block(text, structure, quotes, |w| {
             direct.read_block(&w, quotes, &mut out);
             reported.read_block(&w, quotes, &mut shadow);
@@ -363,7 +367,7 @@ struct Attributor<'t> {
     colon_intro: Option<(usize, Vec<Tok>, Span)>,
     /// [`Attributor::analyse_name`] results by their words (joined by U+001F): a
     /// document names the same people again and again.
-    names: FastMap<String, NameParts>,
+    names: FastMap<String, std::rc::Rc<NameParts>>,
     /// Whether the paragraph scan finds reported speech (the second pass).
     reported: bool,
     /// Whether [`Attributor::mentions`] reads a headline, where only titled

@@ -5,6 +5,7 @@ use super::Attributor;
 use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{CONNECTORS_SET, DETS_SET, LEX};
 use crate::model::SpeakerKind;
+use std::rc::Rc;
 
 /// Grammatical gender a title, name or pronoun implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +44,11 @@ impl Attributor<'_> {
     pub(super) fn analyse_name(&mut self, words: &[&str]) -> NameParts {
         let key = words.join("\u{1f}");
         if let Some(parts) = self.names.get(&key) {
-            return parts.clone();
+            return NameParts::clone(parts);
         }
         let parts = analyse_name(words);
         if self.names.len() < NAME_MEMO_MAX {
-            self.names.insert(key, parts.clone());
+            self.names.insert(key, Rc::new(parts.clone()));
         }
         parts
     }
@@ -57,22 +58,22 @@ impl Attributor<'_> {
     /// and no copy. The same text always cuts into the same words, and a
     /// key with spaces or marks between its words never equals the
     /// U+001F-joined key of other words.
-    pub(super) fn analyse_run(&mut self, run: &[Tok]) -> NameParts {
+    pub(super) fn analyse_run(&mut self, run: &[Tok]) -> Rc<NameParts> {
         let (Some(a), Some(b)) = (run.first(), run.last()) else {
-            return analyse_name(&[]);
+            return Rc::new(analyse_name(&[]));
         };
         let key = &self.text[a.s..b.e];
         if let Some(parts) = self.names.get(key) {
-            return parts.clone();
+            return Rc::clone(parts);
         }
         let words: Vec<&str> = run
             .iter()
             .filter(|t| t.k == TokKind::Word)
             .map(|t| self.w(t))
             .collect();
-        let parts = analyse_name(&words);
+        let parts = Rc::new(analyse_name(&words));
         if self.names.len() < NAME_MEMO_MAX {
-            self.names.insert(key.to_string(), parts.clone());
+            self.names.insert(key.to_string(), Rc::clone(&parts));
         }
         parts
     }
