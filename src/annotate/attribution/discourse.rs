@@ -173,7 +173,8 @@ impl<'t> Attributor<'t> {
         };
         let surname = key.rsplit(' ').next().unwrap_or(key);
         let multi = key.contains(' ') && kind == SpeakerKind::Person;
-        let found = self.by_name.get(key).copied().or_else(|| {
+        let hit = self.by_name.get(key).copied();
+        let found = hit.or_else(|| {
             if multi {
                 // A full name after its surname alone: upgrade that person.
                 self.by_name.get(surname).copied().filter(|&i| {
@@ -211,11 +212,10 @@ impl<'t> Attributor<'t> {
         if kind == SpeakerKind::Person && !self.by_name.contains_key(surname) {
             self.by_name.insert(surname.to_string(), i);
         }
-        match self.by_name.get_mut(key) {
-            Some(v) => *v = i,
-            None => {
-                self.by_name.insert(key.to_string(), i);
-            }
+        // A hit on the key found person `i` by it; otherwise the key is new
+        // (a one-word name of a person was just added as its surname).
+        if hit.is_none() && !(kind == SpeakerKind::Person && surname == key) {
+            self.by_name.insert(key.to_string(), i);
         }
         if self.people[i].role.is_none()
             && let Some(r) = role
@@ -310,7 +310,11 @@ impl<'t> Attributor<'t> {
             let (g, kind) = (*g, *kind);
             if kind == SpeakerKind::Person && !name.is_empty() {
                 let first = name.split(' ').next().unwrap_or("");
-                let known = self.by_name.contains_key(&name.to_lowercase());
+                let known = if name.is_ascii() {
+                    self.by_name.contains_key(&*lower(name))
+                } else {
+                    self.by_name.contains_key(&name.to_lowercase())
+                };
                 let titled = role.as_deref().is_some_and(|r| {
                     r.split(' ').any(|w| {
                         let l = lower(w);
