@@ -12,6 +12,10 @@ use super::{Attributed, Attributor, Person};
 /// bounding its memory on a very large text.
 const CAP_WORDS_MAX: usize = 1 << 16;
 
+/// The bit of an entry of [`Attributor::cap_runs`] that says a title, role
+/// noun or given name is in the run (the rest is the run's end).
+pub(super) const RUN_LEXICAL: u64 = 1 << 63;
+
 /// A capitalised word as the mention scan sees it.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct CapWord {
@@ -282,25 +286,60 @@ impl<'t> Attributor<'t> {
         c
     }
 
+    /// Whether token `t` is a title, a role noun or a given name.
+    fn lexical_word(&mut self, t: &Tok) -> bool {
+        t.k == TokKind::Word && self.cap_word(self.w(t)).lexical
+    }
+
+    /// For each token of a block, what [`Attributor::mentions`] needs to
+    /// know of a capitalised run starting there, whatever the scan's state:
+    /// 0 when none starts there (no capitalised word, or one that opens
+    /// sentences), else the end of the run in the whole block, with
+    /// [`RUN_LEXICAL`] set when a title, role noun or given name is in it.
+    /// Both scans read the same block, so this is worked out once.
+    pub(super) fn cap_runs(&mut self, toks: &[Tok], runs: &mut Vec<u64>) {
+        runs.clear();
+        runs.reserve_exact(toks.len());
+        for (i, t) in toks.iter().enumerate() {
+            if !self.is_capword(t) || self.cap_word(self.w(t)).stop {
+                runs.push(0);
+                continue;
+            }
+            let b = self.cap_run_fwd(toks, i, toks.len());
+            let lexical = (i..b).any(|k| self.lexical_word(&toks[k]));
+            runs.push(b as u64 | if lexical { RUN_LEXICAL } else { 0 });
+        }
+    }
+
     /// Register people named in a paragraph's words outside quotes (for pronouns and roles).
-    pub(super) fn mentions(&mut self, toks: &[Tok], lo: usize, hi: usize) {
+    ///
+    /// `runs` is [`Attributor::cap_runs`] of the same tokens.
+    pub(super) fn mentions(&mut self, toks: &[Tok], runs: &[u64], lo: usize, hi: usize) {
         let mut i = lo;
         while i < hi {
-            let t = &toks[i];
-            if !self.is_capword(t) || self.cap_word(self.w(t)).stop {
+            let r = runs[i];
+            if r == 0 {
                 i += 1;
                 continue;
             }
-            let b = self.cap_run_fwd(toks, i, hi);
+            let t = &toks[i];
+            // The run as far as `hi` and whether a title, role noun or given
+            // name is in it: as worked out for the whole block when the run
+            // ends before `hi`.
+            let whole = (r & !RUN_LEXICAL) as usize;
+            let (b, lexical) = if whole <= hi {
+                (whole, r & RUN_LEXICAL != 0)
+            } else {
+                let b = self.cap_run_fwd(toks, i, hi);
+                (b, (i..b).any(|k| self.lexical_word(&toks[k])))
+            };
             // Cheap filter before the full analysis: a title, a known given
             // name or an already known name must be in the run.
-            let promising = (i..b).any(|k| {
-                let t = &toks[k];
-                t.k == TokKind::Word && {
-                    let w = self.w(t);
-                    self.cap_word(w).lexical || self.by_name.contains_key(&*lower(w))
-                }
-            });
+            let promising = lexical
+                || (i..b).any(|k| {
+                    let t = &toks[k];
+                    t.k == TokKind::Word && self.by_name.contains_key(&*lower(self.w(t)))
+                });
             if !promising {
                 i = b.max(i + 1);
                 continue;

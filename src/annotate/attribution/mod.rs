@@ -242,6 +242,8 @@ struct BlockWords {
     toks: Vec<Tok>,
     /// The sentence index of each token (paragraphs only).
     sid: Vec<u32>,
+    /// The capitalised runs of its tokens ([`Attributor::cap_runs`]).
+    runs: Vec<u64>,
 }
 
 /// What a block is to the attribution scans.
@@ -273,7 +275,7 @@ fn for_each_block(
     quotes: &[RawQuote],
     mut each: impl FnMut(BlockWords),
 ) {
-    let reader = Attributor::new(text);
+    let mut reader = Attributor::new(text);
     let mut qi = 0;
     let mut pq: Vec<&RawQuote> = Vec::new();
     for (bi, b) in structure.blocks.iter().enumerate() {
@@ -311,7 +313,14 @@ fn for_each_block(
             sid.reserve_exact(toks.len());
             reader.sentences(&toks, &pq, &mut sid);
         }
-        each(BlockWords { step, toks, sid });
+        let mut runs = Vec::new();
+        reader.cap_runs(&toks, &mut runs);
+        each(BlockWords {
+            step,
+            toks,
+            sid,
+            runs,
+        });
     }
 }
 
@@ -401,10 +410,10 @@ impl<'t> Attributor<'t> {
         match w.step {
             Step::Title => {
                 self.title_only = true;
-                self.mentions(&w.toks, 0, w.toks.len());
+                self.mentions(&w.toks, &w.runs, 0, w.toks.len());
                 self.title_only = false;
             }
-            Step::Turn => self.mentions(&w.toks, 0, w.toks.len()),
+            Step::Turn => self.mentions(&w.toks, &w.runs, 0, w.toks.len()),
             Step::Paragraph {
                 bi,
                 span,
@@ -412,7 +421,7 @@ impl<'t> Attributor<'t> {
                 end,
             } => {
                 let pq: Vec<&RawQuote> = quotes[first..end].iter().collect();
-                self.paragraph(bi, span, &pq, (&w.toks, &w.sid), out);
+                self.paragraph(bi, span, &pq, w, out);
             }
         }
     }
@@ -424,9 +433,10 @@ impl<'t> Attributor<'t> {
         bi: usize,
         para: Span,
         quotes: &[&RawQuote],
-        (toks, sid): (&[Tok], &[u32]),
+        w: &BlockWords,
         out: &mut Attributed,
     ) {
+        let (toks, sid, runs) = (&w.toks[..], &w.sid[..], &w.runs[..]);
         let mut done = 0; // tokens before this have had their mentions registered
         let mut attrs: Vec<Finding> = Vec::with_capacity(quotes.len());
         let mut kinds: Vec<QuoteKind> = Vec::with_capacity(quotes.len());
@@ -444,8 +454,8 @@ impl<'t> Attributor<'t> {
             .map(|(i, _)| i)
             .collect();
         for (n, &t) in qtoks.iter().enumerate() {
-            self.resolve_reported(toks, &reported, &mut ri, &mut done, t, out);
-            self.mentions(toks, done, t);
+            self.resolve_reported((toks, runs), &reported, &mut ri, &mut done, t, out);
+            self.mentions(toks, runs, done, t);
             done = t + 1;
             if self.reported {
                 // The reported-speech pass leaves direct quotes to the first.
@@ -464,8 +474,8 @@ impl<'t> Attributor<'t> {
             kinds.push(kind);
             works.push(work);
         }
-        self.resolve_reported(toks, &reported, &mut ri, &mut done, toks.len(), out);
-        self.mentions(toks, done, toks.len());
+        self.resolve_reported((toks, runs), &reported, &mut ri, &mut done, toks.len(), out);
+        self.mentions(toks, runs, done, toks.len());
         if self.reported {
             return;
         }

@@ -240,7 +240,7 @@ impl<'t> Attributor<'t> {
     /// one first (`*done`: mentions before it are registered).
     pub(super) fn resolve_reported(
         &mut self,
-        toks: &[Tok],
+        (toks, runs): (&[Tok], &[u64]),
         found: &[Reported],
         ri: &mut usize,
         done: &mut usize,
@@ -251,7 +251,7 @@ impl<'t> Attributor<'t> {
             && r.anchor() < upto
         {
             if r.anchor() > *done {
-                self.mentions(toks, *done, r.anchor());
+                self.mentions(toks, runs, *done, r.anchor());
                 *done = r.anchor();
             }
             let (speaker, mention) = if r.unnamed {
