@@ -165,6 +165,10 @@ const LISTENERS: &[&str] = &[
 ];
 /// Words that may open an adverbial between a cue and its `that`
 /// ("said on Tuesday that", "said in a statement that").
+/// Relative pronouns: after a comma they open a clause about what comes
+/// before ("…, which the minister said …"), not a new statement's cue.
+pub(super) const RELATIVE: &[&str] = &["which", "who", "whom", "whose"];
+
 const ADVERBIAL: &[&str] = &[
     "in",
     "on",
@@ -469,12 +473,14 @@ impl<'t> Attributor<'t> {
                 // "…, union spokesman Piet Vos said": a few lower-case words
                 // before the name belong to it.
                 let lead = toks.get(c + 1..np.a).unwrap_or_default();
+                // "…, which he described as …" is a relative clause, no cue.
                 let lead_ok = np.a > c
                     && lead.len() <= 4
                     && lead.iter().all(|t| {
                         t.k == TokKind::Word
                             && !VERBS.contains_key(self.w(t))
                             && !AUX_SET.has(self.w(t))
+                            && !in_list(RELATIVE, self.w(t))
                     });
                 lead_ok.then_some(np)?
             };

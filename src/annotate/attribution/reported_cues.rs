@@ -295,6 +295,16 @@ impl<'t> Attributor<'t> {
             let Some(&n) = anchors.iter().filter(|&&n| n > r.a && n < r.b).min() else {
                 continue;
             };
+            // "…, which the ambassador said …": the relative clause of
+            // another statement ends this one at its comma.
+            let n = if n >= 2
+                && self.is_word_any(toks, n - 1, super::reported::RELATIVE)
+                && self.comma_at(toks, n - 2)
+            {
+                n - 1
+            } else {
+                n
+            };
             let joined = matches!(toks[n - 1].k, TokKind::Punct(',' | ';' | '—'))
                 || self.is_word_any(toks, n - 1, &["and", "but", "while", "whereas"]);
             if joined {

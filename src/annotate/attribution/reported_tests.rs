@@ -467,3 +467,28 @@ fn told_with_a_listener_the_noun_phrase_rules_do_not_read() {
     // A listener and an object are no clause.
     assert!(reported("Marta Ruiz told the crowd the story of the old harbour.").is_empty());
 }
+
+#[test]
+fn a_relative_clause_after_a_comma_is_no_closing_cue() {
+    // "which she described as …" says what the minister thought of the
+    // port, not that the clause before the comma is hers.
+    let r = reported(
+        "The envoy urged investors to return to the port of Valdora, which the minister described as safe again.",
+    );
+    assert!(
+        r.iter().all(|(c, ..)| !c.starts_with("The envoy urged")),
+        "{r:#?}"
+    );
+}
+
+#[test]
+fn a_statement_ends_where_a_relative_clause_of_another_begins() {
+    let r = reported(
+        "Ines Varga said that the tariff was a mistake, which the ambassador said was not the view of her government.",
+    );
+    let first = r
+        .iter()
+        .find(|(_, s, ..)| s.as_deref() == Some("Ines Varga"))
+        .unwrap_or_else(|| panic!("{r:#?}"));
+    assert_eq!(first.0, "that the tariff was a mistake");
+}
