@@ -597,6 +597,30 @@ impl TopicHits {
     }
 }
 
+/// The spans of `a` and `b` in one vector, ordered by start and end.
+/// Each comes in text order already (blocks, quotes), so each is sorted
+/// (a pass over it when it is in order) and the two merged, not sorted
+/// together.
+fn merged(mut a: Vec<Span>, mut b: Vec<Span>) -> Vec<Span> {
+    let key = |s: &Span| (s.start, s.end);
+    a.sort_unstable_by_key(key);
+    b.sort_unstable_by_key(key);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if key(&a[i]) <= key(&b[j]) {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Topics of the paragraphs, turns and quotes holding `hits`.
 fn assign_hits(
     text: &str,
@@ -616,15 +640,19 @@ fn assign_hits(
     let mut tags: Vec<(Span, usize)> = Vec::new();
 
     // Each distinct span once (a turn and its quote share one), in text order.
-    let mut spans: Vec<Span> = structure
+    let blocks: Vec<Span> = structure
         .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Turn))
         .map(|b| b.span)
-        .chain(quotes.iter().map(|(s, _)| *s))
         .filter(|s| !s.is_empty())
         .collect();
-    spans.sort_unstable_by_key(|s| (s.start, s.end));
+    let quote_spans: Vec<Span> = quotes
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut spans = merged(blocks, quote_spans);
     spans.dedup();
     // Spans are in order of their starts, so the first hit of each only moves on.
     let mut first = 0;
@@ -659,15 +687,17 @@ fn assign_hits(
         touched.clear();
     }
 
-    // Dense ids for the topics that occur, in lexicon order.
+    // Dense ids for the topics that occur, in lexicon order (marked in a
+    // table of the lexicon's topics: sorting one entry a tag cost more).
     let mut id_of = vec![None; n];
-    let mut used: Vec<usize> = tags.iter().map(|(_, t)| *t).collect();
-    used.sort_unstable();
-    used.dedup();
-    let topics: Vec<Topic> = used
-        .iter()
+    let mut occurs = vec![false; n];
+    for &(_, t) in &tags {
+        occurs[t] = true;
+    }
+    let topics: Vec<Topic> = (0..n)
+        .filter(|&t| occurs[t])
         .enumerate()
-        .map(|(i, &t)| {
+        .map(|(i, t)| {
             id_of[t] = Some(TopicId(i as u32));
             Topic {
                 id: TopicId(i as u32),
