@@ -130,9 +130,11 @@ struct Automaton {
     /// The three-byte filter in front of the walk: `rows[pair_row[b0 << 8 |
     /// b1]]` is the set of bytes `b2` such that some pattern begins with
     /// `b0 b1 b2` (any byte past a short pattern's end; both cases when
-    /// folding); row 0 is empty. Two bytes let most English words through
-    /// (some topic word shares their first two letters), three stop most.
-    pair_row: Vec<u32>,
+    /// folding); row 0 is empty, row 1 full (for the pairs past the 65,534
+    /// rows a `u16` can number, only in a huge user lexicon). Two bytes let
+    /// most English words through (some topic word shares their first two
+    /// letters), three stop most; `u16` keeps the table in the cache.
+    pair_row: Vec<u16>,
     rows: Vec<[u64; 4]>,
 }
 
@@ -172,15 +174,20 @@ impl Automaton {
                 None => (0..=255).collect(),
             }
         };
-        let mut pair_row = vec![0u32; 1 << 16];
-        let mut rows = vec![[0u64; 4]];
+        let mut pair_row = vec![0u16; 1 << 16];
+        let mut rows = vec![[0u64; 4], [u64::MAX; 4]];
         for p in pats.iter().map(|p| p.as_bytes()).filter(|p| !p.is_empty()) {
             for c0 in at(p, 0) {
                 for c1 in at(p, 1) {
                     let pair = usize::from(c0) << 8 | usize::from(c1);
                     if pair_row[pair] == 0 {
-                        pair_row[pair] = u32::try_from(rows.len()).ok()?;
-                        rows.push([0; 4]);
+                        pair_row[pair] = match u16::try_from(rows.len()) {
+                            Ok(r) => {
+                                rows.push([0; 4]);
+                                r
+                            }
+                            Err(_) => 1,
+                        };
                     }
                     let row = &mut rows[pair_row[pair] as usize];
                     for c2 in at(p, 2) {
@@ -206,7 +213,7 @@ impl Automaton {
             return None;
         }
         let c = b.get(i + 2).copied().unwrap_or(0);
-        if self.rows[row as usize][usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
+        if self.rows[usize::from(row)][usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
             return None;
         }
         let dfa = &self.dfa;
