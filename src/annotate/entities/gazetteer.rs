@@ -111,10 +111,7 @@ impl Gazetteer {
 fn word_chars_end(text: &str, i: usize) -> usize {
     // Fast path: ASCII letters and digits up to an ASCII byte that ends them.
     let bytes = text.as_bytes();
-    let run = bytes[i..]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .map_or(bytes.len(), |n| i + n);
+    let run = crate::annotate::ascii_alnum_end(bytes, i);
     if bytes.get(run).is_none_or(|&b| b < 0x80) {
         return run;
     }

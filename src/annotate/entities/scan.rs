@@ -50,10 +50,7 @@ fn read_word(s: &str, i: usize) -> usize {
     // that neither joins a word (`-`, `'`) nor is a word char ends there; the
     // loop below would find the same end one char at a time.
     let bytes = s.as_bytes();
-    let run = bytes[i..]
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .map_or(bytes.len(), |n| i + n);
+    let run = crate::annotate::ascii_alnum_end(bytes, i);
     let end = if run > i
         && bytes
             .get(run)
@@ -159,24 +156,20 @@ pub(super) fn scan_block(text: &str, span: Span, gaz: &Gazetteer, items: &mut Ve
         // No name is open: skip plain text up to the next capital, non-ASCII
         // character or sentence end in a tight loop.
         if !INTERESTING[b as usize] && items.last().is_none_or(|l| l.span.is_empty()) {
-            let rest = &bytes[i..end];
-            let n = rest
-                .iter()
-                .position(|&c| INTERESTING[c as usize])
-                .unwrap_or(rest.len());
+            let from = i;
+            while i < end && !INTERESTING[usize::from(bytes[i])] {
+                i += 1;
+            }
             // Whether a word was skipped matters only at a sentence's start:
             // elsewhere the skip loop above reads one table entry a byte.
-            if sentence_start && rest[..n].iter().any(u8::is_ascii_alphanumeric) {
+            if sentence_start && bytes[from..i].iter().any(u8::is_ascii_alphanumeric) {
                 sentence_start = false;
             }
-            i += n;
             continue;
         }
         if b.is_ascii_lowercase() || b.is_ascii_digit() {
             let start = i;
-            while i < end && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i = crate::annotate::ascii_alnum_end(&bytes[..end], i);
             if i < end && (bytes[i] >= 0x80 || matches!(bytes[i], b'-' | b'\'')) {
                 i = read_word(text, start).max(i).min(end);
             }
