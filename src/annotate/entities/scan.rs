@@ -46,6 +46,35 @@ pub(super) struct Item {
 /// inner hyphens or apostrophes before a letter ("Jong-un", "O'Brien"; not "’s"),
 /// and the full stop of an initial ("J.").
 fn read_word(s: &str, i: usize) -> usize {
+    // Fast path: a run of ASCII letters and digits followed by an ASCII byte
+    // that neither joins a word (`-`, `'`) nor is a word char ends there; the
+    // loop below would find the same end one char at a time.
+    let bytes = s.as_bytes();
+    let run = crate::annotate::ascii_alnum_end(bytes, i);
+    let end = if run > i
+        && bytes
+            .get(run)
+            .is_none_or(|&b| b < 0x80 && b != b'-' && b != b'\'')
+    {
+        run
+    } else {
+        word_end_by_chars(s, i)
+    };
+    // An initial: one capital letter and a full stop.
+    let w = &s[i..end];
+    let mut cs = w.chars();
+    if let (Some(c), None) = (cs.next(), cs.next())
+        && c.is_uppercase()
+        && s[end..].starts_with('.')
+    {
+        return end + 1;
+    }
+    end
+}
+
+/// The end of the word at `i` as [`read_word`] reads it, without the full
+/// stop of an initial, one char at a time.
+fn word_end_by_chars(s: &str, i: usize) -> usize {
     let mut end = i;
     let mut it = s[i..].char_indices().peekable();
     while let Some((o, c)) = it.next() {
@@ -72,15 +101,6 @@ fn read_word(s: &str, i: usize) -> usize {
             }
         }
         break;
-    }
-    // An initial: one capital letter and a full stop.
-    let w = &s[i..end];
-    let mut cs = w.chars();
-    if let (Some(c), None) = (cs.next(), cs.next())
-        && c.is_uppercase()
-        && s[end..].starts_with('.')
-    {
-        end += 1;
     }
     end
 }
@@ -136,21 +156,20 @@ pub(super) fn scan_block(text: &str, span: Span, gaz: &Gazetteer, items: &mut Ve
         // No name is open: skip plain text up to the next capital, non-ASCII
         // character or sentence end in a tight loop.
         if !INTERESTING[b as usize] && items.last().is_none_or(|l| l.span.is_empty()) {
-            let mut words = false;
-            while i < end && !INTERESTING[bytes[i] as usize] {
-                words |= bytes[i].is_ascii_alphanumeric();
+            let from = i;
+            while i < end && !INTERESTING[usize::from(bytes[i])] {
                 i += 1;
             }
-            if words {
+            // Whether a word was skipped matters only at a sentence's start:
+            // elsewhere the skip loop above reads one table entry a byte.
+            if sentence_start && bytes[from..i].iter().any(u8::is_ascii_alphanumeric) {
                 sentence_start = false;
             }
             continue;
         }
         if b.is_ascii_lowercase() || b.is_ascii_digit() {
             let start = i;
-            while i < end && bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-            }
+            i = crate::annotate::ascii_alnum_end(&bytes[..end], i);
             if i < end && (bytes[i] >= 0x80 || matches!(bytes[i], b'-' | b'\'')) {
                 i = read_word(text, start).max(i).min(end);
             }

@@ -39,7 +39,19 @@ pub(super) fn first_char(s: &str) -> Option<char> {
 
 /// The number of words (runs of non-space) in `s`.
 pub(super) fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    if !s.is_ascii() {
+        return s.split_whitespace().count();
+    }
+    // ASCII text counted a byte at a time: the Unicode-aware split cost
+    // most of the heading test (a short line is checked for every paragraph).
+    let mut n = 0;
+    let mut in_word = false;
+    for &b in s.as_bytes() {
+        let space = b.is_ascii_whitespace() || b == 0x0b;
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    n
 }
 
 /// The first word of `s` (`""` when none).

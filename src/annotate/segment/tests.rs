@@ -278,3 +278,18 @@ proptest::proptest! {
         proptest::prop_assert!(doc.validate().is_ok(), "{:?}", doc.validate());
     }
 }
+
+#[test]
+fn word_count_matches_the_unicode_split() {
+    for s in [
+        "",
+        "   ",
+        "Talks resume",
+        " two\tthree\x0bfour\x0cfive\r\nsix ",
+        "a\u{a0}b c",
+        "Caf\u{e9} au lait\u{2003}now",
+        "x\x1fy",
+    ] {
+        assert_eq!(lines::word_count(s), s.split_whitespace().count(), "{s:?}");
+    }
+}

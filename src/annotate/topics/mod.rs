@@ -4,7 +4,7 @@
 //! each paragraph, turn and quote with the topics its words signal. The lexicon
 //! is data (`assets/topics.toml`, extendable by the user), compiled into an
 //! anchored aho-corasick DFA that is walked from each word start (behind a
-//! two-byte filter that most words fail), so the cost is linear in the text.
+//! three-byte filter that most words fail), so the cost is linear in the text.
 //!
 //! # Topic file format
 //!
@@ -112,7 +112,7 @@ impl Ending {
 }
 
 /// The two automata (case-insensitive words, case-sensitive acronyms), each
-/// with the byte pairs its patterns can begin with.
+/// with the first three bytes its patterns can begin with.
 #[derive(Debug)]
 struct Matcher {
     folded: Option<Automaton>,
@@ -127,10 +127,20 @@ struct Matcher {
 struct Automaton {
     dfa: aho_corasick::dfa::DFA,
     start: aho_corasick::automaton::StateID,
-    /// `pairs[b0 << 8 | b1]`: some pattern begins with bytes `b0 b1` (any
-    /// `b1` for a one-byte pattern; both cases when folding). Most words fail
-    /// this one lookup and never enter the automaton.
-    pairs: Vec<bool>,
+    /// The three-byte filter in front of the walk: `rows[pair_row[b0 << 8 |
+    /// b1]]` is the set of bytes `b2` such that some pattern begins with
+    /// `b0 b1 b2` (any byte past a short pattern's end; both cases when
+    /// folding); row 0 is empty, row 1 full (for the pairs past the 65,534
+    /// rows a `u16` can number, only in a huge user lexicon). Two bytes let
+    /// most English words through (some topic word shares their first two
+    /// letters), three stop most; `u16` keeps the table in the cache.
+    pair_row: Vec<u16>,
+    rows: Vec<[u64; 4]>,
+}
+
+/// Add `b` to a set of bytes kept one bit each.
+fn byte_set_add(set: &mut [u64; 4], b: u8) {
+    set[usize::from(b >> 6)] |= 1 << (b & 63);
 }
 
 impl Automaton {
@@ -152,29 +162,58 @@ impl Automaton {
                 [b, b]
             }
         };
-        let mut pairs = vec![false; 1 << 16];
-        for p in pats.iter().map(|p| p.as_bytes()) {
-            let Some(&b0) = p.first() else { continue };
-            for c0 in cases(b0) {
-                let row = usize::from(c0) << 8;
-                match p.get(1) {
-                    None => pairs[row..row + 256].fill(true),
-                    Some(&b1) => {
-                        for c1 in cases(b1) {
-                            pairs[row | usize::from(c1)] = true;
-                        }
+        // The bytes a pattern may have at `k`: its byte (in both cases when
+        // folding), or any byte past its end.
+        let at = |p: &[u8], k: usize| -> Vec<u8> {
+            match p.get(k) {
+                Some(&b) => {
+                    let mut v = cases(b).to_vec();
+                    v.dedup();
+                    v
+                }
+                None => (0..=255).collect(),
+            }
+        };
+        let mut pair_row = vec![0u16; 1 << 16];
+        let mut rows = vec![[0u64; 4], [u64::MAX; 4]];
+        for p in pats.iter().map(|p| p.as_bytes()).filter(|p| !p.is_empty()) {
+            for c0 in at(p, 0) {
+                for c1 in at(p, 1) {
+                    let pair = usize::from(c0) << 8 | usize::from(c1);
+                    if pair_row[pair] == 0 {
+                        pair_row[pair] = match u16::try_from(rows.len()) {
+                            Ok(r) => {
+                                rows.push([0; 4]);
+                                r
+                            }
+                            Err(_) => 1,
+                        };
+                    }
+                    let row = &mut rows[pair_row[pair] as usize];
+                    for c2 in at(p, 2) {
+                        byte_set_add(row, c2);
                     }
                 }
             }
         }
-        Some(Automaton { dfa, start, pairs })
+        Some(Automaton {
+            dfa,
+            start,
+            pair_row,
+            rows,
+        })
     }
 
     /// The longest pattern that starts at `i`, as `(pattern, end)`.
     fn at(&self, text: &str, i: usize) -> Option<(usize, usize)> {
         let b = text.as_bytes();
         let pair = usize::from(b[i]) << 8 | usize::from(b.get(i + 1).copied().unwrap_or(0));
-        if !self.pairs[pair] {
+        let row = self.pair_row[pair];
+        if row == 0 {
+            return None;
+        }
+        let c = b.get(i + 2).copied().unwrap_or(0);
+        if self.rows[usize::from(row)][usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
             return None;
         }
         let dfa = &self.dfa;
@@ -527,11 +566,23 @@ fn next_word_start(text: &str, mut i: usize) -> Option<usize> {
     None
 }
 
+/// ASCII letters and digits, as a table: [`word_end`] reads every byte of
+/// every word, and one load a byte is the cheapest test.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The end of the word characters starting at `i`.
 fn word_end(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
     let mut e = i;
-    while e < b.len() && b[e].is_ascii_alphanumeric() {
+    while e < b.len() && ASCII_WORD[usize::from(b[e])] {
         e += 1;
     }
     if e < b.len() && b[e] >= 0x80 {
@@ -597,6 +648,30 @@ impl TopicHits {
     }
 }
 
+/// The spans of `a` and `b` in one vector, ordered by start and end.
+/// Each comes in text order already (blocks, quotes), so each is sorted
+/// (a pass over it when it is in order) and the two merged, not sorted
+/// together.
+fn merged(mut a: Vec<Span>, mut b: Vec<Span>) -> Vec<Span> {
+    let key = |s: &Span| (s.start, s.end);
+    a.sort_unstable_by_key(key);
+    b.sort_unstable_by_key(key);
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if key(&a[i]) <= key(&b[j]) {
+            out.push(a[i]);
+            i += 1;
+        } else {
+            out.push(b[j]);
+            j += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    out
+}
+
 /// Topics of the paragraphs, turns and quotes holding `hits`.
 fn assign_hits(
     text: &str,
@@ -616,15 +691,19 @@ fn assign_hits(
     let mut tags: Vec<(Span, usize)> = Vec::new();
 
     // Each distinct span once (a turn and its quote share one), in text order.
-    let mut spans: Vec<Span> = structure
+    let blocks: Vec<Span> = structure
         .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Turn))
         .map(|b| b.span)
-        .chain(quotes.iter().map(|(s, _)| *s))
         .filter(|s| !s.is_empty())
         .collect();
-    spans.sort_unstable_by_key(|s| (s.start, s.end));
+    let quote_spans: Vec<Span> = quotes
+        .iter()
+        .map(|(s, _)| *s)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let mut spans = merged(blocks, quote_spans);
     spans.dedup();
     // Spans are in order of their starts, so the first hit of each only moves on.
     let mut first = 0;
@@ -659,15 +738,17 @@ fn assign_hits(
         touched.clear();
     }
 
-    // Dense ids for the topics that occur, in lexicon order.
+    // Dense ids for the topics that occur, in lexicon order (marked in a
+    // table of the lexicon's topics: sorting one entry a tag cost more).
     let mut id_of = vec![None; n];
-    let mut used: Vec<usize> = tags.iter().map(|(_, t)| *t).collect();
-    used.sort_unstable();
-    used.dedup();
-    let topics: Vec<Topic> = used
-        .iter()
+    let mut occurs = vec![false; n];
+    for &(_, t) in &tags {
+        occurs[t] = true;
+    }
+    let topics: Vec<Topic> = (0..n)
+        .filter(|&t| occurs[t])
         .enumerate()
-        .map(|(i, &t)| {
+        .map(|(i, t)| {
             id_of[t] = Some(TopicId(i as u32));
             Topic {
                 id: TopicId(i as u32),

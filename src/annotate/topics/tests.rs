@@ -237,3 +237,24 @@ fn bad_toml_names_file_and_place() {
         TopicLexicon::with_user_file(std::path::Path::new("/nonexistent/t.toml")).unwrap_err();
     assert!(missing.message.contains("/nonexistent/t.toml"));
 }
+
+#[test]
+fn short_patterns_pass_the_three_byte_filter() {
+    // One- and two-byte phrases, an acronym, and words at the text's end:
+    // the filter in front of the automaton must let each of them through.
+    let lex = TopicLexicon::from_toml(
+        "[a]\nname = \"A\"\nstrong = [\"q\"]\n[b]\nname = \"B\"\nstrong = [\"ox\"]\n\
+         [c]\nname = \"C\"\nstrong = [\"EU\"]\n[d]\nname = \"D\"\nstrong = [\"tax\"]\n",
+        "test.toml",
+    )
+    .unwrap();
+    let k = keys_for(
+        "Q\n\nAn Ox\n\nThe EU\n\nNew taxes\n\nthe eu and Quiet oxen\n",
+        &lex,
+    );
+    assert_eq!(k[0], vec!["a".to_string()]);
+    assert_eq!(k[1], vec!["b".to_string()]);
+    assert_eq!(k[2], vec!["c".to_string()]);
+    assert_eq!(k[3], vec!["d".to_string()]);
+    assert!(k[4].is_empty(), "{:?}", k[4]);
+}

@@ -179,9 +179,13 @@ fn parse_label_text(label: &str) -> Option<LabelText> {
         }
     }
     let caps = letters >= 1 && upper == letters;
-    let lower0 = lower_nodots(words[0]);
-    let question = words.len() == 1 && QUESTION_WORDS.contains(&lower0.as_str());
-    let role_word = words.len() == 1 && ROLE_WORDS.contains(&lower0.as_str());
+    // Only a one-word label can be a questioner's or a role's word: the
+    // lower-case copy is made for those alone.
+    let lower0 = (words.len() == 1).then(|| lower_nodots(words[0]));
+    let question = lower0
+        .as_deref()
+        .is_some_and(|l| QUESTION_WORDS.contains(&l));
+    let role_word = lower0.as_deref().is_some_and(|l| ROLE_WORDS.contains(&l));
     let titled = words.iter().any(|w| is_title_word(w));
     Some(LabelText {
         core: words.join(" "),
@@ -200,10 +204,9 @@ fn particle_name(w: &str) -> bool {
         return false;
     };
     let (head, rest) = w.split_at(p);
-    let tail = rest.chars().skip(1).collect::<String>();
     (1..=3).contains(&head.len())
         && head.chars().all(|c| c.is_lowercase())
-        && tail.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().nth(1).is_some_and(char::is_uppercase)
 }
 
 /// A label found at the start of a line, before acceptance.

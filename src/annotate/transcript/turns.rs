@@ -214,9 +214,12 @@ fn recover_unmarked(
             continue;
         }
         let words = &text[line.start..line.end];
+        // Every line is tried against every label: the first byte, compared
+        // first, turns most of them away without a call.
+        let lead = words.as_bytes().first();
         let Some((label, info)) = known
             .iter()
-            .find(|(k, _)| unmarked_rest(words, k).is_some())
+            .find(|(k, _)| k.as_bytes().first() == lead && unmarked_rest(words, k).is_some())
         else {
             continue;
         };
