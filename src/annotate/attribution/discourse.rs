@@ -103,7 +103,13 @@ impl<'t> Attributor<'t> {
             // Only a title: "the President said". A phrase that ends in a
             // lower-case word that is no title or role ("This sentiment") is
             // no speaker.
-            let last = words.last()?;
+            // The role word before "of"/"from"/"for" is the head ("the
+            // senator from Vermont" is a senator).
+            let last = words
+                .iter()
+                .rposition(|w| in_list(&["of", "from", "for"], w))
+                .filter(|&p| p >= 1)
+                .map_or(words.last()?, |p| &words[p - 1]);
             let head = lower(last).into_owned();
             let h = head.trim_end_matches('.');
             if !is_cap(last) && !LEX.titles.contains_key(h) && !LEX.roles.contains_key(h) {
@@ -127,7 +133,7 @@ impl<'t> Attributor<'t> {
         let matches = |p: &Person| {
             p.role.as_deref().is_some_and(|r| {
                 r.split(|c: char| !crate::annotate::is_alnum(c))
-                    .any(|w| w.eq_ignore_ascii_case(head))
+                    .any(|w| same_role_word(w, head))
             })
         };
         self.recent
@@ -375,4 +381,32 @@ impl<'t> Attributor<'t> {
             i = b.max(i + 1);
         }
     }
+}
+
+/// Abbreviated titles and the role nouns they stand for: "Sen. Jane Roe" is
+/// "the senator" of a later sentence.
+const ROLE_ABBREVIATIONS: &[(&str, &str)] = &[
+    ("sen", "senator"),
+    ("rep", "representative"),
+    ("gov", "governor"),
+    ("gen", "general"),
+    ("lt", "lieutenant"),
+    ("sec", "secretary"),
+    ("amb", "ambassador"),
+    ("pres", "president"),
+    ("atty", "attorney"),
+    ("adm", "admiral"),
+    ("col", "colonel"),
+    ("capt", "captain"),
+    ("sgt", "sergeant"),
+    ("prof", "professor"),
+];
+
+/// Whether the word `w` of a person's role is the role noun `head` (lower
+/// case), itself or abbreviated.
+fn same_role_word(w: &str, head: &str) -> bool {
+    w.eq_ignore_ascii_case(head)
+        || ROLE_ABBREVIATIONS
+            .iter()
+            .any(|(a, full)| *full == head && w.eq_ignore_ascii_case(a))
 }

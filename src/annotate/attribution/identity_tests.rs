@@ -201,3 +201,23 @@ The Riverton Harbour Council asked for “one town” again.
     assert_eq!(kind("steady"), Some(QuoteKind::Partial));
     assert_ne!(kind("one town"), Some(QuoteKind::Partial));
 }
+
+#[test]
+fn a_place_after_a_role_is_where_the_role_is_not_a_name() {
+    let doc = annotate(
+        "Budget Talks Stall\n\n\
+         Sen. Maria Quint of Nevada spoke first. \"We will not sign,\" she said.\n\n\
+         \"The numbers do not add up,\" the senator from Nevada told reporters.\n\n\
+         \"We expect a vote soon,\" the Secretary of State said.",
+        &Options::default(),
+    );
+    assert_eq!(
+        speaker_of(&doc, "The numbers").as_deref(),
+        Some("Maria Quint")
+    );
+    let names: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| *n == "Nevada" || *n == "State"),
+        "{names:?}"
+    );
+}

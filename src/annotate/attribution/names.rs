@@ -3,7 +3,7 @@
 
 use super::Attributor;
 use super::tokens::{Tok, TokKind, is_cap, lower};
-use super::words::{CONNECTORS_SET, DETS_SET, LEX};
+use super::words::{CONNECTORS_SET, DETS_SET, LEX, in_list};
 use crate::model::SpeakerKind;
 use std::rc::Rc;
 
@@ -112,17 +112,30 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
                 .unwrap_or(w)
         })
         .collect();
-    // "Jane Roe of Springfield": a given name and surname, then where the
-    // person is from; the name is the words before "of".
+    // "Jane Roe of Springfield", "Sen. Jane Roe of Nevada": a given name and
+    // surname (after any titles), then where the person is from; the name
+    // is the words before "of".
+    let is_title = |w: &str| {
+        let l = lower(w);
+        LEX.titles.contains_key(l.trim_end_matches('.'))
+    };
+    let titles = words.iter().take_while(|w| is_title(w)).count();
     if let Some(of) = words.iter().position(|w| *w == "of")
-        && of >= 2
+        && of >= titles + 2
         && of + 1 < words.len()
-        && words[..of]
-            .iter()
-            .all(|w| is_cap(w) && !LEX.titles.contains_key(&*lower(w)))
-        && let Some(&fg) = LEX.first.get(&*lower(words[0]))
+        && words[titles..of].iter().all(|w| is_cap(w) && !is_title(w))
+        && let Some(&fg) = LEX.first.get(&*lower(words[titles]))
     {
-        return (words[..of].join(" "), None, fg, SpeakerKind::Person);
+        let role = (titles > 0).then(|| words[..titles].join(" "));
+        let g = words[..titles]
+            .iter()
+            .find_map(|w| {
+                let l = lower(w);
+                LEX.titles.get(l.trim_end_matches('.')).copied()
+            })
+            .filter(|&g| g != Gender::U)
+            .unwrap_or(fg);
+        return (words[titles..of].join(" "), role, g, SpeakerKind::Person);
     }
     let mut g = Gender::U;
     let is_roleish = |w: &str| {
@@ -175,6 +188,16 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         if words.len() <= 2 && lower_all.iter().all(|w| LEX.places.contains(w.as_str())) {
             return (words.join(" "), None, Gender::P, SpeakerKind::Country);
         }
+        return (String::new(), None, g, SpeakerKind::Person);
+    }
+    // "the senator from Vermont", "the Secretary of State": one capitalised
+    // word after a preposition that ends the role is where the role is, not
+    // the name of the person who holds it.
+    if let [w] = name_words
+        && k >= 2
+        && in_list(&["of", "from", "for"], words[k - 1])
+        && !LEX.first.contains_key(&*lower(w))
+    {
         return (String::new(), None, g, SpeakerKind::Person);
     }
     if g == Gender::U
