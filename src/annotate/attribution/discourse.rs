@@ -375,7 +375,7 @@ impl<'t> Attributor<'t> {
                 if strict_ok
                     && (titled || g != Gender::U || known || LEX.first.contains_key(&*lower(first)))
                 {
-                    self.person(&name, role.as_deref(), g, kind, t.s);
+                    self.person(name, role.as_deref(), g, kind, t.s);
                 }
             }
             i = b.max(i + 1);
