@@ -8,6 +8,13 @@
 //! looked up through hash sets built once, and a running list of recently
 //! mentioned people for pronouns and role nouns, so it stays linear.
 //!
+//! Two scans read the document, each with its own running state: one for
+//! the quotations and turns, one for reported speech (so that finding
+//! reported speech never changes who said a quotation). Each block is cut
+//! into words once, with its sentences and capitalised runs, and both scans
+//! read the same words ([`attribute_both`]); on two threads, the reported
+//! scan cuts them and hands them on in batches.
+//!
 //! The scan is split by what it looks at: `tokens` cuts a paragraph into
 //! words, marks and quotes and finds its sentences; `noun_phrase` finds the
 //! noun phrases around a cue; `names` splits a capitalised run into name and

@@ -29,7 +29,7 @@ use super::noun_phrase::NounPhrase;
 use super::reported_cues::OBJECT;
 use super::reported_quoted::subject_of_contraction;
 use super::tokens::{Tok, TokKind, is_cap, lower};
-use super::words::{AUX_SET, NP_STOP_SET, PREPS, TIME_NOUNS_SET, in_list};
+use super::words::{AUX_SET, NP_STOP_SET, PREPS, Shapes, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
 use crate::annotate::quotes::{RawQuote, word_count};
@@ -54,32 +54,6 @@ pub(super) enum Takes {
 /// in neither list.
 static CUE_SHAPES: LazyLock<Shapes> =
     LazyLock::new(|| Shapes::new(VERBS.keys().chain(OBJECT.keys()).copied()));
-
-/// For each first byte, a bit for each word length (lengths of 63 bytes or
-/// more share the last bit): a filter with no false negatives before a hash
-/// lookup.
-struct Shapes([u64; 256]);
-
-impl Shapes {
-    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
-        let mut s = [0u64; 256];
-        for w in words {
-            match w.as_bytes().first() {
-                Some(&b) => s[usize::from(b)] |= 1 << w.len().min(63),
-                // The empty word: let every word through.
-                None => s = [u64::MAX; 256],
-            }
-        }
-        Shapes(s)
-    }
-
-    /// Whether `w` may be one of the words (false: it is none of them).
-    fn may_hold(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_none_or(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
-    }
-}
 
 /// The reporting verbs, with what each takes.
 pub(super) static VERBS: LazyLock<FastMap<&'static str, Takes>> = LazyLock::new(|| {

@@ -201,3 +201,29 @@ word_sets!(
     TIME_NOUNS_SET = TIME_NOUNS,
     NP_STOP_SET = NP_STOP,
 );
+
+/// For each first byte, a bit for each word length (lengths of 63 bytes or
+/// more share the last bit): a filter with no false negatives before a hash
+/// lookup.
+pub(super) struct Shapes([u64; 256]);
+
+impl Shapes {
+    pub(super) fn new<'a>(words: impl Iterator<Item = &'a str>) -> Shapes {
+        let mut s = [0u64; 256];
+        for w in words {
+            match w.as_bytes().first() {
+                Some(&b) => s[usize::from(b)] |= 1 << w.len().min(63),
+                // The empty word: let every word through.
+                None => s = [u64::MAX; 256],
+            }
+        }
+        Shapes(s)
+    }
+
+    /// Whether `w` may be one of the words (false: it is none of them).
+    pub(super) fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_none_or(|&b| self.0[usize::from(b)] & (1 << w.len().min(63)) != 0)
+    }
+}
