@@ -65,6 +65,8 @@ static GAZETTEER: LazyLock<Option<Gazetteer>> = LazyLock::new(|| {
         // all those anchored walks save.
         .kind(Some(AhoCorasickKind::ContiguousNFA))
         .start_kind(aho_corasick::StartKind::Anchored)
+        // Anchored searches never use a prefilter: do not build one.
+        .prefilter(false)
         .build(&pats)
         .ok()?;
     let firsts = pats

@@ -57,15 +57,16 @@ impl SpeakerIndex {
         if self.full.is_empty() {
             return None;
         }
-        let l = name.to_lowercase();
-        if let Some(id) = self.full.get(&l) {
-            return *id;
-        }
-        if !person {
-            return None;
-        }
-        let sn = surname(&l)?;
-        self.surname.get(sn).copied().flatten()
+        with_lower(name, |l| {
+            if let Some(id) = self.full.get(l) {
+                return *id;
+            }
+            if !person {
+                return None;
+            }
+            let sn = surname(l)?;
+            self.surname.get(sn).copied().flatten()
+        })
     }
 
     /// Whether `name` is a speaker's name, alias or surname.
@@ -73,7 +74,24 @@ impl SpeakerIndex {
         if self.full.is_empty() {
             return false;
         }
-        let l = name.to_lowercase();
-        self.full.contains_key(&l) || self.surname.contains_key(&l)
+        with_lower(name, |l| {
+            self.full.contains_key(l) || self.surname.contains_key(l)
+        })
     }
+}
+
+/// `f` of `name` in lower case: a short ASCII name is lowered on the stack
+/// (the same as `to_lowercase` for ASCII), sparing an allocation for each
+/// of the many names the entity stage links.
+fn with_lower<R>(name: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 64];
+    if name.len() <= buf.len() && name.is_ascii() {
+        for (b, c) in buf.iter_mut().zip(name.bytes()) {
+            *b = c.to_ascii_lowercase();
+        }
+        if let Ok(l) = std::str::from_utf8(&buf[..name.len()]) {
+            return f(l);
+        }
+    }
+    f(&name.to_lowercase())
 }

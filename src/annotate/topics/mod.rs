@@ -152,6 +152,9 @@ impl Automaton {
             .match_kind(MatchKind::LeftmostLongest)
             .start_kind(aho_corasick::StartKind::Anchored)
             .ascii_case_insensitive(fold)
+            // The walk is by hand and anchored: a prefilter (built by
+            // default, for unanchored searches) would never be used.
+            .prefilter(false)
             .build(pats)
             .ok()?;
         let start = dfa.start_state(Anchored::Yes).ok()?;
