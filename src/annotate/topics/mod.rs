@@ -228,8 +228,21 @@ impl Automaton {
                 if dfa.is_dead(sid) {
                     break;
                 }
+                // A state may also report a pattern that is a suffix of
+                // the bytes walked ("art" in "parts"): only one as long as
+                // the walk starts here.
                 if dfa.is_match(sid) {
-                    found = Some((dfa.match_pattern(sid, 0).as_usize(), i + k + 1));
+                    let first = dfa.match_pattern(sid, 0);
+                    let whole = if dfa.pattern_len(first) == k + 1 {
+                        Some(first)
+                    } else {
+                        (1..dfa.match_len(sid))
+                            .map(|m| dfa.match_pattern(sid, m))
+                            .find(|&p| dfa.pattern_len(p) == k + 1)
+                    };
+                    if let Some(p) = whole {
+                        found = Some((p.as_usize(), i + k + 1));
+                    }
                 }
             }
         }

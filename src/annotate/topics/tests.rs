@@ -258,3 +258,16 @@ fn short_patterns_pass_the_three_byte_filter() {
     assert_eq!(k[3], vec!["d".to_string()]);
     assert!(k[4].is_empty(), "{:?}", k[4]);
 }
+
+#[test]
+fn a_word_is_not_found_inside_a_longer_one() {
+    // The bundled "culture" topic has the weak word "art", which ends inside
+    // "parts" (on the walk towards "partner*"): the walk from a word start
+    // must not take a pattern that only ends where it is.
+    let k = keys_for(
+        "Spare parts came in two parts from the depot.\n\nThe art and the music of the tour.\n",
+        &TopicLexicon::bundled(),
+    );
+    assert!(!k[0].contains(&"culture".to_string()), "{k:?}");
+    assert!(k[1].contains(&"culture".to_string()), "{k:?}");
+}
