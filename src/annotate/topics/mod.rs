@@ -664,30 +664,6 @@ impl TopicHits {
     }
 }
 
-/// The spans of `a` and `b` in one vector, ordered by start and end.
-/// Each comes in text order already (blocks, quotes), so each is sorted
-/// (a pass over it when it is in order) and the two merged, not sorted
-/// together.
-fn merged(mut a: Vec<Span>, mut b: Vec<Span>) -> Vec<Span> {
-    let key = |s: &Span| (s.start, s.end);
-    a.sort_unstable_by_key(key);
-    b.sort_unstable_by_key(key);
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() && j < b.len() {
-        if key(&a[i]) <= key(&b[j]) {
-            out.push(a[i]);
-            i += 1;
-        } else {
-            out.push(b[j]);
-            j += 1;
-        }
-    }
-    out.extend_from_slice(&a[i..]);
-    out.extend_from_slice(&b[j..]);
-    out
-}
-
 /// Topics of the paragraphs, turns and quotes holding `hits`.
 fn assign_hits(
     text: &str,
@@ -707,19 +683,18 @@ fn assign_hits(
     let mut tags: Vec<(Span, usize)> = Vec::new();
 
     // Each distinct span once (a turn and its quote share one), in text order.
-    let blocks: Vec<Span> = structure
+    // Blocks and quotes each come in text order: the stable sort finds the
+    // two runs and merges them in one pass, with less scratch memory than
+    // merging two vectors into a third.
+    let mut spans: Vec<Span> = structure
         .blocks
         .iter()
         .filter(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Turn))
         .map(|b| b.span)
+        .chain(quotes.iter().map(|(s, _)| *s))
         .filter(|s| !s.is_empty())
         .collect();
-    let quote_spans: Vec<Span> = quotes
-        .iter()
-        .map(|(s, _)| *s)
-        .filter(|s| !s.is_empty())
-        .collect();
-    let mut spans = merged(blocks, quote_spans);
+    spans.sort_by_key(|s| (s.start, s.end));
     spans.dedup();
     // Spans are in order of their starts, so the first hit of each only moves on.
     let mut first = 0;
