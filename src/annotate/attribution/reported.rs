@@ -552,6 +552,15 @@ impl<'t> Attributor<'t> {
         if loose || (w.starts_with("call") && !self.names_caller(toks, ss, v)) {
             return None;
         }
+        // "The share has declined from 58 percent": a quantity that moved,
+        // not a refusal.
+        if self.is_word_any(toks, v + 1, &["from", "by"])
+            && toks
+                .get(v + 2)
+                .is_some_and(|t| self.w(t).starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return None;
+        }
         let a = self.object_start(toks, v, se)?;
         let b = self.clause_end(toks, quotes, a, se);
         let cue = Span::new(toks[v].s, toks[a - 1].e);

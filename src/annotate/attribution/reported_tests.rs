@@ -165,6 +165,9 @@ fn what_is_not_reported_speech() {
         // The speaker's own words, in the first or second person.
         "I think that the deal is dead for good.",
         "As we said, the deal is dead for good, we believe.",
+        // A quantity that moved is no refusal.
+        "Over the years the share of the G9 countries in world GDP has declined from 58 percent to 40 percent.",
+        "Since 1995 the output of Ruritania has declined by 12 percent.",
     ] {
         assert!(reported(text).is_empty(), "{text}: {:#?}", reported(text));
     }
