@@ -158,18 +158,6 @@ pub fn attribute_both<'t>(
 /// Blocks per message from the reported scan's thread to the direct one.
 const BATCH: usize = 64;
 
-/// [`attribute_both`] on one thread, the reported speech joined.
-pub fn attribute(
-    text: &str,
-    structure: &Structure,
-    turns: &[Turn],
-    quotes: &[RawQuote],
-) -> Attributed {
-    let (mut out, reported) = attribute_both(text, structure, turns, quotes, false);
-    reported.join(&mut out);
-    out
-}
-
 /// The reported speech of a document, found by a scan of its own (a fresh
 /// state, so that it never changes who said a direct quote), waiting to join
 /// the speaker table of the direct quotes.

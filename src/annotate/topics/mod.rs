@@ -582,25 +582,10 @@ fn next_word_start(text: &str, mut i: usize) -> Option<usize> {
     None
 }
 
-/// ASCII letters and digits, as a table: [`word_end`] reads every byte of
-/// every word, and one load a byte is the cheapest test.
-static ASCII_WORD: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
-
 /// The end of the word characters starting at `i`.
 fn word_end(text: &str, i: usize) -> usize {
     let b = text.as_bytes();
-    let mut e = i;
-    while e < b.len() && ASCII_WORD[usize::from(b[e])] {
-        e += 1;
-    }
+    let e = super::ascii_alnum_end(b, i);
     if e < b.len() && b[e] >= 0x80 {
         for (o, c) in text[e..].char_indices() {
             if !is_word_char(c) {
