@@ -115,7 +115,14 @@ impl<'t> Attributor<'t> {
             if !is_cap(last) && !LEX.titles.contains_key(h) && !LEX.roles.contains_key(h) {
                 return None;
             }
-            let pi = match self.find_role(&head) {
+            // Nationality words before the role ("the Russian President")
+            // keep it from a holder of the role of another country.
+            let nations: Vec<String> = words
+                .iter()
+                .filter(|w| is_cap(w) && LEX.places.contains(&*lower(w)))
+                .map(|w| lower(w).into_owned())
+                .collect();
+            let pi = match self.find_role_of(&head, &nations) {
                 Some(pi) => pi,
                 None => {
                     let n = strip_det(&words).join(" ");
@@ -142,6 +149,48 @@ impl<'t> Attributor<'t> {
             .copied()
             .find(|&i| matches(&self.people[i]))
             .or_else(|| self.by_role.get(head).copied())
+    }
+
+    /// [`Self::find_role`] for a role said with the nationality words
+    /// `nations` ("the Ukrainian President"): the most recent holder whose
+    /// role names that country, else one whose role names no country; never
+    /// one whose role names another ("Russian President").
+    fn find_role_of(&self, head: &str, nations: &[String]) -> Option<usize> {
+        if nations.is_empty() {
+            return self.find_role(head);
+        }
+        // 2: the role names one of `nations`; 1: no country; 0: another one.
+        let fit = |p: &Person| -> u8 {
+            let Some(r) = p.role.as_deref() else {
+                return 1;
+            };
+            let mut places = r
+                .split(|c: char| !crate::annotate::is_alnum(c))
+                .filter(|w| is_cap(w) && LEX.places.contains(&*lower(w)))
+                .peekable();
+            if places.peek().is_none() {
+                return 1;
+            }
+            let agrees = places.any(|w| nations.iter().any(|n| same_nation(&lower(w), n)));
+            if agrees { 2 } else { 0 }
+        };
+        let holders = || {
+            self.recent.iter().rev().copied().filter(|&i| {
+                self.people[i].role.as_deref().is_some_and(|r| {
+                    r.split(|c: char| !crate::annotate::is_alnum(c))
+                        .any(|w| same_role_word(w, head))
+                })
+            })
+        };
+        holders()
+            .find(|&i| fit(&self.people[i]) == 2)
+            .or_else(|| holders().find(|&i| fit(&self.people[i]) == 1))
+            .or_else(|| {
+                self.by_role
+                    .get(head)
+                    .copied()
+                    .filter(|&i| fit(&self.people[i]) != 0)
+            })
     }
 
     /// Resolve a pronoun to the most recent compatible person.
@@ -409,4 +458,15 @@ fn same_role_word(w: &str, head: &str) -> bool {
         || ROLE_ABBREVIATIONS
             .iter()
             .any(|(a, full)| *full == head && w.eq_ignore_ascii_case(a))
+}
+
+/// Whether two lower-cased country or nationality words name the same
+/// country ("russia", "russian"): equal, or sharing their first letters up to
+/// all but the last two of the shorter.
+fn same_nation(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let n = a.len().min(b.len());
+    n >= 5 && a.as_bytes()[..n - 2] == b.as_bytes()[..n - 2]
 }

@@ -155,6 +155,51 @@ She added, \"We will be back next year.\"
 }
 
 #[test]
+fn class6_a_headline_with_a_short_verb_names_the_two_presidents() {
+    // "met with" is short, but no title-case headline writes "met" in
+    // lower case: the headline names both presidents, and the role said
+    // with a nationality goes to the president of that country.
+    let text = "President Ivan Petrov met with Ukrainian President Pavel Kovalenko
+
+2002-05-17, Harbour City
+
+The two heads of state discussed trade.
+
+The Russian President said he was pleased with the talks. He said the ministers would meet again in June.
+
+The Ukrainian President said the new plant would open in spring.
+
+\"We will build it together,\" the Ukrainian President added.
+";
+    let doc = annotate(text, &Options::default());
+    for (start, who) in [
+        ("he was pleased", "Ivan Petrov"),
+        ("the ministers would", "Ivan Petrov"),
+        ("the new plant", "Pavel Kovalenko"),
+        ("We will build", "Pavel Kovalenko"),
+    ] {
+        assert_eq!(speaker_of(&doc, start).as_deref(), Some(who), "{start}");
+    }
+}
+
+#[test]
+fn class6_a_role_with_a_nationality_never_goes_to_another_countrys_holder() {
+    // Only the Polish minister is named: "the French Minister" is someone
+    // else, not her.
+    let text = "Talks in Harbour City
+
+French and Polish officials met on Friday. Polish Foreign Minister Anna Bell opened the meeting.
+
+\"We are close to a deal,\" the French Minister said.
+";
+    let doc = annotate(text, &Options::default());
+    assert_ne!(
+        speaker_of(&doc, "We are close").as_deref(),
+        Some("Anna Bell")
+    );
+}
+
+#[test]
 fn class7_a_third_partys_words_quoted_inside_a_turn_are_not_the_turn_speakers() {
     let text = "Press briefing
 

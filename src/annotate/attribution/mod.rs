@@ -320,16 +320,30 @@ fn for_each_block(
 }
 
 /// Whether a title is written in sentence case: at least two longer words
-/// (five letters or more) start in lower case.
+/// (five letters or more) start in lower case, or one lower-case word is
+/// none of the small words that title case leaves in lower case ("President
+/// Jan Kral met with …": "met" would be "Met" in title case).
 fn is_sentence_case(s: &str) -> bool {
-    s.split_whitespace()
-        .filter(|w| {
-            w.starts_with(char::is_lowercase)
-                && w.chars().filter(|c| c.is_alphabetic()).count() >= 5
-        })
+    let lower_words = || {
+        s.split_whitespace()
+            .filter(|w| w.starts_with(char::is_lowercase))
+    };
+    lower_words()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 5)
         .count()
         >= 2
+        || lower_words().any(|w| {
+            let w = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            !TITLE_CASE_SMALL.contains(&w)
+        })
 }
+
+/// Words that title case leaves in lower case.
+const TITLE_CASE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "for", "with", "by",
+    "from", "as", "via", "vs", "into", "onto", "upon", "over", "per", "than", "up", "off", "out",
+    "so", "yet",
+];
 
 /// A person, organisation or country seen in the text.
 #[derive(Debug, Clone)]
