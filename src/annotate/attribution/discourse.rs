@@ -29,6 +29,12 @@ use crate::model::{SpeakerId, SpeakerKind};
 /// Nouns for a text that "says" something: the one who wrote it is not named.
 const DOCUMENT_NOUNS: &[&str] = &["statement", "report", "study", "survey", "poll", "website"];
 
+/// Words that open a clause or phrase after the head of a speaker's noun
+/// phrase: the speaker's name ends before them.
+const CLAUSE_OPENERS: &[&str] = &[
+    "who", "whom", "whose", "which", "that", "known", "called", "named", "dubbed",
+];
+
 impl<'t> Attributor<'t> {
     /// Resolve a noun phrase to a speaker; the mention is the phrase as written.
     pub(super) fn resolve(
@@ -37,12 +43,35 @@ impl<'t> Attributor<'t> {
         np: NounPhrase,
         out: &mut Attributed,
     ) -> Option<SpeakerId> {
-        let words: Vec<&'t str> = toks[np.a..np.b]
+        let mut words: Vec<&'t str> = toks[np.a..np.b]
             .iter()
             .filter(|t| t.k == TokKind::Word)
             .map(|t| self.w(t))
             .collect();
         let pos = toks[np.a].s;
+        // The speaker is the phrase's head, not what a clause after it says
+        // ("a candidate who …", "the base chief known as …"), nor the
+        // "what" of "what officials said". A phrase that opens with a verb
+        // in -ing ("calling the Islamic State") is no speaker.
+        if words.len() > 1 && words[0].eq_ignore_ascii_case("what") {
+            words.remove(0);
+        }
+        if let Some(cut) = words
+            .iter()
+            .skip(1)
+            .position(|w| in_list(CLAUSE_OPENERS, w))
+            && words[..=cut].iter().all(|w| !is_cap(w))
+        {
+            words.truncate(cut + 1);
+        }
+        if words.len() > 1
+            && words[0].len() > 5
+            && words[0].ends_with("ing")
+            && !is_cap(words[0])
+            && (is_cap(words[1]) || in_list(&["the", "a", "an", "his", "her", "their"], words[1]))
+        {
+            return None;
+        }
         if words.len() == 1
             && let Some(&g) = LEX.pronouns.get(&*lower(words[0]))
         {

@@ -228,6 +228,28 @@ The statement said “the harbour will stay open through the whole winter season
 }
 
 #[test]
+fn class2_a_clause_after_a_role_is_not_part_of_the_speakers_name() {
+    let text = "Harbour talks
+
+\"Nothing has been decided,\" said a senior official who spoke on condition of anonymity.
+
+\"We were never told,\" said the fleet chief known to the crews as the captain.
+";
+    let doc = annotate(text, &Options::default());
+    let named: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        speaker_of(&doc, "Nothing has").as_deref(),
+        Some("senior official"),
+        "{named:?}"
+    );
+    assert_eq!(
+        speaker_of(&doc, "We were never").as_deref(),
+        Some("fleet chief"),
+        "{named:?}"
+    );
+}
+
+#[test]
 fn class8_a_short_fragment_is_a_persons_words_only() {
     // A person's cued fragment is a partial quote; an organisation's is a term.
     let text = "Harbour day
