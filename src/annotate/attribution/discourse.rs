@@ -29,6 +29,27 @@ use crate::model::{SpeakerId, SpeakerKind};
 /// Nouns for a text that "says" something: the one who wrote it is not named.
 const DOCUMENT_NOUNS: &[&str] = &["statement", "report", "study", "survey", "poll", "website"];
 
+/// Months and weekdays that are seldom a name ("May", "June" and "August"
+/// are left out: they often are).
+const DATE_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "july",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Words that open a clause or phrase after the head of a speaker's noun
 /// phrase: the speaker's name ends before them.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -128,6 +149,11 @@ impl<'t> Attributor<'t> {
             return Some(self.speaker_of(pi, pos, out));
         }
         let (name, role, g, kind) = self.analyse_name(&words);
+        // A date is no speaker ("On September 27 they …"), unless the
+        // text already knows someone by that name.
+        if in_list(DATE_WORDS, &name) && !self.by_name.contains_key(&*lower(&name)) {
+            return None;
+        }
         if name.is_empty() {
             // Only a title: "the President said". A phrase that ends in a
             // lower-case word that is no title or role ("This sentiment") is

@@ -250,6 +250,20 @@ fn class2_a_clause_after_a_role_is_not_part_of_the_speakers_name() {
 }
 
 #[test]
+fn class2_a_month_or_a_weekday_is_no_speaker() {
+    let text = "Harbour checks
+
+On September 27 the checkers ended their work by announcing that the count was “correct.”
+
+Tuesday’s meeting said the harbour would reopen in spring.
+";
+    let doc = annotate(text, &Options::default());
+    let named: Vec<&str> = doc.speakers.iter().map(|s| s.name.as_str()).collect();
+    assert!(!named.contains(&"September"), "{named:?}");
+    assert!(!named.contains(&"Tuesday"), "{named:?}");
+}
+
+#[test]
 fn class8_a_short_fragment_is_a_persons_words_only() {
     // A person's cued fragment is a partial quote; an organisation's is a term.
     let text = "Harbour day
