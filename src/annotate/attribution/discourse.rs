@@ -285,15 +285,15 @@ impl<'t> Attributor<'t> {
             lowered = Lower::Heap(name.to_lowercase());
             &lowered
         };
-        let surname = key.rsplit(' ').next().unwrap_or(key);
-        let multi = key.contains(' ') && kind == SpeakerKind::Person;
+        let surname = surname_of(key);
+        let multi = surname.len() < key.len() && kind == SpeakerKind::Person;
         let hit = self.by_name.get(key).copied();
         let found = hit.or_else(|| {
             if multi {
                 // A full name after its surname alone: upgrade that person.
                 self.by_name.get(surname).copied().filter(|&i| {
                     let p = &self.people[i];
-                    p.kind == SpeakerKind::Person && !p.name.contains(' ')
+                    p.kind == SpeakerKind::Person && p.name.len() == surname.len()
                 })
             } else if kind == SpeakerKind::Person && LEX.first.contains_key(key) {
                 self.by_given_name(key)
@@ -304,7 +304,10 @@ impl<'t> Attributor<'t> {
         let i = match found {
             Some(i) => {
                 let p = &mut self.people[i];
-                if multi && !p.name.contains(' ') {
+                if multi
+                    && p.name.len() < name.len()
+                    && surname_of(&p.name.to_lowercase()) == p.name.to_lowercase()
+                {
                     p.name = name.to_string();
                 }
                 i
@@ -325,6 +328,13 @@ impl<'t> Attributor<'t> {
         // people again and again.
         if kind == SpeakerKind::Person && !self.by_name.contains_key(surname) {
             self.by_name.insert(surname.to_string(), i);
+        }
+        // "Blasio" alone also names "Bill de Blasio".
+        if kind == SpeakerKind::Person
+            && let Some((_, last)) = surname.rsplit_once(' ')
+            && !self.by_name.contains_key(last)
+        {
+            self.by_name.insert(last.to_string(), i);
         }
         // A hit on the key found person `i` by it; otherwise the key is new
         // (a one-word name of a person was just added as its surname).
@@ -524,4 +534,22 @@ fn same_nation(a: &str, b: &str) -> bool {
     }
     let n = a.len().min(b.len());
     n >= 5 && a.as_bytes()[..n - 2] == b.as_bytes()[..n - 2]
+}
+
+/// The surname of a lower-cased name: its last word with the particles
+/// before it ("de blasio" of "bill de blasio", "von der leyen"). A name
+/// that opens with a particle is a surname alone ("de blasio", "le pen"),
+/// unless the particle is also a given name ("al gore", "van jones").
+fn surname_of(key: &str) -> &str {
+    let mut start = key.rfind(' ').map_or(0, |i| i + 1);
+    while start > 0 {
+        let before = &key[..start - 1];
+        let p = before.rfind(' ').map_or(0, |i| i + 1);
+        let w = &before[p..];
+        if !super::names::is_particle(w) || (p == 0 && in_list(&["al", "van"], w)) {
+            break;
+        }
+        start = p;
+    }
+    &key[start..]
 }

@@ -264,6 +264,39 @@ Tuesday’s meeting said the harbour would reopen in spring.
 }
 
 #[test]
+fn class6_particles_belong_to_the_name_and_its_surname() {
+    // "de", "von der" and "Le" are part of names; the surname with its
+    // particle, and the last word alone, name the same person.
+    let text = "Harbour talks
+
+\"The port stays open,\" said Ursula von der Leyen.
+
+Mayor Bill de Blasio spoke next. \"We are ready,\" de Blasio said.
+
+\"Nothing has changed,\" Blasio added.
+
+Le Courrier: \"A quiet week at the harbour.\"
+";
+    let doc = annotate(text, &Options::default());
+    assert_eq!(
+        speaker_of(&doc, "The port").as_deref(),
+        Some("Ursula von der Leyen")
+    );
+    assert_eq!(
+        speaker_of(&doc, "We are ready").as_deref(),
+        Some("Bill de Blasio")
+    );
+    assert_eq!(
+        speaker_of(&doc, "Nothing has changed").as_deref(),
+        Some("Bill de Blasio")
+    );
+    assert_eq!(
+        speaker_of(&doc, "A quiet week").as_deref(),
+        Some("Le Courrier")
+    );
+}
+
+#[test]
 fn class8_a_short_fragment_is_a_persons_words_only() {
     // A person's cued fragment is a partial quote; an organisation's is a term.
     let text = "Harbour day

@@ -151,8 +151,27 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
     };
     let floor = possessive.map_or(0, |p| p + 1).min(words.len());
     let mut k = words.len();
-    while k > floor && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
-        k -= 1;
+    loop {
+        while k > floor && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
+            k -= 1;
+        }
+        // One or two particles inside a name ("Marine Le Pen", "Ursula
+        // von der Leyen", "President de Gaulle", "Le Monde").
+        let mut j = k;
+        while k < words.len() && j > floor && k - j < 2 && is_particle(words[j - 1]) {
+            j -= 1;
+        }
+        if j == k {
+            break;
+        }
+        if j > floor && is_cap(words[j - 1]) && !is_roleish(words[j - 1]) {
+            k = j;
+            continue;
+        }
+        if j == floor || !is_cap(words[j]) {
+            k = j;
+        }
+        break;
     }
     let name_words = &words[k..];
     let role_words: Vec<&str> = words[..k]
@@ -216,4 +235,11 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         Some(r.join(" ")).filter(|s| !s.is_empty())
     };
     (name_words.join(" "), role, g, SpeakerKind::Person)
+}
+
+/// A particle that may stand inside a person's or an outlet's name ("de",
+/// "von", "Le"), as against the connectors that join role words ("of",
+/// "to", "for").
+pub(super) fn is_particle(w: &str) -> bool {
+    CONNECTORS_SET.has(w) && !in_list(&["of", "for", "to", "and", "the", "on", "at", "in"], w)
 }

@@ -3,7 +3,7 @@
 //! capitalised runs that make up names.
 
 use super::Attributor;
-use super::names::Gender;
+use super::names::{Gender, is_particle};
 use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{
     AUX_SET, CONNECTORS_SET, DETS, DETS_SET, LEX, NP_STOP_SET, PREPS, STOP_CAPS_SET,
@@ -37,9 +37,22 @@ impl<'t> Attributor<'t> {
                     a -= 1
                 }
                 TokKind::Word if CONNECTORS_SET.has(self.w(p)) && !self.w(p).eq("and") => {
+                    // One connector, or two particles ("von der").
+                    let two = a >= 3
+                        && a - 3 >= lo
+                        && toks[a - 2].k == TokKind::Word
+                        && CONNECTORS_SET.has(self.w(&toks[a - 2]))
+                        && !in_list(&["and", "of", "for", "to"], self.w(&toks[a - 2]))
+                        && self.is_capword(&toks[a - 3]);
                     if a >= 2 && a - 2 >= lo && self.is_capword(&toks[a - 2]) {
                         a -= 2;
+                    } else if two {
+                        a -= 3;
                     } else {
+                        // A particle that opens a surname ("de Blasio said").
+                        if is_particle(self.w(p)) {
+                            a -= 1;
+                        }
                         break;
                     }
                 }
@@ -75,6 +88,17 @@ impl<'t> Attributor<'t> {
                         && b + 1 < hi =>
                 {
                     b += 2
+                }
+                // Two particles ("von der Leyen").
+                TokKind::Word
+                    if CONNECTORS_SET.has(self.w(t))
+                        && !in_list(&["and", "of", "for", "to"], self.w(t))
+                        && b + 2 < hi
+                        && toks[b + 1].k == TokKind::Word
+                        && CONNECTORS_SET.has(self.w(&toks[b + 1]))
+                        && self.is_capword(&toks[b + 2]) =>
+                {
+                    b += 3
                 }
                 TokKind::Punct('.')
                     if {

@@ -863,6 +863,18 @@ impl<'t> Attributor<'t> {
         if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
             return None;
         }
+        // The content may run across its own cue ("The plan, he said, was
+        // …"), but never ends with it ("When asked, Roe said, “…”").
+        if b > a
+            && (toks[a].s..toks[b - 1].e).contains(&cue.start)
+            && toks[a..b]
+                .iter()
+                .filter(|t| t.s > cue.start && matches!(t.k, TokKind::Word | TokKind::Quote(_)))
+                .count()
+                < 2
+        {
+            return None;
+        }
         // A quotation inside the clause counts its words ("that “we won”").
         let words: usize = toks[a..b.max(a)]
             .iter()

@@ -495,3 +495,16 @@ fn a_statement_ends_where_a_relative_clause_of_another_begins() {
         .unwrap_or_else(|| panic!("{r:#?}"));
     assert_eq!(first.0, "that the tariff was a mistake");
 }
+
+#[test]
+fn a_statement_never_ends_with_its_own_cue() {
+    // "When asked" is no statement of the mayor's; his words are the quote.
+    let rows = reported(
+        "Mayor Tom Brandt spoke to the press.\nWhen asked, Brandt said, “We have not heard that.”",
+    );
+    assert!(rows.iter().all(|r| !r.0.contains("said")), "{rows:#?}");
+    // A cue inside the statement is still allowed.
+    let (c, s) = one("The main point, Brandt said, was that the port would stay open.");
+    assert!(c.contains("was that the port would stay open"), "{c}");
+    assert_eq!(s.as_deref(), Some("Brandt"));
+}
