@@ -297,6 +297,27 @@ Le Courrier: \"A quiet week at the harbour.\"
 }
 
 #[test]
+fn class3_an_outlet_in_emphasis_before_a_colon_is_the_speaker() {
+    let text = "Press review
+
+*Le Courrier*: \"The summit changed nothing.\"
+
+The Harbour Times: \"A quiet week in the port.\"
+
+_Die Woche_: \"Nothing new.\"
+";
+    let doc = annotate(text, &Options::default());
+    assert_eq!(
+        speaker_of(&doc, "The summit").as_deref(),
+        Some("Le Courrier")
+    );
+    assert_eq!(
+        speaker_of(&doc, "Nothing new").as_deref(),
+        Some("Die Woche")
+    );
+}
+
+#[test]
 fn class8_a_short_fragment_is_a_persons_words_only() {
     // A person's cued fragment is a partial quote; an organisation's is a term.
     let text = "Harbour day

@@ -165,7 +165,9 @@ impl<'t> Attributor<'t> {
                     k: TokKind::Word,
                 });
                 i = j;
-            } else if c.is_whitespace() {
+            } else if c.is_whitespace() || c == '*' || c == '_' {
+                // Markdown emphasis ("*Le Monde*: …") is no punctuation
+                // between a name and its colon.
                 i += c.len_utf8();
             } else if let Some(e) = (quote_marks::english_double_closing_for(c).is_some())
                 .then(|| crate::annotate::quotes::nickname_at(&text[..stop], i))
