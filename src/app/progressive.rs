@@ -35,7 +35,7 @@ impl State {
         let filter = self.filter.and_then(|f| self.map_filter(f, &doc));
         let selected = self
             .selected
-            .map(|q| self.index.quotes[q].span)
+            .map(|q| self.index.quotes.at(q).span)
             .filter(|_| same_start);
         self.index = Index::new(&doc);
         self.doc = doc;
