@@ -57,6 +57,12 @@ impl<T: Pack> Default for Compact<T> {
 }
 
 impl<T: Pack> Compact<T> {
+    /// An empty list with room for `n` packed items: a list made at its
+    /// final size never leaves outgrown copies behind in the allocator.
+    pub fn with_capacity(n: usize) -> Self {
+        Compact::Packed(Vec::with_capacity(n))
+    }
+
     /// Add `item` at the end.
     pub fn push(&mut self, item: T) {
         match self {
@@ -133,7 +139,8 @@ impl<T: Pack> Compact<T> {
 
 impl<T: Pack> FromIterator<T> for Compact<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
-        let mut out = Compact::default();
+        let iter = iter.into_iter();
+        let mut out = Compact::with_capacity(iter.size_hint().0);
         for t in iter {
             out.push(t);
         }

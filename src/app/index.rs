@@ -233,7 +233,9 @@ fn chunks(text: &str, span: Span, out: &mut Vec<Span>) {
 /// paragraphs at blank lines when the document has no structure.
 fn display_blocks(doc: &Document) -> Compact<DisplayBlock> {
     let text = &doc.text;
-    let mut blocks = Compact::default();
+    // As many as the document's blocks, the usual case (a large block in
+    // chunks adds some): see [`Compact::with_capacity`].
+    let mut blocks = Compact::with_capacity(doc.blocks.len());
     let mut push_block = |kind: BlockKind, span: Span| {
         let mut parts = Vec::new();
         chunks(text, span, &mut parts);
@@ -272,10 +274,93 @@ fn display_blocks(doc: &Document) -> Compact<DisplayBlock> {
     blocks
 }
 
+/// The annotation layers as the reader indexes them.
+struct Layers {
+    quotes: Compact<QuoteRef>,
+    reported: Compact<QuoteRef>,
+    entities: Compact<(Span, EntityKind)>,
+    topic_tags: Compact<(Span, TopicId)>,
+    notes: Vec<(Span, String)>,
+}
+
+impl Layers {
+    /// `doc`'s annotations by layer, each list made at its final size
+    /// (counted first): grown by doubling, the lists of a large text left
+    /// their outgrown copies behind in the allocator.
+    fn new(doc: &Document) -> Layers {
+        let text = &doc.text;
+        let valid = || doc.annotations.iter().filter(|a| a.span.is_valid_in(text));
+        let mut n = [0usize; 4];
+        for a in valid() {
+            let at = match &a.body {
+                AnnotationBody::Quote(q) if q.kind == QuoteKind::Reported => 1,
+                AnnotationBody::Quote(_) => 0,
+                AnnotationBody::Entity(_) => 2,
+                AnnotationBody::Topic(_) => 3,
+                AnnotationBody::Note(_) => continue,
+            };
+            n[at] += 1;
+        }
+        let mut l = Layers {
+            quotes: Compact::with_capacity(n[0]),
+            reported: Compact::with_capacity(n[1]),
+            entities: Compact::with_capacity(n[2]),
+            topic_tags: Compact::with_capacity(n[3]),
+            notes: Vec::new(),
+        };
+        for a in valid() {
+            match &a.body {
+                AnnotationBody::Quote(q) => {
+                    let r = QuoteRef {
+                        span: a.span,
+                        speaker: q.speaker.filter(|s| s.index() < doc.speakers.len()),
+                        kind: q.kind,
+                    };
+                    if q.kind == QuoteKind::Reported {
+                        l.reported.push(r);
+                    } else {
+                        l.quotes.push(r);
+                    }
+                }
+                AnnotationBody::Entity(e) => l.entities.push((a.span, e.kind)),
+                AnnotationBody::Topic(t) if t.topic.index() < doc.topics.len() => {
+                    l.topic_tags.push((a.span, t.topic))
+                }
+                AnnotationBody::Topic(_) => {}
+                AnnotationBody::Note(n) => l.notes.push((a.span, n.text.clone())),
+            }
+        }
+        // The annotations come sorted by start (longer first): only quotes
+        // that share a start are out of order, and a sort is then needed.
+        let by_span = |q: &QuoteRef| (q.span.start, q.span.end);
+        sort_unless_sorted(&mut l.quotes, by_span);
+        sort_unless_sorted(&mut l.reported, by_span);
+        sort_unless_sorted(&mut l.entities, |e| e.0.start);
+        sort_unless_sorted(&mut l.topic_tags, |t| t.0.start);
+        l.notes.sort_by_key(|n| n.0.start);
+        l
+    }
+}
+
+/// For each of `speakers` speakers, the indexes of its quotes in `quotes`
+/// (each list made at its final size).
+fn per_speaker(quotes: &Compact<QuoteRef>, speakers: usize) -> Vec<Vec<usize>> {
+    let mut count = vec![0usize; speakers];
+    for s in quotes.iter().filter_map(|q| q.speaker) {
+        count[s.index()] += 1;
+    }
+    let mut out: Vec<Vec<usize>> = count.into_iter().map(Vec::with_capacity).collect();
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(s) = q.speaker {
+            out[s.index()].push(i);
+        }
+    }
+    out
+}
+
 impl Index {
     /// Build every index of `doc` in one pass over its blocks and annotations.
     pub fn new(doc: &Document) -> Self {
-        let text = &doc.text;
         // The outline and the turns first: they are made from lists of the
         // whole transcript's turns that are let go at once, before the
         // index's own lists take their place in memory.
@@ -288,59 +373,18 @@ impl Index {
             })
             .collect();
         let blocks = display_blocks(doc);
-        let mut quotes = Compact::default();
-        let mut reported = Compact::default();
-        let mut entities = Compact::default();
-        let mut topic_tags = Compact::default();
-        let mut notes = Vec::new();
-        for a in &doc.annotations {
-            if !a.span.is_valid_in(text) {
-                continue;
-            }
-            match &a.body {
-                AnnotationBody::Quote(q) => {
-                    let r = QuoteRef {
-                        span: a.span,
-                        speaker: q.speaker.filter(|s| s.index() < doc.speakers.len()),
-                        kind: q.kind,
-                    };
-                    if q.kind == QuoteKind::Reported {
-                        reported.push(r);
-                    } else {
-                        quotes.push(r);
-                    }
-                }
-                AnnotationBody::Entity(e) => entities.push((a.span, e.kind)),
-                AnnotationBody::Topic(t) if t.topic.index() < doc.topics.len() => {
-                    topic_tags.push((a.span, t.topic))
-                }
-                AnnotationBody::Topic(_) => {}
-                AnnotationBody::Note(n) => notes.push((a.span, n.text.clone())),
-            }
-        }
-        // The annotations come sorted by start (longer first): only quotes
-        // that share a start are out of order, and a sort is then needed.
-        sort_unless_sorted(&mut quotes, |q| (q.span.start, q.span.end));
-        sort_unless_sorted(&mut entities, |e| e.0.start);
-        sort_unless_sorted(&mut topic_tags, |t| t.0.start);
-        notes.sort_by_key(|n| n.0.start);
+        let Layers {
+            quotes,
+            reported,
+            entities,
+            topic_tags,
+            notes,
+        } = Layers::new(doc);
         let quote_maxend = prefix_max(quotes.iter().map(|q| q.span.end));
         let entity_maxend = prefix_max(entities.iter().map(|e| e.0.end));
-
-        let mut by_speaker = vec![Vec::new(); doc.speakers.len()];
-        for (i, q) in quotes.iter().enumerate() {
-            if let Some(s) = q.speaker {
-                by_speaker[s.index()].push(i);
-            }
-        }
-        sort_unless_sorted(&mut reported, |q: &QuoteRef| (q.span.start, q.span.end));
+        let by_speaker = per_speaker(&quotes, doc.speakers.len());
         let reported_maxend = prefix_max(reported.iter().map(|q| q.span.end));
-        let mut reported_by_speaker = vec![Vec::new(); doc.speakers.len()];
-        for (i, q) in reported.iter().enumerate() {
-            if let Some(s) = q.speaker {
-                reported_by_speaker[s.index()].push(i);
-            }
-        }
+        let reported_by_speaker = per_speaker(&reported, doc.speakers.len());
         let mut by_topic = vec![Vec::new(); doc.topics.len()];
         let mut topic_paragraphs = vec![0; doc.topics.len()];
         for (span, t) in topic_tags.iter() {
