@@ -26,7 +26,7 @@ fn view_text(s: &State) -> String {
 
 fn selected_text(s: &State) -> &str {
     let q = s.selected.expect("a quote is selected");
-    s.doc.slice(s.index.quotes[q].span)
+    s.doc.slice(s.index.quotes.at(q).span)
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn speakers_list_keeps_the_filtered_name_in_view() {
         .iter()
         .enumerate()
         .find(|(_, (_, l))| {
-            label_quote(&s, l).is_some_and(|q| s.index.quotes[q].speaker == Some(SpeakerId(2)))
+            label_quote(&s, l).is_some_and(|q| s.index.quotes.at(q).speaker == Some(SpeakerId(2)))
         })
         .expect("Okafor's label on screen");
     let y = s.geometry.pane.y + row as u16;

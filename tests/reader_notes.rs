@@ -87,7 +87,7 @@ fn corrections_change_the_document_shown_and_are_counted() {
     press(&mut s, "]q c s");
     type_text(&mut s, "Nora Vik, harbour master");
     press(&mut s, "<Enter>");
-    let q = s.selected.map(|q| s.index.quotes[q].speaker);
+    let q = s.selected.map(|q| s.index.quotes.at(q).speaker);
     let sp = s
         .doc
         .speakers

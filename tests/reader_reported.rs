@@ -36,7 +36,7 @@ fn reported_speech_is_a_layer_of_its_own_and_on_by_default() {
     press(&mut s, "z6");
     assert!(s.layers.get(Layer::Reported));
     // Both statements and the quote are Anna Kowal's.
-    let id = s.index.quotes[0].speaker.expect("attributed");
+    let id = s.index.quotes.at(0).speaker.expect("attributed");
     assert_eq!(s.reported_count(id.index()), 2);
     assert_eq!(s.index.by_speaker[id.index()].len(), 1);
 }
@@ -48,7 +48,7 @@ fn quote_jumps_skip_reported_speech_and_statement_jumps_visit_it() {
     let q = s.selected.expect("the quote");
     assert!(
         s.doc
-            .slice(s.index.quotes[q].span)
+            .slice(s.index.quotes.at(q).span)
             .starts_with("We are ready")
     );
     press(&mut s, "]q");
@@ -56,9 +56,9 @@ fn quote_jumps_skip_reported_speech_and_statement_jumps_visit_it() {
 
     let mut s = state();
     let starts: Vec<usize> = vec![
-        s.index.reported[0].span.start,
-        s.index.quotes[0].span.start,
-        s.index.reported[1].span.start,
+        s.index.reported.at(0).span.start,
+        s.index.quotes.at(0).span.start,
+        s.index.reported.at(1).span.start,
     ];
     for &want in &starts {
         press(&mut s, "]r");

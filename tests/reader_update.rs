@@ -16,7 +16,7 @@ fn press(s: &mut State, keys: &str) {
 
 fn selected_text(s: &State) -> &str {
     let q = s.selected.expect("a quote is selected");
-    s.doc.slice(s.index.quotes[q].span)
+    s.doc.slice(s.index.quotes.at(q).span)
 }
 
 fn view_text(s: &State) -> String {
@@ -339,7 +339,7 @@ fn quote_jumps_show_the_whole_quote_when_it_fits() {
                 break;
             }
             seen += 1;
-            let span = s.index.quotes[s.selected.expect("selected")].span;
+            let span = s.index.quotes.at(s.selected.expect("selected")).span;
             let ctx = 3.min((rows as usize - 3) / 2);
             let first = row_of(&s, span.start).expect("quote start in view");
             assert!(
@@ -386,7 +386,7 @@ fn the_selected_quote_stays_in_view_through_relayouts() {
         }
         let q = s.selected.expect("a quote is selected");
         let in_view = |s: &State| {
-            let span = s.index.quotes[q].span;
+            let span = s.index.quotes.at(q).span;
             s.view
                 .iter()
                 .any(|(_, l)| l.start <= span.start && span.start < l.end)

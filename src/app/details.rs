@@ -127,12 +127,12 @@ fn place(s: &State, pos: usize) -> String {
 /// The topics tagged on the quote or on a paragraph holding it.
 fn topics(s: &State, span: Span) -> String {
     let mut names: Vec<String> = Vec::new();
-    for (tag, t) in &s.index.topic_tags {
+    for (tag, t) in s.index.topic_tags.iter() {
         if tag.start > span.start {
             break;
         }
         if tag.contains_span(span)
-            && let Some(topic) = s.doc.topic(*t)
+            && let Some(topic) = s.doc.topic(t)
         {
             let name = shown(&topic.name);
             if !names.contains(&name) {

@@ -3,7 +3,8 @@
 //! topic tags, notes and sections, each sorted so that any question the
 //! screen asks is a binary search.
 
-use crate::format::outline::{self, OutlineEntry, Turn};
+use super::compact::{Compact, Pack, Span32};
+use crate::format::outline::{self, OutlineEntry};
 use crate::model::{
     AnnotationBody, BlockKind, Document, EntityKind, QuoteKind, Span, SpeakerId, TopicId,
 };
@@ -36,14 +37,109 @@ pub struct QuoteRef {
     pub kind: QuoteKind,
 }
 
-/// Indexes of one document, computed once when it is opened.
+/// A transcript turn as the reader jumps to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TurnStop {
+    /// Where the turn's label starts (its words when it has no label).
+    pub start: usize,
+    /// Whether the turn asks (a question or a moderator's turn).
+    pub asks: bool,
+}
+
+impl Pack for DisplayBlock {
+    type Packed = (Span32, Span32, BlockKind, bool);
+    fn pack(self) -> Option<Self::Packed> {
+        Some((
+            Span32::new(self.span)?,
+            Span32::new(self.block)?,
+            self.kind,
+            self.last_chunk,
+        ))
+    }
+    fn unpack((span, block, kind, last_chunk): Self::Packed) -> Self {
+        DisplayBlock {
+            kind,
+            span: span.span(),
+            last_chunk,
+            block: block.span(),
+        }
+    }
+}
+
+/// No speaker, in a packed [`QuoteRef`].
+const NO_SPEAKER: u32 = u32::MAX;
+
+impl Pack for QuoteRef {
+    type Packed = (Span32, u32, QuoteKind);
+    fn pack(self) -> Option<Self::Packed> {
+        let speaker = match self.speaker {
+            Some(SpeakerId(NO_SPEAKER)) => return None,
+            Some(SpeakerId(s)) => s,
+            None => NO_SPEAKER,
+        };
+        Some((Span32::new(self.span)?, speaker, self.kind))
+    }
+    fn unpack((span, speaker, kind): Self::Packed) -> Self {
+        QuoteRef {
+            span: span.span(),
+            speaker: (speaker != NO_SPEAKER).then_some(SpeakerId(speaker)),
+            kind,
+        }
+    }
+}
+
+impl Pack for (Span, EntityKind) {
+    type Packed = (Span32, EntityKind);
+    fn pack(self) -> Option<Self::Packed> {
+        Some((Span32::new(self.0)?, self.1))
+    }
+    fn unpack((span, kind): Self::Packed) -> Self {
+        (span.span(), kind)
+    }
+}
+
+impl Pack for (Span, TopicId) {
+    type Packed = (Span32, TopicId);
+    fn pack(self) -> Option<Self::Packed> {
+        Some((Span32::new(self.0)?, self.1))
+    }
+    fn unpack((span, topic): Self::Packed) -> Self {
+        (span.span(), topic)
+    }
+}
+
+impl Pack for TurnStop {
+    type Packed = (u32, bool);
+    fn pack(self) -> Option<Self::Packed> {
+        Some((u32::try_from(self.start).ok()?, self.asks))
+    }
+    fn unpack((start, asks): Self::Packed) -> Self {
+        TurnStop {
+            start: start as usize,
+            asks,
+        }
+    }
+}
+
+impl Pack for usize {
+    type Packed = u32;
+    fn pack(self) -> Option<u32> {
+        u32::try_from(self).ok()
+    }
+    fn unpack(p: u32) -> usize {
+        p as usize
+    }
+}
+
+/// Indexes of one document, computed once when it is opened. The lists
+/// that grow with the text are [`Compact`] (see there why).
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     /// Blocks to show, in order.
-    pub blocks: Vec<DisplayBlock>,
+    pub blocks: Compact<DisplayBlock>,
     /// Quotes in reading order.
-    pub quotes: Vec<QuoteRef>,
-    quote_maxend: Vec<usize>,
+    pub quotes: Compact<QuoteRef>,
+    quote_maxend: Compact<usize>,
     /// For each speaker, the indexes (into `quotes`) of their quotes.
     pub by_speaker: Vec<Vec<usize>>,
     /// For each topic, the indexes of the quotes it covers.
@@ -51,10 +147,10 @@ pub struct Index {
     /// For each topic, how many paragraphs it is tagged on.
     pub topic_paragraphs: Vec<usize>,
     /// Entity mentions in order.
-    pub entities: Vec<(Span, EntityKind)>,
-    entity_maxend: Vec<usize>,
+    pub entities: Compact<(Span, EntityKind)>,
+    entity_maxend: Compact<usize>,
     /// Topic tags in order of start.
-    pub topic_tags: Vec<(Span, TopicId)>,
+    pub topic_tags: Compact<(Span, TopicId)>,
     /// Notes in order of start: span and text.
     pub notes: Vec<(Span, String)>,
     /// The outline: sections, or a transcript's exchanges.
@@ -65,17 +161,17 @@ pub struct Index {
     pub section_quotes: Vec<usize>,
     /// Reported speech (quotes of kind reported), in reading order: a layer
     /// of its own, kept out of `quotes` and of every list built on them.
-    pub reported: Vec<QuoteRef>,
-    reported_maxend: Vec<usize>,
+    pub reported: Compact<QuoteRef>,
+    reported_maxend: Compact<usize>,
     /// For each speaker, the indexes (into `reported`) of their reported speech.
     pub reported_by_speaker: Vec<Vec<usize>>,
     /// A transcript's turns in reading order.
-    pub turns: Vec<Turn>,
+    pub turns: Compact<TurnStop>,
     /// Every block to show, while `blocks` holds only a filter's.
-    pub(super) all_blocks: Option<Vec<DisplayBlock>>,
+    pub(super) all_blocks: Option<Compact<DisplayBlock>>,
 }
 
-fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
+fn prefix_max(ends: impl Iterator<Item = usize>) -> Compact<usize> {
     let mut m = 0;
     ends.map(|e| {
         m = m.max(e);
@@ -86,9 +182,9 @@ fn prefix_max(ends: impl Iterator<Item = usize>) -> Vec<usize> {
 
 /// Indexes of the items of `spans` (sorted by start, with `maxend` their
 /// running maximum end) that overlap `[a, b)`.
-fn overlapping<'s, T>(
-    spans: &'s [T],
-    maxend: &'s [usize],
+fn overlapping<'s, T: Pack>(
+    spans: &'s Compact<T>,
+    maxend: &'s Compact<usize>,
     span_of: impl Fn(&T) -> Span + 's,
     a: usize,
     b: usize,
@@ -96,11 +192,20 @@ fn overlapping<'s, T>(
     let hi = spans.partition_point(|t| span_of(t).start < b.max(a + 1));
     (0..hi)
         .rev()
-        .take_while(move |&j| maxend[j] > a)
+        .take_while(move |&j| maxend.at(j) > a)
         .filter(move |&j| {
-            let s = span_of(&spans[j]);
+            let s = span_of(&spans.at(j));
             s.end > a || (s.is_empty() && s.start == a)
         })
+}
+
+/// Sort `list` by `key` (stable), unless it is sorted already: the sort's
+/// scratch space is then never taken.
+fn sort_unless_sorted<T: Pack, K: Ord>(list: &mut Compact<T>, key: impl Fn(&T) -> K) {
+    let sorted = (1..list.len()).all(|i| key(&list.at(i - 1)) <= key(&list.at(i)));
+    if !sorted {
+        list.sort_by_key(key);
+    }
 }
 
 /// Split `span` into chunks of at most about [`CHUNK`] bytes at line breaks or spaces.
@@ -126,9 +231,11 @@ fn chunks(text: &str, span: Span, out: &mut Vec<Span>) {
 
 /// The blocks to show, in order: boilerplate left out, huge blocks chunked;
 /// paragraphs at blank lines when the document has no structure.
-fn display_blocks(doc: &Document) -> Vec<DisplayBlock> {
+fn display_blocks(doc: &Document) -> Compact<DisplayBlock> {
     let text = &doc.text;
-    let mut blocks = Vec::new();
+    // As many as the document's blocks, the usual case (a large block in
+    // chunks adds some): see [`Compact::with_capacity`].
+    let mut blocks = Compact::with_capacity(doc.blocks.len());
     let mut push_block = |kind: BlockKind, span: Span| {
         let mut parts = Vec::new();
         chunks(text, span, &mut parts);
@@ -167,20 +274,41 @@ fn display_blocks(doc: &Document) -> Vec<DisplayBlock> {
     blocks
 }
 
-impl Index {
-    /// Build every index of `doc` in one pass over its blocks and annotations.
-    pub fn new(doc: &Document) -> Self {
+/// The annotation layers as the reader indexes them.
+struct Layers {
+    quotes: Compact<QuoteRef>,
+    reported: Compact<QuoteRef>,
+    entities: Compact<(Span, EntityKind)>,
+    topic_tags: Compact<(Span, TopicId)>,
+    notes: Vec<(Span, String)>,
+}
+
+impl Layers {
+    /// `doc`'s annotations by layer, each list made at its final size
+    /// (counted first): grown by doubling, the lists of a large text left
+    /// their outgrown copies behind in the allocator.
+    fn new(doc: &Document) -> Layers {
         let text = &doc.text;
-        let blocks = display_blocks(doc);
-        let mut quotes = Vec::new();
-        let mut reported = Vec::new();
-        let mut entities = Vec::new();
-        let mut topic_tags = Vec::new();
-        let mut notes = Vec::new();
-        for a in &doc.annotations {
-            if !a.span.is_valid_in(text) {
-                continue;
-            }
+        let valid = || doc.annotations.iter().filter(|a| a.span.is_valid_in(text));
+        let mut n = [0usize; 4];
+        for a in valid() {
+            let at = match &a.body {
+                AnnotationBody::Quote(q) if q.kind == QuoteKind::Reported => 1,
+                AnnotationBody::Quote(_) => 0,
+                AnnotationBody::Entity(_) => 2,
+                AnnotationBody::Topic(_) => 3,
+                AnnotationBody::Note(_) => continue,
+            };
+            n[at] += 1;
+        }
+        let mut l = Layers {
+            quotes: Compact::with_capacity(n[0]),
+            reported: Compact::with_capacity(n[1]),
+            entities: Compact::with_capacity(n[2]),
+            topic_tags: Compact::with_capacity(n[3]),
+            notes: Vec::new(),
+        };
+        for a in valid() {
             match &a.body {
                 AnnotationBody::Quote(q) => {
                     let r = QuoteRef {
@@ -189,49 +317,83 @@ impl Index {
                         kind: q.kind,
                     };
                     if q.kind == QuoteKind::Reported {
-                        reported.push(r);
+                        l.reported.push(r);
                     } else {
-                        quotes.push(r);
+                        l.quotes.push(r);
                     }
                 }
-                AnnotationBody::Entity(e) => entities.push((a.span, e.kind)),
+                AnnotationBody::Entity(e) => l.entities.push((a.span, e.kind)),
                 AnnotationBody::Topic(t) if t.topic.index() < doc.topics.len() => {
-                    topic_tags.push((a.span, t.topic))
+                    l.topic_tags.push((a.span, t.topic))
                 }
                 AnnotationBody::Topic(_) => {}
-                AnnotationBody::Note(n) => notes.push((a.span, n.text.clone())),
+                AnnotationBody::Note(n) => l.notes.push((a.span, n.text.clone())),
             }
         }
-        quotes.sort_by_key(|q| (q.span.start, q.span.end));
-        entities.sort_by_key(|e| e.0.start);
-        topic_tags.sort_by_key(|t| t.0.start);
-        notes.sort_by_key(|n| n.0.start);
+        // The annotations come sorted by start (longer first): only quotes
+        // that share a start are out of order, and a sort is then needed.
+        let by_span = |q: &QuoteRef| (q.span.start, q.span.end);
+        sort_unless_sorted(&mut l.quotes, by_span);
+        sort_unless_sorted(&mut l.reported, by_span);
+        sort_unless_sorted(&mut l.entities, |e| e.0.start);
+        sort_unless_sorted(&mut l.topic_tags, |t| t.0.start);
+        l.notes.sort_by_key(|n| n.0.start);
+        l
+    }
+}
+
+/// For each of `speakers` speakers, the indexes of its quotes in `quotes`
+/// (each list made at its final size).
+fn per_speaker(quotes: &Compact<QuoteRef>, speakers: usize) -> Vec<Vec<usize>> {
+    let mut count = vec![0usize; speakers];
+    for s in quotes.iter().filter_map(|q| q.speaker) {
+        count[s.index()] += 1;
+    }
+    let mut out: Vec<Vec<usize>> = count.into_iter().map(Vec::with_capacity).collect();
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(s) = q.speaker {
+            out[s.index()].push(i);
+        }
+    }
+    out
+}
+
+impl Index {
+    /// Build every index of `doc` in one pass over its blocks and annotations.
+    pub fn new(doc: &Document) -> Self {
+        // The outline and the turns first: they are made from lists of the
+        // whole transcript's turns that are let go at once, before the
+        // index's own lists take their place in memory.
+        let outline = outline::outline(doc);
+        let turns = outline::turns(doc)
+            .into_iter()
+            .map(|t| TurnStop {
+                start: t.start,
+                asks: t.asks,
+            })
+            .collect();
+        let blocks = display_blocks(doc);
+        let Layers {
+            quotes,
+            reported,
+            entities,
+            topic_tags,
+            notes,
+        } = Layers::new(doc);
         let quote_maxend = prefix_max(quotes.iter().map(|q| q.span.end));
         let entity_maxend = prefix_max(entities.iter().map(|e| e.0.end));
-
-        let mut by_speaker = vec![Vec::new(); doc.speakers.len()];
-        for (i, q) in quotes.iter().enumerate() {
-            if let Some(s) = q.speaker {
-                by_speaker[s.index()].push(i);
-            }
-        }
-        reported.sort_by_key(|q: &QuoteRef| (q.span.start, q.span.end));
+        let by_speaker = per_speaker(&quotes, doc.speakers.len());
         let reported_maxend = prefix_max(reported.iter().map(|q| q.span.end));
-        let mut reported_by_speaker = vec![Vec::new(); doc.speakers.len()];
-        for (i, q) in reported.iter().enumerate() {
-            if let Some(s) = q.speaker {
-                reported_by_speaker[s.index()].push(i);
-            }
-        }
+        let reported_by_speaker = per_speaker(&reported, doc.speakers.len());
         let mut by_topic = vec![Vec::new(); doc.topics.len()];
         let mut topic_paragraphs = vec![0; doc.topics.len()];
-        for (span, t) in &topic_tags {
+        for (span, t) in topic_tags.iter() {
             let lo = quotes.partition_point(|q| q.span.start < span.start);
             let inside: Vec<usize> = (lo..quotes.len())
-                .take_while(|&i| quotes[i].span.start < span.end.max(span.start + 1))
-                .filter(|&i| quotes[i].span.end <= span.end)
+                .take_while(|&i| quotes.at(i).span.start < span.end.max(span.start + 1))
+                .filter(|&i| quotes.at(i).span.end <= span.end)
                 .collect();
-            let is_quote = inside.iter().any(|&i| quotes[i].span == *span);
+            let is_quote = inside.iter().any(|&i| quotes.at(i).span == span);
             if !is_quote {
                 topic_paragraphs[t.index()] += 1;
             }
@@ -241,7 +403,6 @@ impl Index {
             list.sort_unstable();
             list.dedup();
         }
-        let outline = outline::outline(doc);
         let section_starts = outline.iter().map(|e| e.jump).collect();
         let section_quotes = outline
             .iter()
@@ -268,7 +429,7 @@ impl Index {
             reported,
             reported_maxend,
             reported_by_speaker,
-            turns: outline::turns(doc),
+            turns,
             all_blocks: None,
         }
     }
@@ -292,12 +453,13 @@ impl Index {
     pub fn topics_within(&self, span: Span) -> Vec<TopicId> {
         let lo = self.topic_tags.partition_point(|t| t.0.start < span.start);
         let mut out: Vec<TopicId> = Vec::new();
-        for (s, t) in &self.topic_tags[lo..] {
+        for i in lo..self.topic_tags.len() {
+            let (s, t) = self.topic_tags.at(i);
             if s.start >= span.end {
                 break;
             }
-            if !out.contains(t) {
-                out.push(*t);
+            if !out.contains(&t) {
+                out.push(t);
             }
         }
         out

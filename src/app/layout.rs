@@ -135,7 +135,7 @@ pub fn layout_block(
     topics: bool,
     notes: bool,
 ) -> Vec<VisualLine> {
-    let b = index.blocks[block];
+    let b = index.blocks.at(block);
     let mut out = Vec::new();
     let body = b.span.slice(text);
     let mut pos = b.span.start;

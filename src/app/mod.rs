@@ -11,6 +11,7 @@ pub mod layout;
 
 pub mod citation;
 mod command;
+pub mod compact;
 mod details;
 mod geometry;
 pub mod gold;

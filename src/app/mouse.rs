@@ -15,7 +15,7 @@ pub fn label_quote(s: &State, line: &VisualLine) -> Option<usize> {
     s.index
         .quotes_in(line.start, end)
         .filter(|&q| {
-            let r = &s.index.quotes[q];
+            let r = &s.index.quotes.at(q);
             r.kind != crate::model::QuoteKind::Term
                 && r.span.start >= line.start
                 && r.span.start < end
@@ -75,7 +75,7 @@ pub(super) fn click(s: &mut State, col: u16, row: u16) {
         // A click on a speaker label filters by that speaker.
         let line = s.view.get((row - g.pane.y) as usize).map(|v| v.1);
         if let Some(q) = line.and_then(|l| label_quote(s, &l))
-            && let Some(sp) = s.index.quotes[q].speaker
+            && let Some(sp) = s.index.quotes.at(q).speaker
         {
             set_filter(s, Filter::Speaker(sp));
         }
@@ -85,7 +85,7 @@ pub(super) fn click(s: &mut State, col: u16, row: u16) {
         let q = s
             .index
             .quotes_in(pos, pos + 1)
-            .min_by_key(|&q| s.index.quotes[q].span.len());
+            .min_by_key(|&q| s.index.quotes.at(q).span.len());
         s.selected = q;
         s.cursor = pos;
     }

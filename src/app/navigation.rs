@@ -22,7 +22,7 @@ pub(super) fn partition(n: usize, pred: impl Fn(usize) -> bool) -> usize {
 pub(super) fn pick_quote(s: &State, list: Option<&[usize]>, forward: bool) -> Option<usize> {
     let n = list.map_or(s.index.quotes.len(), |l| l.len());
     let qi = |i: usize| list.map_or(i, |l| l[i]);
-    let start = |i: usize| s.index.quotes[qi(i)].span.start;
+    let start = |i: usize| s.index.quotes.at(qi(i)).span.start;
     let cur = s.cursor;
     if forward {
         let strict = s.selected.is_some();
@@ -50,7 +50,7 @@ fn pick_shown(s: &State, list: Option<&[usize]>, forward: bool) -> Option<usize>
     }
     let n = list.map_or(s.index.quotes.len(), |l| l.len());
     while let Some(q) = pick {
-        if s.index.shows(s.index.quotes[q].span.start) {
+        if s.index.shows(s.index.quotes.at(q).span.start) {
             break;
         }
         let i = list.map_or(Some(q), |l| l.binary_search(&q).ok());
@@ -90,7 +90,7 @@ pub(super) fn quote_step(s: &mut State, forward: bool, same_speaker: bool) {
             quote_step(s, forward, false);
             return;
         };
-        let Some(sp) = s.index.quotes[q].speaker else {
+        let Some(sp) = s.index.quotes.at(q).speaker else {
             s.message = Some("this quote has no known speaker".into());
             return;
         };

@@ -8,6 +8,7 @@
 //! list is kept aside), so layout, scrolling, search and jumps work on the
 //! shorter document without knowing about the filter.
 
+use super::compact::Compact;
 use super::index::{DisplayBlock, Index};
 use super::state::{Filter, State};
 use crate::model::BlockKind;
@@ -18,7 +19,7 @@ fn passes(index: &Index, b: &DisplayBlock, f: Filter) -> bool {
     match f {
         Filter::Speaker(id) => index
             .quotes_in(start, end)
-            .any(|q| index.quotes[q].speaker == Some(id)),
+            .any(|q| index.quotes.at(q).speaker == Some(id)),
         Filter::Topic(id) => {
             index.topics_within(b.block).contains(&id)
                 || index
@@ -32,15 +33,17 @@ fn passes(index: &Index, b: &DisplayBlock, f: Filter) -> bool {
 /// The blocks of `all` that filter `f` shows: those that pass, each with the
 /// heading of its section before it (a heading with no passing block under
 /// it is left out).
-fn blocks_for(index: &Index, all: &[DisplayBlock], f: Filter) -> Vec<DisplayBlock> {
-    let mut out = Vec::new();
+fn blocks_for(index: &Index, all: &Compact<DisplayBlock>, f: Filter) -> Compact<DisplayBlock> {
+    let mut out = Compact::default();
     let mut heading: Option<DisplayBlock> = None;
-    for b in all {
+    for b in all.iter() {
         if b.kind == BlockKind::Heading {
-            heading = Some(*b);
-        } else if passes(index, b, f) {
-            out.extend(heading.take());
-            out.push(*b);
+            heading = Some(b);
+        } else if passes(index, &b, f) {
+            if let Some(h) = heading.take() {
+                out.push(h);
+            }
+            out.push(b);
         }
     }
     out
@@ -75,7 +78,7 @@ impl State {
         self.layout.clear();
         let keep = self
             .selected
-            .map_or(self.cursor, |q| self.index.quotes[q].span.start);
+            .map_or(self.cursor, |q| self.index.quotes.at(q).span.start);
         let target = self.anchor_of(keep);
         let ctx = self.reference_row();
         self.top = self.retreat(target, ctx);

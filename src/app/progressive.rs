@@ -24,6 +24,13 @@ impl State {
     /// quote stay when the whole text has them too (a speaker or topic of
     /// the same name, a quote of the same words), and a search is made again.
     pub fn finish_loading(&mut self, doc: Document) {
+        let index = Index::new(&doc);
+        self.finish_loading_indexed(doc, index);
+    }
+
+    /// [`State::finish_loading`] with the index of `doc` already made
+    /// (by the thread that annotated it, see `ui`).
+    pub fn finish_loading_indexed(&mut self, doc: Document, index: Index) {
         self.loading = None;
         let same_start = doc.text.starts_with(&self.doc.text);
         let top = self
@@ -35,9 +42,9 @@ impl State {
         let filter = self.filter.and_then(|f| self.map_filter(f, &doc));
         let selected = self
             .selected
-            .map(|q| self.index.quotes[q].span)
+            .map(|q| self.index.quotes.at(q).span)
             .filter(|_| same_start);
-        self.index = Index::new(&doc);
+        self.index = index;
         self.doc = doc;
         self.only_shown = None;
         self.filter = filter;

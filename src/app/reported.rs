@@ -17,7 +17,7 @@ impl State {
     pub fn reported_passes(&self, r: usize) -> bool {
         match self.filter {
             None => true,
-            Some(Filter::Speaker(id)) => self.index.reported[r].speaker == Some(id),
+            Some(Filter::Speaker(id)) => self.index.reported.at(r).speaker == Some(id),
             Some(Filter::Topic(_)) => false,
         }
     }
@@ -28,7 +28,7 @@ impl State {
         if self.only_shown.is_none() {
             return true;
         }
-        let pos = self.index.reported[r].span.start;
+        let pos = self.index.reported.at(r).span.start;
         let b = self.index.block_at(pos);
         self.index
             .blocks
@@ -52,7 +52,7 @@ pub fn label_reported(s: &State, line: &VisualLine) -> Option<usize> {
     s.index
         .reported_in(line.start, end)
         .filter(|&r| {
-            let sp = s.index.reported[r].span;
+            let sp = s.index.reported.at(r).span;
             sp.start >= line.start && sp.start < end
         })
         .min()
@@ -73,10 +73,10 @@ fn pick(s: &State, forward: bool) -> Option<(usize, Stop)> {
     let cur = s.cursor;
     let quotes = (0..s.index.quotes.len())
         .filter(|&q| s.quote_passes(q))
-        .map(|q| (s.index.quotes[q].span.start, Stop::Quote(q)));
+        .map(|q| (s.index.quotes.at(q).span.start, Stop::Quote(q)));
     let reported = (0..s.index.reported.len())
         .filter(|&r| s.layers.reported && s.reported_passes(r) && s.reported_shown(r))
-        .map(|r| (s.index.reported[r].span.start, Stop::Reported(r)));
+        .map(|r| (s.index.reported.at(r).span.start, Stop::Reported(r)));
     let all = quotes.chain(reported);
     if forward {
         all.filter(|&(p, _)| p > cur).min_by_key(|&(p, _)| p)
@@ -90,7 +90,7 @@ pub(super) fn statement_step(s: &mut State, forward: bool) {
     match pick(s, forward) {
         Some((_, Stop::Quote(q))) => s.jump_quote(q),
         Some((p, Stop::Reported(r))) => {
-            let end = s.index.reported[r].span.end;
+            let end = s.index.reported.at(r).span.end;
             s.selected = None;
             s.jump_span(p, end.saturating_sub(1).max(p));
         }

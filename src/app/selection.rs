@@ -190,7 +190,7 @@ fn at_column(text: &str, l: VisualLine, col: usize) -> usize {
 /// when it is on screen, else at the first line shown.
 pub(super) fn start(s: &mut State, linewise: bool) {
     let pos = match s.selected.filter(|&q| s.quote_in_view(q)) {
-        Some(q) => Some(s.index.quotes[q].span.start),
+        Some(q) => Some(s.index.quotes.at(q).span.start),
         None => s
             .view
             .iter()
@@ -314,11 +314,11 @@ fn to_quote(s: &mut State, forward: bool, n: usize) {
     let list: Vec<usize> = s
         .quote_list()
         .map_or_else(|| (0..s.index.quotes.len()).collect(), |l| l.to_vec());
-    let start = |i: usize| s.index.quotes[list[i]].span.start;
+    let start = |i: usize| s.index.quotes.at(list[i]).span.start;
     match step(list.len(), start, v.cursor, forward, n) {
         Some(i) => {
             let q = list[i];
-            move_to(s, s.index.quotes[q].span.start, forward);
+            move_to(s, s.index.quotes.at(q).span.start, forward);
             s.selected = Some(q);
         }
         None if list.is_empty() => s.message = Some("no quotes".into()),
@@ -367,7 +367,7 @@ fn shown_near(s: &State, pos: usize, forward: bool) -> usize {
     let i = blocks.partition_point(|b| b.span.end <= pos);
     match (forward, blocks.get(i), i.checked_sub(1)) {
         (true, Some(b), _) => b.span.start,
-        (_, _, Some(j)) => prev_char(&s.doc.text, blocks[j].span.end),
+        (_, _, Some(j)) => prev_char(&s.doc.text, blocks.at(j).span.end),
         (false, Some(b), None) => b.span.start,
         (_, None, None) => pos,
     }
@@ -448,9 +448,9 @@ fn follow(s: &mut State) {
 fn speaker_of(s: &State, span: Span) -> Option<SpeakerId> {
     s.index
         .quotes_in(span.start, span.end.max(span.start + 1))
-        .filter(|&q| s.index.quotes[q].span.contains_span(span))
+        .filter(|&q| s.index.quotes.at(q).span.contains_span(span))
         .min()
-        .and_then(|q| s.index.quotes[q].speaker)
+        .and_then(|q| s.index.quotes.at(q).speaker)
 }
 
 /// `y` (`cited`) and `Y`: put the selection's or the selected quote's words
@@ -462,7 +462,7 @@ pub(super) fn copy(s: &mut State, cited: bool) {
             let span = v.span(&s.doc.text);
             (span, speaker_of(s, span))
         }
-        (None, Some(q)) => (s.index.quotes[q].span, s.index.quotes[q].speaker),
+        (None, Some(q)) => (s.index.quotes.at(q).span, s.index.quotes.at(q).speaker),
         (None, None) => {
             let key = |c| s.keymap.key_for(c).unwrap_or_default();
             s.message = Some(format!(

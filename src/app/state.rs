@@ -381,7 +381,7 @@ impl State {
             return 0;
         };
         match l.kind {
-            LineKind::Topics | LineKind::Note(_) => self.index.blocks[*b].span.end,
+            LineKind::Topics | LineKind::Note(_) => self.index.blocks.at(*b).span.end,
             _ => l.start,
         }
     }

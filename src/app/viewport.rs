@@ -144,7 +144,7 @@ impl State {
 
     /// Jump to quote `q` and select it.
     pub(super) fn jump_quote(&mut self, q: usize) {
-        let span = self.index.quotes[q].span;
+        let span = self.index.quotes.at(q).span;
         self.selected = Some(q);
         self.jump_span(span.start, span.end.saturating_sub(1).max(span.start));
         self.selected = Some(q);
@@ -257,7 +257,9 @@ impl State {
     /// Whether quote `q` has text on screen.
     pub(super) fn quote_in_view(&self, q: usize) -> bool {
         let (a, b) = self.view_range();
-        self.index.quotes[q]
+        self.index
+            .quotes
+            .at(q)
             .span
             .overlaps(Span::new(a, b.max(a + 1)))
     }

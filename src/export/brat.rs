@@ -15,7 +15,7 @@
 //! as `AnnotatorNotes`.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::{Positions, UserAnnotation, is_attribution, kind_name, speaker_of, user_annotations};
 use crate::model::{Document, Span, quote_marks};
@@ -52,16 +52,61 @@ pub struct BratFiles {
     pub conf: String,
 }
 
-/// Writes `.ann` lines, numbering ids and reusing a span already written
-/// with the same label.
-struct Ann<'a> {
+/// The labels whose spans are written once and shared by the events that
+/// name them (one speech verb or one name for several quotes).
+const SHARED: [&str; 2] = ["Cue", "Source"];
+
+/// The ids of the shared spans written so far, by label and span. Every
+/// cue and source span of a large text is remembered (a continued quote can
+/// name a source far back), so an entry is kept small: its offsets and id
+/// as `u32` (12 bytes and a 4-byte id) wherever they fit, which they always
+/// do for a text under 4 GiB; the others go in a map of full-width entries.
+#[derive(Default)]
+struct Seen {
+    small: HashMap<(u8, u32, u32), u32, foldhash::fast::RandomState>,
+    large: HashMap<(u8, Span), usize, foldhash::fast::RandomState>,
+}
+
+impl Seen {
+    /// The small key of a span, when its offsets fit in `u32`.
+    fn small_key(label: u8, span: Span) -> Option<(u8, u32, u32)> {
+        Some((
+            label,
+            u32::try_from(span.start).ok()?,
+            u32::try_from(span.end).ok()?,
+        ))
+    }
+
+    fn get(&self, label: u8, span: Span) -> Option<usize> {
+        let small = Self::small_key(label, span).and_then(|k| self.small.get(&k));
+        match small {
+            Some(&id) => Some(id as usize),
+            None => self.large.get(&(label, span)).copied(),
+        }
+    }
+
+    fn insert(&mut self, label: u8, span: Span, id: usize) {
+        match (Self::small_key(label, span), u32::try_from(id)) {
+            (Some(k), Ok(id)) => {
+                self.small.insert(k, id);
+            }
+            _ => {
+                self.large.insert((label, span), id);
+            }
+        }
+    }
+}
+
+/// Writes `.ann` lines as they are made, numbering ids and reusing a span
+/// already written with the same label.
+struct Ann<'a, 'w> {
     text: &'a str,
     pos: Positions<'a>,
-    out: String,
+    out: &'w mut dyn Write,
     next_t: usize,
     next_e: usize,
     next_note: usize,
-    seen: HashMap<(&'static str, Span), String>,
+    seen: Seen,
 }
 
 /// One line of text for a brat field: no tabs or line breaks.
@@ -69,16 +114,16 @@ fn one_line(s: &str) -> String {
     s.split(['\n', '\r', '\t']).collect::<Vec<_>>().join(" ")
 }
 
-impl<'a> Ann<'a> {
-    fn new(text: &'a str) -> Self {
+impl<'a, 'w> Ann<'a, 'w> {
+    fn new(text: &'a str, out: &'w mut dyn Write) -> Self {
         Ann {
             text,
             pos: Positions::new(text),
-            out: String::new(),
+            out,
             next_t: 1,
             next_e: 1,
             next_note: 1,
-            seen: HashMap::new(),
+            seen: Seen::default(),
         }
     }
 
@@ -95,14 +140,18 @@ impl<'a> Ann<'a> {
         out
     }
 
-    /// Write a text-bound annotation (or reuse one: `shared`) and return its id.
-    fn tb(&mut self, label: &'static str, span: Span, shared: bool) -> Option<String> {
-        if shared && let Some(id) = self.seen.get(&(label, span)) {
-            return Some(id.clone());
+    /// Write a text-bound annotation (or reuse the one written with the same
+    /// label and span, when the label is one of [`SHARED`]) and return its id.
+    fn tb(&mut self, label: &'static str, span: Span) -> io::Result<Option<String>> {
+        let shared = SHARED.iter().position(|&l| l == label).map(|i| i as u8);
+        if let Some(l) = shared
+            && let Some(n) = self.seen.get(l, span)
+        {
+            return Ok(Some(format!("T{n}")));
         }
         let pieces = self.pieces(span);
         if pieces.is_empty() {
-            return None;
+            return Ok(None);
         }
         let offsets: Vec<String> = pieces
             .iter()
@@ -112,34 +161,35 @@ impl<'a> Ann<'a> {
             })
             .collect();
         let words: Vec<&str> = pieces.iter().map(|p| p.slice(self.text)).collect();
-        let id = format!("T{}", self.next_t);
+        let n = self.next_t;
         self.next_t += 1;
-        let _ = writeln!(
+        writeln!(
             self.out,
-            "{id}\t{label} {}\t{}",
+            "T{n}\t{label} {}\t{}",
             offsets.join(";"),
             one_line(&words.join(" "))
-        );
-        if shared {
-            self.seen.insert((label, span), id.clone());
+        )?;
+        if let Some(l) = shared {
+            self.seen.insert(l, span, n);
         }
-        Some(id)
+        Ok(Some(format!("T{n}")))
     }
 
-    fn note(&mut self, id: &str, text: &str) {
-        let _ = writeln!(
+    fn note(&mut self, id: &str, text: &str) -> io::Result<()> {
+        writeln!(
             self.out,
             "#{}\tAnnotatorNotes {id}\t{}",
             self.next_note,
             one_line(text)
-        );
+        )?;
         self.next_note += 1;
+        Ok(())
     }
 }
 
 /// The quote's span with the quotation marks right around it, as PolNeAR's
 /// contents have them (a direct quote is told by its marks).
-fn with_marks(text: &str, span: Span) -> Span {
+pub(super) fn with_marks(text: &str, span: Span) -> Span {
     let mut out = span;
     if let Some(c) = text[..span.start].chars().next_back()
         && quote_marks::is_opening_mark(c)
@@ -154,20 +204,35 @@ fn with_marks(text: &str, span: Span) -> Span {
     out
 }
 
-/// The document as brat files.
+/// The document as brat files, held in memory (for small documents and
+/// the tests; [`write_ann`] writes the `.ann` file as it is made).
 pub fn to_brat(doc: &Document, user: &[UserAnnotation]) -> BratFiles {
-    let mut a = Ann::new(&doc.text);
+    let mut ann = Vec::new();
+    // Writing to memory cannot fail, and every piece written is UTF-8.
+    let _ = write_ann(doc, user, &mut ann);
+    BratFiles {
+        txt: doc.text.clone(),
+        ann: String::from_utf8(ann).unwrap_or_default(),
+        conf: ANNOTATION_CONF.to_string(),
+    }
+}
+
+/// The `.ann` file of [`to_brat`] written to `w` as it is made (give it a
+/// buffered writer): only the ids of shared cue and source spans are
+/// remembered. The `.txt` file is the document's text as it is.
+pub fn write_ann(doc: &Document, user: &[UserAnnotation], w: &mut dyn Write) -> io::Result<()> {
+    let mut a = Ann::new(&doc.text, w);
     // A partial quote inside its reported clause is part of that attribution.
     let folded = doc.partials_in_reported();
     for ((span, q), folded) in doc.quotes().zip(folded) {
         if !is_attribution(q.kind) || folded {
             continue;
         }
-        let Some(content) = a.tb("Content", with_marks(&doc.text, span), false) else {
+        let Some(content) = a.tb("Content", with_marks(&doc.text, span))? else {
             continue;
         };
-        let cue = q.cue.and_then(|c| a.tb("Cue", c, true));
-        let source = q.mention.and_then(|m| a.tb("Source", m, true));
+        let cue = q.cue.map(|c| a.tb("Cue", c)).transpose()?.flatten();
+        let source = q.mention.map(|m| a.tb("Source", m)).transpose()?.flatten();
         let trigger_label = if source.is_some() {
             "Attribution"
         } else {
@@ -175,19 +240,18 @@ pub fn to_brat(doc: &Document, user: &[UserAnnotation]) -> BratFiles {
         };
         let trigger_span = q.cue.or(q.mention).unwrap_or(span);
         let trigger = a
-            .tb(trigger_label, trigger_span, false)
+            .tb(trigger_label, trigger_span)?
             .unwrap_or(content.clone());
         let eid = format!("E{}", a.next_e);
         a.next_e += 1;
-        let mut line = format!("{eid}\t{trigger_label}:{trigger} Content:{content}");
+        write!(a.out, "{eid}\t{trigger_label}:{trigger} Content:{content}")?;
         if let Some(c) = cue {
-            line.push_str(&format!(" Cue:{c}"));
+            write!(a.out, " Cue:{c}")?;
         }
         if let Some(s) = source {
-            line.push_str(&format!(" Source:{s}"));
+            write!(a.out, " Source:{s}")?;
         }
-        a.out.push_str(&line);
-        a.out.push('\n');
+        a.out.write_all(b"\n")?;
         let mut about = match speaker_of(doc, q.speaker) {
             Some((name, Some(role))) => format!("speaker: {name}, {role}"),
             Some((name, None)) => format!("speaker: {name}"),
@@ -197,7 +261,7 @@ pub fn to_brat(doc: &Document, user: &[UserAnnotation]) -> BratFiles {
         if q.turn {
             about.push_str("; turn");
         }
-        a.note(&eid, &about);
+        a.note(&eid, &about)?;
     }
     for u in user_annotations(doc, user) {
         let label = match u.kind {
@@ -205,17 +269,13 @@ pub fn to_brat(doc: &Document, user: &[UserAnnotation]) -> BratFiles {
             super::UserKind::Highlight => "Highlight",
             super::UserKind::Correction => "Correction",
         };
-        if let Some(id) = a.tb(label, u.span, false)
+        if let Some(id) = a.tb(label, u.span)?
             && !u.text.is_empty()
         {
-            a.note(&id, &u.text);
+            a.note(&id, &u.text)?;
         }
     }
-    BratFiles {
-        txt: doc.text.clone(),
-        ann: a.out,
-        conf: ANNOTATION_CONF.to_string(),
-    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -271,11 +331,12 @@ mod tests {
 
     #[test]
     fn spans_are_split_at_line_breaks() {
-        let mut a = Ann::new("ab\ncd\n\nef");
-        let id = a.tb("Content", Span::new(0, 9), false).expect("written");
-        assert_eq!(id, "T1");
-        assert_eq!(a.out, "T1\tContent 0 2;3 5;7 9\tab cd ef\n");
-        assert_eq!(a.tb("Content", Span::new(2, 3), false), None);
+        let mut out = Vec::new();
+        let mut a = Ann::new("ab\ncd\n\nef", &mut out);
+        let id = a.tb("Content", Span::new(0, 9)).expect("memory");
+        assert_eq!(id.as_deref(), Some("T1"));
+        assert_eq!(a.tb("Content", Span::new(2, 3)).expect("memory"), None);
+        assert_eq!(out, b"T1\tContent 0 2;3 5;7 9\tab cd ef\n");
     }
 
     #[test]

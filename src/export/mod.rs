@@ -15,6 +15,8 @@
 
 pub mod brat;
 pub mod csv;
+#[cfg(test)]
+mod reference;
 pub mod report;
 pub mod w3c;
 

@@ -6,6 +6,7 @@
 //! data: this layer knows no theme), and escapes every text it shows.
 
 use std::fmt::Write as _;
+use std::io::{self, Write};
 
 use super::{TopicIndex, UserAnnotation, kind_name, section_of, speaker_of, user_annotations};
 use crate::model::{Document, Quote, Span, SpeakerId};
@@ -39,40 +40,97 @@ impl Default for Palette {
     }
 }
 
-/// One speaker's quotes (none: the unattributed ones).
-struct Group<'a> {
-    speaker: Option<SpeakerId>,
-    quotes: Vec<(Span, &'a Quote)>,
+/// The quotes grouped by speaker, speakers in the order of their first
+/// quote, unattributed quotes last. Kept compact, as a large text has
+/// millions of quotes: each quote is the index (`u32`) of its annotation in
+/// [`Document::annotations`], the groups lie one after the other in
+/// `members`, and `groups[g]` is a speaker (none: the unattributed ones)
+/// with where its quotes end in `members`.
+struct Groups {
+    groups: Vec<(Option<SpeakerId>, usize)>,
+    members: Vec<u32>,
 }
 
-/// The quotes grouped by speaker, speakers in the order of their first
-/// quote, unattributed quotes last.
-fn groups(doc: &Document) -> Vec<Group<'_>> {
-    let mut out: Vec<Group> = Vec::new();
-    let mut none = Group {
-        speaker: None,
-        quotes: Vec::new(),
-    };
-    for (span, q) in doc.quotes() {
-        match q.speaker.filter(|&id| doc.speaker(id).is_some()) {
-            None => none.quotes.push((span, q)),
-            Some(id) => match out.iter_mut().find(|g| g.speaker == Some(id)) {
-                Some(g) => g.quotes.push((span, q)),
-                None => out.push(Group {
-                    speaker: Some(id),
-                    quotes: vec![(span, q)],
-                }),
-            },
+impl Groups {
+    /// Group `doc`'s quotes in two passes: count each speaker's quotes (in
+    /// the order of their first), then place every quote in its group.
+    fn new(doc: &Document) -> Groups {
+        const NONE: u32 = u32::MAX;
+        // The group of each speaker id, once it has a quote.
+        let mut slot: Vec<u32> = vec![NONE; doc.speakers.len()];
+        let mut counts: Vec<(Option<SpeakerId>, usize)> = Vec::new();
+        let mut unattributed = 0;
+        let known = |q: &Quote| q.speaker.filter(|&id| doc.speaker(id).is_some());
+        for (_, q) in doc.quotes() {
+            match known(q) {
+                None => unattributed += 1,
+                Some(id) => {
+                    let s = &mut slot[id.index()];
+                    if *s == NONE {
+                        *s = counts.len() as u32;
+                        counts.push((Some(id), 0));
+                    }
+                    counts[*s as usize].1 += 1;
+                }
+            }
         }
+        if unattributed > 0 {
+            counts.push((None, unattributed));
+        }
+        // Where the next quote of each group goes, then where each group ends.
+        let mut next: Vec<usize> = Vec::with_capacity(counts.len());
+        let mut at = 0;
+        for (_, n) in &counts {
+            next.push(at);
+            at += n;
+        }
+        let mut members = vec![0u32; at];
+        let last = counts.len().wrapping_sub(1);
+        for (i, a) in doc.annotations.iter().enumerate() {
+            let Some(q) = a.as_quote() else { continue };
+            let g = known(q).map_or(last, |id| slot[id.index()] as usize);
+            // A text is at most 1 GiB, so its annotations are counted in u32.
+            members[next[g]] = i as u32;
+            next[g] += 1;
+        }
+        let groups = counts
+            .iter()
+            .zip(next)
+            .map(|(&(s, _), end)| (s, end))
+            .collect();
+        Groups { groups, members }
     }
-    if !none.quotes.is_empty() {
-        out.push(none);
+
+    /// Each group: its speaker and its quotes.
+    fn iter<'d>(
+        &'d self,
+        doc: &'d Document,
+    ) -> impl Iterator<
+        Item = (
+            Option<SpeakerId>,
+            usize,
+            impl Iterator<Item = (Span, &'d Quote)>,
+        ),
+    > + 'd {
+        let mut from = 0;
+        self.groups.iter().map(move |&(speaker, end)| {
+            let quotes = self.members[from..end].iter().filter_map(|&i| {
+                let a = doc.annotations.get(i as usize)?;
+                Some((a.span, a.as_quote()?))
+            });
+            let n = end - from;
+            from = end;
+            (speaker, n, quotes)
+        })
     }
-    out
+
+    fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
 }
 
 /// The facts under a quote: kind, cue, section, topics.
-fn facts(doc: &Document, topics: &TopicIndex, span: Span, q: &Quote) -> Vec<String> {
+pub(super) fn facts(doc: &Document, topics: &TopicIndex, span: Span, q: &Quote) -> Vec<String> {
     let mut out = vec![kind_name(q.kind)];
     if q.turn {
         out.push("turn".into());
@@ -90,11 +148,11 @@ fn facts(doc: &Document, topics: &TopicIndex, span: Span, q: &Quote) -> Vec<Stri
     out
 }
 
-fn title(doc: &Document, name: &str) -> String {
+pub(super) fn title(doc: &Document, name: &str) -> String {
     doc.meta.title.clone().unwrap_or_else(|| name.to_string())
 }
 
-fn meta_lines(doc: &Document) -> Vec<(&'static str, String)> {
+pub(super) fn meta_lines(doc: &Document) -> Vec<(&'static str, String)> {
     let m = &doc.meta;
     let mut out = Vec::new();
     for (k, v) in [
@@ -110,15 +168,15 @@ fn meta_lines(doc: &Document) -> Vec<(&'static str, String)> {
     out
 }
 
-fn speaker_heading(doc: &Document, g: &Group) -> (String, Option<String>) {
-    match speaker_of(doc, g.speaker) {
+fn speaker_heading(doc: &Document, speaker: Option<SpeakerId>) -> (String, Option<String>) {
+    match speaker_of(doc, speaker) {
         Some((name, role)) => (name.to_string(), role.map(str::to_string)),
         None => ("Unattributed".to_string(), None),
     }
 }
 
 /// Markdown special characters escaped so that text reads as it is.
-fn md_escape(s: &str) -> String {
+pub(super) fn md_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in crate::model::text::visible(s).chars() {
         if matches!(
@@ -132,58 +190,76 @@ fn md_escape(s: &str) -> String {
     out
 }
 
-/// The document as a Markdown report.
+/// The document as a Markdown report (see [`write_markdown`]).
 pub fn to_markdown(doc: &Document, user: &[UserAnnotation], name: &str) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", md_escape(&title(doc, name)));
+    in_memory(|w| write_markdown(doc, user, name, w))
+}
+
+/// The text a writer made, in memory (for the tests and small documents).
+fn in_memory(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail, and every piece written is UTF-8.
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`to_markdown`]'s text written to `w` as it is made (give it a buffered
+/// writer): a large text's report is never held whole.
+pub fn write_markdown(
+    doc: &Document,
+    user: &[UserAnnotation],
+    name: &str,
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(w, "# {}\n", md_escape(&title(doc, name)))?;
     for (k, v) in meta_lines(doc) {
-        let _ = writeln!(out, "- **{k}:** {}", md_escape(&v));
+        writeln!(w, "- **{k}:** {}", md_escape(&v))?;
     }
-    let gs = groups(doc);
+    let gs = Groups::new(doc);
     let topics = TopicIndex::new(doc);
-    let _ = writeln!(out, "\n## Quotes by speaker\n");
+    writeln!(w, "\n## Quotes by speaker\n")?;
     if gs.is_empty() {
-        out.push_str("No quotes.\n\n");
+        w.write_all(b"No quotes.\n\n")?;
     }
-    for g in &gs {
-        let (who, role) = speaker_heading(doc, g);
-        let _ = write!(out, "### {}", md_escape(&who));
+    for (speaker, n, quotes) in gs.iter(doc) {
+        let (who, role) = speaker_heading(doc, speaker);
+        write!(w, "### {}", md_escape(&who))?;
         if let Some(r) = role {
-            let _ = write!(out, " — {}", md_escape(&r));
+            write!(w, " — {}", md_escape(&r))?;
         }
-        let _ = writeln!(out, " ({})\n", quotes_count(g.quotes.len()));
-        for &(span, q) in &g.quotes {
+        writeln!(w, " ({})\n", quotes_count(n))?;
+        for (span, q) in quotes {
             for line in doc.slice(span).lines() {
-                let _ = writeln!(out, "> {}", md_escape(line));
+                writeln!(w, "> {}", md_escape(line))?;
             }
-            let _ = writeln!(
-                out,
+            writeln!(
+                w,
                 ">\n> *{}*\n",
                 md_escape(&facts(doc, &topics, span, q).join(" · "))
-            );
+            )?;
         }
     }
     let notes = user_annotations(doc, user);
-    let _ = writeln!(out, "## Notes\n");
+    writeln!(w, "## Notes\n")?;
     if notes.is_empty() {
-        out.push_str("No notes.\n");
+        w.write_all(b"No notes.\n")?;
     }
     for u in &notes {
-        let _ = write!(
-            out,
+        write!(
+            w,
             "- **{}** on “{}”",
             u.kind.name(),
             md_escape(&one_line(doc.slice(u.span)))
-        );
+        )?;
         if !u.text.is_empty() {
-            let _ = write!(out, ": {}", md_escape(&one_line(&u.text)));
+            write!(w, ": {}", md_escape(&one_line(&u.text)))?;
         }
-        out.push('\n');
+        w.write_all(b"\n")?;
     }
-    out
+    Ok(())
 }
 
-fn one_line(s: &str) -> String {
+pub(super) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -207,7 +283,7 @@ fn hex(c: [u8; 3]) -> String {
     format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2])
 }
 
-fn css(p: &Palette, speakers: usize) -> String {
+pub(super) fn css(p: &Palette, speakers: usize) -> String {
     let mut s = format!(
         "body{{background:{bg};color:{fg};font:16px/1.5 Georgia,serif;max-width:46em;\
          margin:2em auto;padding:0 1em}}\n\
@@ -236,75 +312,85 @@ fn css(p: &Palette, speakers: usize) -> String {
     s
 }
 
-/// The document as a standalone HTML page.
+/// The document as a standalone HTML page (see [`write_html`]).
 pub fn to_html(doc: &Document, user: &[UserAnnotation], name: &str, palette: &Palette) -> String {
+    in_memory(|w| write_html(doc, user, name, palette, w))
+}
+
+/// [`to_html`]'s page written to `w` as it is made (give it a buffered
+/// writer): a large text's report is never held whole.
+pub fn write_html(
+    doc: &Document,
+    user: &[UserAnnotation],
+    name: &str,
+    palette: &Palette,
+    w: &mut dyn Write,
+) -> io::Result<()> {
     let t = html_escape(&title(doc, name));
-    let mut out = format!(
+    write!(
+        w,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"attache\">\n<title>{t}</title>\n<style>\n{}</style>\n\
          </head>\n<body>\n<h1>{t}</h1>\n<ul class=\"meta\">\n",
         css(palette, doc.speakers.len())
-    );
+    )?;
     for (k, v) in meta_lines(doc) {
-        let _ = writeln!(out, "<li>{k}: {}</li>", html_escape(&v));
+        writeln!(w, "<li>{k}: {}</li>", html_escape(&v))?;
     }
-    out.push_str("</ul>\n<h2>Quotes by speaker</h2>\n");
-    let gs = groups(doc);
+    w.write_all(b"</ul>\n<h2>Quotes by speaker</h2>\n")?;
+    let gs = Groups::new(doc);
     let topics = TopicIndex::new(doc);
     if gs.is_empty() {
-        out.push_str("<p>No quotes.</p>\n");
+        w.write_all(b"<p>No quotes.</p>\n")?;
     }
-    for g in &gs {
-        let (who, role) = speaker_heading(doc, g);
-        let class = g
-            .speaker
-            .map_or_else(|| "unknown".to_string(), |id| format!("s{}", id.index()));
-        let _ = write!(
-            out,
-            "<section class=\"{class}\">\n<h3>{}",
-            html_escape(&who)
-        );
+    for (speaker, n, quotes) in gs.iter(doc) {
+        let (who, role) = speaker_heading(doc, speaker);
+        let class = speaker.map_or_else(|| "unknown".to_string(), |id| format!("s{}", id.index()));
+        write!(w, "<section class=\"{class}\">\n<h3>{}", html_escape(&who))?;
         if let Some(r) = role {
-            let _ = write!(out, " <span class=\"role\">— {}</span>", html_escape(&r));
+            write!(w, " <span class=\"role\">— {}</span>", html_escape(&r))?;
         }
-        let _ = writeln!(out, " ({})</h3>", quotes_count(g.quotes.len()));
-        for &(span, q) in &g.quotes {
-            let _ = writeln!(
-                out,
+        writeln!(w, " ({})</h3>", quotes_count(n))?;
+        for (span, q) in quotes {
+            writeln!(
+                w,
                 "<blockquote class=\"{class}\"><p>{}</p>\n<div class=\"facts\">{}</div></blockquote>",
                 html_escape(doc.slice(span)),
                 html_escape(&facts(doc, &topics, span, q).join(" · "))
-            );
+            )?;
         }
-        out.push_str("</section>\n");
+        w.write_all(b"</section>\n")?;
     }
+    html_notes(doc, user, w)?;
+    w.write_all(b"</body>\n</html>\n")
+}
+
+/// The notes of an HTML report.
+fn html_notes(doc: &Document, user: &[UserAnnotation], w: &mut dyn Write) -> io::Result<()> {
     let notes = user_annotations(doc, user);
-    out.push_str("<h2>Notes</h2>\n");
+    w.write_all(b"<h2>Notes</h2>\n")?;
     if notes.is_empty() {
-        out.push_str("<p>No notes.</p>\n");
-    } else {
-        out.push_str("<ul class=\"notes\">\n");
-        for u in &notes {
-            let _ = write!(
-                out,
-                "<li><strong>{}</strong> on “{}”",
-                u.kind.name(),
-                html_escape(&one_line(doc.slice(u.span)))
-            );
-            if !u.text.is_empty() {
-                let _ = write!(out, ": {}", html_escape(&u.text));
-            }
-            out.push_str("</li>\n");
-        }
-        out.push_str("</ul>\n");
+        return w.write_all(b"<p>No notes.</p>\n");
     }
-    out.push_str("</body>\n</html>\n");
-    out
+    w.write_all(b"<ul class=\"notes\">\n")?;
+    for u in &notes {
+        write!(
+            w,
+            "<li><strong>{}</strong> on “{}”",
+            u.kind.name(),
+            html_escape(&one_line(doc.slice(u.span)))
+        )?;
+        if !u.text.is_empty() {
+            write!(w, ": {}", html_escape(&u.text))?;
+        }
+        w.write_all(b"</li>\n")?;
+    }
+    w.write_all(b"</ul>\n")
 }
 
 /// "1 quote", "2 quotes".
-fn quotes_count(n: usize) -> String {
+pub(super) fn quotes_count(n: usize) -> String {
     if n == 1 {
         "1 quote".to_string()
     } else {

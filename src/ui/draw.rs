@@ -175,7 +175,7 @@ fn line_runs(
         let mut qs: Vec<usize> = s.index.quotes_in(a, b).collect();
         qs.sort_unstable();
         for q in qs {
-            let r = s.index.quotes[q];
+            let r = s.index.quotes.at(q);
             let mut style = if !s.quote_passes(q) {
                 st.dimmed
             } else {
@@ -194,7 +194,7 @@ fn line_runs(
         // Reported speech: the speaker's colour, dimmed and underlined, so it
         // never looks like a quotation.
         for r in s.index.reported_in(a, b) {
-            let q = s.index.reported[r];
+            let q = s.index.reported.at(r);
             let style = if !s.reported_passes(r) {
                 st.dimmed
             } else {
@@ -209,7 +209,7 @@ fn line_runs(
     }
     if s.layers.entities {
         for e in s.index.entities_in(a, b) {
-            let (span, kind) = s.index.entities[e];
+            let (span, kind) = s.index.entities.at(e);
             let style = match kind {
                 crate::model::EntityKind::Person => st.person,
                 crate::model::EntityKind::Place => st.place,
@@ -286,7 +286,7 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
         if y >= g.pane.y + g.pane.h {
             break;
         }
-        let kind = s.index.blocks[*block].kind;
+        let kind = s.index.blocks.at(*block).kind;
         let base = match kind {
             BlockKind::Title => st.title,
             BlockKind::Meta => st.meta,
@@ -313,7 +313,7 @@ fn draw_pane(buf: &mut Buffer, s: &State, st: &Styles) {
                 draw_gold_mark(buf, s, st, l, x0, y);
             }
             LineKind::Topics => {
-                let topics = s.index.topics_within(s.index.blocks[*block].block);
+                let topics = s.index.topics_within(s.index.blocks.at(*block).block);
                 let names: Vec<String> = topics
                     .iter()
                     .filter_map(|t| s.doc.topic(*t))
@@ -362,9 +362,9 @@ fn draw_gold_mark(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, x0: 
 fn draw_label(buf: &mut Buffer, s: &State, st: &Styles, l: &VisualLine, y: u16) {
     let g = s.geometry;
     let (r, passes) = match crate::app::label_quote(s, l) {
-        Some(q) => (s.index.quotes[q], s.quote_passes(q)),
+        Some(q) => (s.index.quotes.at(q), s.quote_passes(q)),
         None => match crate::app::label_reported(s, l) {
-            Some(r) => (s.index.reported[r], s.reported_passes(r)),
+            Some(r) => (s.index.reported.at(r), s.reported_passes(r)),
             None => return,
         },
     };

@@ -18,6 +18,7 @@ use ratatui::crossterm::event::{
     self, Event, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 
+use crate::app::index::Index;
 use crate::app::keymap::{Key, KeyCode, Keymap, parse_sequence};
 use crate::app::{Action, Settings, State, update};
 use crate::error::{Error, Result};
@@ -222,7 +223,16 @@ enum Loaded {
     /// How far it has got, in percent.
     Progress(u8),
     /// The whole text's document, or why it could not be loaded.
-    Done(Box<Result<Document>>),
+    Done(Box<Result<Whole>>),
+}
+
+/// The whole text's document and the reader's index of it, both made on
+/// the worker thread: the memory the annotation frees stays with that
+/// thread's allocator arena, which the index made there reuses (made on the
+/// reader's thread, it took 40 MiB more on a 100 MiB text).
+struct Whole {
+    doc: Document,
+    index: Index,
 }
 
 /// The receiving end of a worker thread's news.
@@ -239,7 +249,8 @@ impl Background {
             match self.rx.try_recv() {
                 Ok(Loaded::Progress(p)) => state.set_loading(p),
                 Ok(Loaded::Done(done)) => {
-                    state.finish_loading((*done)?);
+                    let Whole { doc, index } = (*done)?;
+                    state.finish_loading_indexed(doc, index);
                     return Ok(true);
                 }
                 Err(TryRecvError::Empty) => return Ok(false),
@@ -256,7 +267,7 @@ impl Background {
     fn wait(self) -> Result<Document> {
         for news in self.rx {
             if let Loaded::Done(done) = news {
-                return *done;
+                return (*done).map(|w| w.doc);
             }
         }
         Err(Error::runtime(
@@ -290,7 +301,10 @@ impl Opening {
                     let _ = tx.send(Loaded::Progress(p));
                 }
             };
-            let done = load(&mut progress);
+            let done = load(&mut progress).map(|doc| Whole {
+                index: Index::new(&doc),
+                doc,
+            });
             let _ = tx.send(Loaded::Done(Box::new(done)));
         });
         Opening {

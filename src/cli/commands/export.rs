@@ -74,13 +74,11 @@ pub fn export(file: Option<&str>, format: Format, out: Option<&Path>, o: &Overri
             .map_or_else(|| doc_name(file), |n| n.to_string_lossy().into_owned()),
         _ => doc_name(file),
     };
+    // Written as it is made: the output of a large text is big.
     let write = |w: &mut dyn std::io::Write| match format {
-        // Written as it is made: the collection of a large text is big.
         Format::W3c => export::w3c::write_w3c(&doc, &user, &name, w),
-        Format::Markdown => w.write_all(export::report::to_markdown(&doc, &user, &name).as_bytes()),
-        Format::Html => {
-            w.write_all(export::report::to_html(&doc, &user, &name, &palette(o)).as_bytes())
-        }
+        Format::Markdown => export::report::write_markdown(&doc, &user, &name, w),
+        Format::Html => export::report::write_html(&doc, &user, &name, &palette(o), w),
         Format::Csv => export::csv::write_csv(&doc, &user, w),
         Format::Brat => unreachable!("handled above"),
     };
@@ -116,10 +114,11 @@ fn brat(file: Option<&str>, dir: &Path, o: &Overrides) -> Result<()> {
     let ann = OutputFile::create(&ann_path, input, false)?;
     let conf = OutputFile::create(&conf_path, input, false)?;
     let (doc, user) = with_sidecar(file, crate::load::load(file, &annotate_options(o)?)?)?;
-    let files = export::brat::to_brat(&doc, &user);
-    txt.commit(&files.txt)?;
-    ann.commit(&files.ann)?;
-    conf.commit(&files.conf)
+    // The text is written from the document and the standoff as it is made:
+    // neither is held a second time.
+    txt.commit(&doc.text)?;
+    ann.commit_with(|w| export::brat::write_ann(&doc, &user, w))?;
+    conf.commit(export::brat::ANNOTATION_CONF)
 }
 
 /// `doc` with the reader's corrections applied, and its notes, highlights

@@ -100,9 +100,9 @@ pub fn render(
     let size = crate::ui::parse_size(size)?;
     let keys = crate::ui::parse_key_script(keys)?;
     let mut setup = crate::config::reader_setup(o)?;
-    let opening = open_with_gold(Some(file), gold, annotate_options(o)?, &mut setup.settings)?;
     if keys.is_empty() {
         // The first frame, as the reader draws it before anything else.
+        let opening = open_with_gold(Some(file), gold, annotate_options(o)?, &mut setup.settings)?;
         let out = crate::ui::first_frame(
             opening,
             setup.settings,
@@ -114,8 +114,13 @@ pub fn render(
         return write_stdout(&out);
     }
     // Keys are replayed on the whole document, so that their frame never
-    // depends on timing.
-    let doc = opening.wait()?;
+    // depends on timing. It is annotated on this thread, not a worker's:
+    // the memory the annotation frees is then reused by the reader's index
+    // (a worker's allocator arena would keep it, 40 MiB on a 100 MiB text).
+    let doc = crate::load::load(Some(file), &annotate_options(o)?)?;
+    if gold.is_some() {
+        setup.settings.gold = load_gold(&doc, gold)?;
+    }
     let out = crate::ui::render_to_string(
         doc,
         setup.settings,
