@@ -420,8 +420,14 @@ pub fn outline_text(doc: &Document) -> String {
         let Some(s) = doc.sections.get(i) else {
             continue;
         };
-        // First words of the section's first block after its heading.
-        let body = doc.blocks.iter().find(|b| {
+        // First words of the section's first block after its heading. The
+        // blocks are in text order: start at the first one inside the
+        // section, stop after it (not a scan of every block per section).
+        let from = doc.blocks.partition_point(|b| b.span.start < s.span.start);
+        let mut inside = doc.blocks[from..]
+            .iter()
+            .take_while(|b| b.span.start < s.span.end);
+        let body = inside.find(|b| {
             s.span.contains_span(b.span)
                 && !b.span.is_empty()
                 && Some(b.span) != s.heading
