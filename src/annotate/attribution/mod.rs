@@ -110,9 +110,15 @@ pub fn attribute_both<'t>(
             // Blocks go over in batches (a message per block would cost
             // more than reading it), through a bounded queue.
             let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<BlockWords>>>(8);
+            // Read batches come back to be filled again: their vectors are
+            // reused, not freed on this thread and made anew on the other
+            // (the allocator's cross-thread frees cost more than the scan).
+            let (back_tx, back_rx) = std::sync::mpsc::channel::<Arc<Vec<BlockWords>>>();
             let worker = s.spawn(move || {
                 let mut reported = reported_scan();
                 let mut batch = Vec::with_capacity(BATCH);
+                let mut spare: Vec<BlockWords> = Vec::new();
+                let mut empties: Vec<Vec<BlockWords>> = Vec::new();
                 let mut pass_on = |batch: Vec<BlockWords>, shadow: &mut Attributed| {
                     let batch = Arc::new(batch);
                     // The receiver only goes away if this thread's caller
@@ -125,11 +131,19 @@ pub fn attribute_both<'t>(
                 for_each_block(text, structure, quotes, |w| {
                     batch.push(w);
                     if batch.len() == BATCH {
-                        pass_on(
-                            std::mem::replace(&mut batch, Vec::with_capacity(BATCH)),
-                            &mut shadow,
-                        );
+                        let next = empties.pop().unwrap_or_else(|| Vec::with_capacity(BATCH));
+                        pass_on(std::mem::replace(&mut batch, next), &mut shadow);
                     }
+                    if spare.is_empty() {
+                        // Both scans are done with a batch that came back.
+                        for done in back_rx.try_iter() {
+                            if let Ok(mut v) = Arc::try_unwrap(done) {
+                                spare.append(&mut v);
+                                empties.push(v);
+                            }
+                        }
+                    }
+                    spare.pop()
                 });
                 pass_on(batch, &mut shadow);
                 shadow
@@ -138,6 +152,8 @@ pub fn attribute_both<'t>(
                 for w in batch.iter() {
                     direct.read_block(w, quotes, &mut out);
                 }
+                // The worker may be done; then the batch is simply dropped.
+                let _ = back_tx.send(batch);
             }
             worker
                 .join()
@@ -148,6 +164,7 @@ pub fn attribute_both<'t>(
         for_each_block(text, structure, quotes, |w| {
             direct.read_block(&w, quotes, &mut out);
             reported.read_block(&w, quotes, &mut shadow);
+            Some(w)
         });
     }
     own_words_in_turns(text, &mut out);
@@ -263,13 +280,15 @@ enum Step {
 
 /// The blocks the scans read, in text order, each cut into words, handed
 /// to `each`. Tokens and sentences depend on the text alone, so one cut
-/// serves every scan.
+/// serves every scan. `each` may hand back a block it is done with: its
+/// vectors are filled again for a later block.
 fn for_each_block(
     text: &str,
     structure: &Structure,
     quotes: &[RawQuote],
-    mut each: impl FnMut(BlockWords),
+    mut each: impl FnMut(BlockWords) -> Option<BlockWords>,
 ) {
+    let mut spare: Option<BlockWords> = None;
     let mut reader = Attributor::new(text);
     let mut qi = 0;
     let mut pq: Vec<&RawQuote> = Vec::new();
@@ -297,8 +316,14 @@ fn for_each_block(
         };
         // About one token per five bytes of English: room enough that the
         // vector seldom grows.
-        let mut toks = Vec::with_capacity(b.span.len() / 4 + 8);
-        let mut sid = Vec::new();
+        let (mut toks, mut sid, mut runs) = match spare.take() {
+            Some(w) => (w.toks, w.sid, w.runs),
+            None => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        toks.clear();
+        toks.reserve(b.span.len() / 4 + 8);
+        sid.clear();
+        runs.clear();
         pq.clear();
         if let Step::Paragraph { first, end, .. } = step {
             pq.extend(&quotes[first..end]);
@@ -308,9 +333,8 @@ fn for_each_block(
             sid.reserve_exact(toks.len());
             reader.sentences(&toks, &pq, &mut sid);
         }
-        let mut runs = Vec::new();
         reader.cap_runs(&toks, &mut runs);
-        each(BlockWords {
+        spare = each(BlockWords {
             step,
             toks,
             sid,
