@@ -375,7 +375,34 @@ fn typo_targets(resolved: &[Resolved], counts: &[usize], small: bool) -> Vec<usi
             }
         }
     }
+    surname_targets(resolved, &mut target);
     target
+}
+
+/// A label of a surname alone ("MS. KOWAL") takes the one other label
+/// whose full name ends in it ("MS. ANNA KOWAL"): one person, one speaker.
+/// Two full names with that surname leave it as it is.
+fn surname_targets(resolved: &[Resolved], target: &mut [usize]) {
+    for i in 0..resolved.len() {
+        let r = &resolved[i];
+        let [surname] = r.name.as_slice() else {
+            continue;
+        };
+        if r.question || r.kind != SpeakerKind::Person || target[i] != i {
+            continue;
+        }
+        let mut full = (0..resolved.len()).filter(|&j| {
+            let n = &resolved[j].name;
+            j != i
+                && !resolved[j].question
+                && resolved[j].kind == SpeakerKind::Person
+                && n.len() >= 2
+                && n.last().is_some_and(|l| l.eq_ignore_ascii_case(surname))
+        });
+        if let (Some(j), None) = (full.next(), full.next()) {
+            target[i] = j;
+        }
+    }
 }
 
 /// One [`TurnSpeaker`] per resolved name, with every label variant as an

@@ -320,3 +320,21 @@ fn prose_naming_a_speaker_is_not_a_label() {
     assert!(turns.is_empty());
     assert_eq!(s.meta.genre, Genre::Article);
 }
+
+#[test]
+fn a_surname_label_is_the_full_name_label_of_the_same_person() {
+    // "MS. KOWAL" after "MS. ANNA KOWAL" is one speaker; a surname two
+    // full names share stays apart.
+    let text = "Press conference\n\n\
+        MS. ANNA KOWAL: Thank you. We had good talks.\n\n\
+        QUESTION: Will the border reopen?\n\n\
+        MS. KOWAL: Not before spring.\n\n\
+        MR. JAN NOVAK: May I add a word?\n\n\
+        MS. EVA NOVAK: Please do.\n\n\
+        MR. NOVAK: The ferries run all year.\n";
+    let (turns, _) = run(text);
+    let names: Vec<&str> = turns.iter().map(|t| t.speaker.name.as_str()).collect();
+    assert_eq!(names[0], "Anna Kowal");
+    assert_eq!(names[2], "Anna Kowal", "{names:?}");
+    assert_eq!(names[5], "Novak", "{names:?}");
+}
