@@ -32,7 +32,7 @@ use super::tokens::{Tok, TokKind, is_cap, lower};
 use super::words::{AUX_SET, NP_STOP_SET, PREPS, Shapes, TIME_NOUNS_SET, in_list};
 use super::{Attributed, Attributor};
 use crate::annotate::FastMap;
-use crate::annotate::quotes::{RawQuote, word_count};
+use crate::annotate::quotes::RawQuote;
 use crate::model::{Quote, QuoteKind, Span};
 
 /// What a reporting verb takes before its clause.
@@ -832,71 +832,5 @@ impl<'t> Attributor<'t> {
             b -= 1;
         }
         b
-    }
-
-    /// A statement with content `[a, b)`, when the content has three words
-    /// or more (two with quoted words among them) and the speaker is not the
-    /// writer or the one addressed ("I think that …", "as you know …": the
-    /// speaker's own words, not a report).
-    pub(super) fn statement(
-        &self,
-        toks: &[Tok],
-        quotes: &[&RawQuote],
-        np: NounPhrase,
-        cue: Span,
-        a: usize,
-        b: usize,
-    ) -> Option<Reported> {
-        self.statement_of(toks, quotes, np, cue, (a, b), 3)
-    }
-
-    /// [`Self::statement`] with content `[a, b)` of at least `min` words.
-    pub(super) fn statement_of(
-        &self,
-        toks: &[Tok],
-        quotes: &[&RawQuote],
-        np: NounPhrase,
-        cue: Span,
-        (a, b): (usize, usize),
-        min: usize,
-    ) -> Option<Reported> {
-        if np.b == np.a + 1 && self.is_word_any(toks, np.a, &["i", "we", "you"]) {
-            return None;
-        }
-        // The content may run across its own cue ("The plan, he said, was
-        // …"), but never ends with it ("When asked, Roe said, “…”").
-        if b > a
-            && (toks[a].s..toks[b - 1].e).contains(&cue.start)
-            && toks[a..b]
-                .iter()
-                .filter(|t| t.s > cue.start && matches!(t.k, TokKind::Word | TokKind::Quote(_)))
-                .count()
-                < 2
-        {
-            return None;
-        }
-        // A quotation inside the clause counts its words ("that “we won”").
-        let words: usize = toks[a..b.max(a)]
-            .iter()
-            .map(|t| match t.k {
-                TokKind::Punct(',') => 0,
-                TokKind::Quote(q) => quotes
-                    .get(q)
-                    .map_or(1, |q| word_count(q.inner.slice(self.text)).max(1)),
-                _ => 1,
-            })
-            .sum();
-        // An object with its quoted word is enough (`called Roe “reckless”`).
-        let quoted = toks[a..b.max(a)]
-            .iter()
-            .any(|t| matches!(t.k, TokKind::Quote(_)));
-        let least = if quoted { min.min(2) } else { min };
-        (b > a && words >= least).then_some(Reported {
-            np,
-            cue,
-            a,
-            b,
-            unnamed: false,
-        })
     }
 }
