@@ -293,7 +293,7 @@ impl<'t> Attributor<'t> {
                 // A full name after its surname alone: upgrade that person.
                 self.by_name.get(surname).copied().filter(|&i| {
                     let p = &self.people[i];
-                    p.kind == SpeakerKind::Person && p.name.len() == surname.len()
+                    p.kind == SpeakerKind::Person && p.name.to_lowercase() == surname
                 })
             } else if kind == SpeakerKind::Person && LEX.first.contains_key(key) {
                 self.by_given_name(key)
