@@ -665,7 +665,9 @@ fn assign_hits(
     let mut strong = vec![0u32; n];
     let mut weak = vec![0u32; n];
     let mut touched: Vec<usize> = Vec::new();
-    let mut tags: Vec<(Span, usize)> = Vec::new();
+    // The tags, made as annotations at once with the lexicon's topic index
+    // as their id (renumbered below): no second list of them at the peak.
+    let mut annotations: Vec<Annotation> = Vec::new();
 
     // Each distinct span once (a turn and its quote share one), in text order.
     // Blocks and quotes each come in text order: the stable sort finds the
@@ -706,7 +708,12 @@ fn assign_hits(
         touched.sort_unstable();
         for &t in &touched {
             if strong[t] >= 1 || weak[t] >= 2 {
-                tags.push((span, t));
+                annotations.push(Annotation {
+                    span,
+                    body: AnnotationBody::Topic(TopicTag {
+                        topic: TopicId(t as u32),
+                    }),
+                });
             }
             strong[t] = 0;
             weak[t] = 0;
@@ -718,8 +725,10 @@ fn assign_hits(
     // table of the lexicon's topics: sorting one entry a tag cost more).
     let mut id_of = vec![None; n];
     let mut occurs = vec![false; n];
-    for &(_, t) in &tags {
-        occurs[t] = true;
+    for a in &annotations {
+        if let AnnotationBody::Topic(tag) = &a.body {
+            occurs[tag.topic.0 as usize] = true;
+        }
     }
     let topics: Vec<Topic> = (0..n)
         .filter(|&t| occurs[t])
@@ -733,15 +742,14 @@ fn assign_hits(
             }
         })
         .collect();
-    let annotations = tags
-        .into_iter()
-        .filter_map(|(span, t)| {
-            id_of[t].map(|id| Annotation {
-                span,
-                body: AnnotationBody::Topic(TopicTag { topic: id }),
-            })
-        })
-        .collect();
+    // Every tag's topic occurs, so every one gets its dense id.
+    for a in &mut annotations {
+        if let AnnotationBody::Topic(tag) = &mut a.body
+            && let Some(id) = id_of[tag.topic.0 as usize]
+        {
+            tag.topic = id;
+        }
+    }
     (topics, annotations)
 }
 
