@@ -88,23 +88,14 @@ impl Pack for QuoteRef {
     }
 }
 
-impl Pack for (Span, EntityKind) {
-    type Packed = (Span32, EntityKind);
+/// A span with a small value beside it (an entity's kind, a topic's id).
+impl<T: Copy + std::fmt::Debug> Pack for (Span, T) {
+    type Packed = (Span32, T);
     fn pack(self) -> Option<Self::Packed> {
         Some((Span32::new(self.0)?, self.1))
     }
-    fn unpack((span, kind): Self::Packed) -> Self {
-        (span.span(), kind)
-    }
-}
-
-impl Pack for (Span, TopicId) {
-    type Packed = (Span32, TopicId);
-    fn pack(self) -> Option<Self::Packed> {
-        Some((Span32::new(self.0)?, self.1))
-    }
-    fn unpack((span, topic): Self::Packed) -> Self {
-        (span.span(), topic)
+    fn unpack((span, value): Self::Packed) -> Self {
+        (span.span(), value)
     }
 }
 

@@ -192,18 +192,20 @@ impl<'t> Attributor<'t> {
 
     /// The most recent person whose role contains `head` ("ambassador").
     fn find_role(&self, head: &str) -> Option<usize> {
-        let matches = |p: &Person| {
-            p.role.as_deref().is_some_and(|r| {
+        self.role_holders(head)
+            .next()
+            .or_else(|| self.by_role.get(head).copied())
+    }
+
+    /// The recently mentioned people whose role contains `head`, most
+    /// recent first.
+    fn role_holders<'a>(&'a self, head: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.recent.iter().rev().copied().filter(move |&i| {
+            self.people[i].role.as_deref().is_some_and(|r| {
                 r.split(|c: char| !crate::annotate::is_alnum(c))
                     .any(|w| same_role_word(w, head))
             })
-        };
-        self.recent
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| matches(&self.people[i]))
-            .or_else(|| self.by_role.get(head).copied())
+        })
     }
 
     /// [`Self::find_role`] for a role said with the nationality words
@@ -229,17 +231,9 @@ impl<'t> Attributor<'t> {
             let agrees = places.any(|w| nations.iter().any(|n| same_nation(&lower(w), n)));
             if agrees { 2 } else { 0 }
         };
-        let holders = || {
-            self.recent.iter().rev().copied().filter(|&i| {
-                self.people[i].role.as_deref().is_some_and(|r| {
-                    r.split(|c: char| !crate::annotate::is_alnum(c))
-                        .any(|w| same_role_word(w, head))
-                })
-            })
-        };
-        holders()
+        self.role_holders(head)
             .find(|&i| fit(&self.people[i]) == 2)
-            .or_else(|| holders().find(|&i| fit(&self.people[i]) == 1))
+            .or_else(|| self.role_holders(head).find(|&i| fit(&self.people[i]) == 1))
             .or_else(|| {
                 self.by_role
                     .get(head)
@@ -304,10 +298,8 @@ impl<'t> Attributor<'t> {
         let i = match found {
             Some(i) => {
                 let p = &mut self.people[i];
-                if multi
-                    && p.name.len() < name.len()
-                    && surname_of(&p.name.to_lowercase()) == p.name.to_lowercase()
-                {
+                let had = p.name.to_lowercase();
+                if multi && had.len() < key.len() && surname_of(&had) == had {
                     p.name = name.to_string();
                 }
                 i

@@ -238,8 +238,8 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
 }
 
 /// A particle that may stand inside a person's or an outlet's name ("de",
-/// "von", "Le"), as against the connectors that join role words ("of",
-/// "to", "for").
+/// "von", "Le"): a connector other than those that join role words ("of",
+/// "to", "for") or names ("and").
 pub(super) fn is_particle(w: &str) -> bool {
-    CONNECTORS_SET.has(w) && !in_list(&["of", "for", "to", "and", "the", "on", "at", "in"], w)
+    CONNECTORS_SET.has(w) && !in_list(&["of", "for", "to", "and"], w)
 }

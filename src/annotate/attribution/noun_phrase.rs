@@ -40,9 +40,9 @@ impl<'t> Attributor<'t> {
                     // One connector, or two particles ("von der").
                     let two = a >= 3
                         && a - 3 >= lo
+                        && is_particle(self.w(p))
                         && toks[a - 2].k == TokKind::Word
-                        && CONNECTORS_SET.has(self.w(&toks[a - 2]))
-                        && !in_list(&["and", "of", "for", "to"], self.w(&toks[a - 2]))
+                        && is_particle(self.w(&toks[a - 2]))
                         && self.is_capword(&toks[a - 3]);
                     if a >= 2 && a - 2 >= lo && self.is_capword(&toks[a - 2]) {
                         a -= 2;
@@ -91,11 +91,10 @@ impl<'t> Attributor<'t> {
                 }
                 // Two particles ("von der Leyen").
                 TokKind::Word
-                    if CONNECTORS_SET.has(self.w(t))
-                        && !in_list(&["and", "of", "for", "to"], self.w(t))
+                    if is_particle(self.w(t))
                         && b + 2 < hi
                         && toks[b + 1].k == TokKind::Word
-                        && CONNECTORS_SET.has(self.w(&toks[b + 1]))
+                        && is_particle(self.w(&toks[b + 1]))
                         && self.is_capword(&toks[b + 2]) =>
                 {
                     b += 3
