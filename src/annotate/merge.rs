@@ -1,11 +1,11 @@
-//! The pipeline's last steps, done in place: the stages' annotation lists
-//! merged into document order, and items set aside from a list and put back.
+//! The pipeline's last step, done in place: the stages' annotation lists
+//! merged into document order.
 //!
-//! They exist for memory: on a large text the annotations are the biggest
+//! It exists for memory: on a large text the annotations are the biggest
 //! part of a document after the text itself, and a merge into a new list
-//! (or a filtered copy of the quotes) would hold them twice at the moment
-//! the pipeline needs the most memory. Here the lists are joined into one
-//! and reordered by swapping, with only an index per annotation beside them.
+//! would hold them twice at the moment the pipeline needs the most memory.
+//! Here the lists are joined into one and reordered by swapping, with only
+//! an index per annotation beside them.
 
 use crate::model::{Annotation, AnnotationBody, Section};
 
@@ -96,50 +96,6 @@ fn permute<T>(items: &mut [T], order: &mut [usize]) {
             items.swap(at, from);
             at = from;
         }
-    }
-}
-
-/// Take the items `aside` picks out of `items`, the others keeping their
-/// order; each comes back with the position it had, for [`put_back`].
-pub(super) fn set_aside<T>(
-    items: &mut Vec<T>,
-    mut aside: impl FnMut(&T) -> bool,
-) -> Vec<(usize, T)> {
-    let mut at = Vec::new();
-    let mut i = 0;
-    let taken: Vec<T> = items
-        .extract_if(.., |item| {
-            let take = aside(item);
-            if take {
-                at.push(i);
-            }
-            i += 1;
-            take
-        })
-        .collect();
-    at.into_iter().zip(taken).collect()
-}
-
-/// Put items [`set_aside`] took back where they were, in one pass from the end.
-pub(super) fn put_back<T: Default>(items: &mut Vec<T>, aside: Vec<(usize, T)>) {
-    if aside.is_empty() {
-        return;
-    }
-    let total = items.len() + aside.len();
-    let mut kept = items.len();
-    items.resize_with(total, T::default);
-    // Positions kept..to are free; an item set aside lands at its old place,
-    // the kept ones after it move up behind it.
-    let mut to = total;
-    for (at, item) in aside.into_iter().rev() {
-        let at = at.min(to - 1);
-        while to > at + 1 {
-            to -= 1;
-            kept -= 1;
-            items.swap(kept, to);
-        }
-        to -= 1;
-        items[to] = item;
     }
 }
 
@@ -262,19 +218,5 @@ mod tests {
                 quote(6, 8, QuoteKind::Direct)
             ]
         );
-    }
-
-    #[test]
-    fn items_set_aside_come_back_in_their_places() {
-        for pattern in 0u32..256 {
-            let original: Vec<u32> = (0..8).map(|i| i * 10 + pattern % 7).collect();
-            let mut items = original.clone();
-            let picked = |x: &u32| pattern & (1 << (x / 10)) != 0;
-            let aside = set_aside(&mut items, picked);
-            assert!(items.iter().all(|x| !picked(x)));
-            assert_eq!(aside.len() + items.len(), original.len());
-            put_back(&mut items, aside);
-            assert_eq!(items, original, "{pattern:08b}");
-        }
     }
 }

@@ -25,8 +25,8 @@ pub mod segment;
 pub mod topics;
 pub mod transcript;
 
-use crate::model::{Annotation, AnnotationBody, Document, QuoteKind, normalise_text};
-use merge::{merge_valid, put_back, set_aside};
+use crate::model::{Annotation, AnnotationBody, Document, normalise_text};
+use merge::merge_valid;
 
 pub use topics::TopicLexicon;
 
@@ -164,7 +164,7 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
             &bundled
         }
     };
-    let segmented = |progress: &mut dyn FnMut(u8)| {
+    let structured = |progress: &mut dyn FnMut(u8)| {
         let mut structure = segment::segment(&text);
         progress(PROGRESS[0]);
         let transcript::FoundTurns { turns, edit } = transcript::find_turns(&text, &structure);
@@ -173,65 +173,74 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         // Every later stage (and `turns`, whose block indices count the new
         // blocks) reads the structure as edited here.
         transcript::apply_structure_edit(&mut structure, edit);
+        (structure, turns)
+    };
+    let quoted = |structure: &segment::Structure, progress: &mut dyn FnMut(u8)| {
         let quotes = quotes::find_quotes(&text, &structure.blocks);
         progress(PROGRESS[1]);
-        (structure, turns, quotes)
+        quotes
     };
-    let attributed = |(structure, turns, quotes): &Segmented, progress: &mut dyn FnMut(u8)| {
+    let attributed = |structure: &segment::Structure,
+                      turns: &[transcript::Turn],
+                      quotes: &[quotes::RawQuote],
+                      progress: &mut dyn FnMut(u8)| {
         let a = attribution::attribute_both(&text, structure, turns, quotes, two);
         progress(PROGRESS[2]);
         a
     };
-    let (found, mut attributed, entities, hits, reported) = if two {
+    let (found, mut attributed, scanned, hits, reported) = if two {
         std::thread::scope(|outer| {
             let hits = outer.spawn(|| topics::find_hits(&text, lexicon));
-            let found = segmented(progress);
+            let (structure, turns) = structured(progress);
             // Three threads from here on, whatever the cores: the system
             // shares them out, so no split has to guess the stages' costs.
-            let ((attributed, reported), scanned) = std::thread::scope(|inner| {
-                let scanned = inner.spawn(|| entities::scan(&text, &found.0));
+            // The entity scan starts as soon as the blocks are final, beside
+            // the quotes stage.
+            let (quotes, (attributed, reported), scanned) = std::thread::scope(|inner| {
+                let scanned = inner.spawn(|| entities::scan(&text, &structure));
+                let quotes = quoted(&structure, progress);
                 // The reported-speech scan runs on a thread of its own.
-                let attributed = attributed(&found, progress);
-                (attributed, joined(scanned))
+                let attributed = attributed(&structure, &turns, &quotes, progress);
+                (quotes, attributed, joined(scanned))
             });
-            // Entities link to the speakers of direct quotes and turns only: a
-            // speaker known only from reported speech leaves the entity layer as is.
-            let entities = scanned.find_entities(&text, &found.0, &attributed.speakers);
-            progress(PROGRESS[3]);
-            (found, attributed, Some(entities), joined(hits), reported)
+            let found = (structure, turns, quotes);
+            (found, attributed, Some(scanned), joined(hits), reported)
         })
     } else {
-        let found = segmented(progress);
-        let (attributed, reported) = attributed(&found, progress);
+        let (structure, turns) = structured(progress);
+        let quotes = quoted(&structure, progress);
+        let (attributed, reported) = attributed(&structure, &turns, &quotes, progress);
+        let found = (structure, turns, quotes);
         let hits = topics::find_hits(&text, lexicon);
-        progress(PROGRESS[3]);
         (found, attributed, None, hits, reported)
     };
     // Only attribution reads the turns and the raw quotes: let them go
     // before the later stages add theirs.
     let (structure, turns, raw_quotes) = found;
     drop((turns, raw_quotes));
-    // On one thread, the entity names are found after the topics stage (the
-    // peak of a large text's annotation: without the entity list beside it,
-    // 100 MiB of text peaks 25 MiB lower), against the speakers as direct
-    // attribution left them, before reported speech adds its own: the same
-    // input as on two threads, so the same entities.
-    let direct_speakers = entities.is_none().then(|| attributed.speakers.clone());
-    reported.join(&mut attributed);
-    // Reported speech lies inside paragraphs, which have their topics
-    // already: it is set aside (not copied with the rest) while the topics
-    // stage reads the quotes, and put back in its place after.
-    let reported = set_aside(&mut attributed.quotes, |(_, q)| {
-        q.kind == QuoteKind::Reported
-    });
-    let (topics, topic_tags) = hits.assign(&text, &structure, &attributed.quotes, lexicon);
-    put_back(&mut attributed.quotes, reported);
-    let entities = match (entities, direct_speakers) {
-        (Some(found), _) => found,
-        (None, speakers) => {
-            entities::find_entities(&text, &structure, speakers.as_deref().unwrap_or_default())
+    // Topics and entities come before reported speech joins: reported
+    // statements lie inside paragraphs, which have their topics already, and
+    // entities link to the speakers of direct quotes and turns only (a
+    // speaker known only from reported speech leaves the entity layer as is).
+    let ((topics, topic_tags), entities) = match scanned {
+        // On two threads, the entity names are found beside the topics stage.
+        Some(scanned) => std::thread::scope(|s| {
+            let entities =
+                s.spawn(|| scanned.find_entities(&text, &structure, &attributed.speakers));
+            let topics = hits.assign(&text, &structure, &attributed.quotes, lexicon);
+            (topics, joined(entities))
+        }),
+        // On one thread, after it: the topics stage is the peak of a large
+        // text's annotation, and without the entity list beside it 100 MiB
+        // of text peaks 25 MiB lower.
+        None => {
+            let topics = hits.assign(&text, &structure, &attributed.quotes, lexicon);
+            let entities = entities::find_entities(&text, &structure, &attributed.speakers);
+            (topics, entities)
         }
     };
+    progress(PROGRESS[3]);
+    reported.join(&mut attributed);
 
     let quotes: Vec<Annotation> = attributed
         .quotes
@@ -256,14 +265,6 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
     progress(100);
     doc
 }
-
-/// The structure, turns and quotation marks of a text: what the stages
-/// after segmentation read.
-type Segmented = (
-    segment::Structure,
-    Vec<transcript::Turn>,
-    Vec<quotes::RawQuote>,
-);
 
 /// The result of a scoped thread, its panic passed on as it came.
 fn joined<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {

@@ -88,9 +88,9 @@ fn turn_table(turns: &[Turn], quotes: &[RawQuote]) -> Attributed {
 /// Two scans read the document: one for the direct quotes and turns, one
 /// of its own for reported speech (a fresh state, so that finding reported
 /// speech never changes who said a direct quote). The blocks are cut into
-/// words once and both scans read the same words: with `two`, the
-/// reported scan runs on a thread of its own and hands each block's words
-/// on to this one.
+/// words once and both scans read the same words: with `two`, the blocks
+/// are cut on a thread of their own and the reported scan runs on another,
+/// beside the direct scan on this one.
 pub fn attribute_both<'t>(
     text: &'t str,
     structure: &Structure,
@@ -108,31 +108,42 @@ pub fn attribute_both<'t>(
     if two {
         shadow = std::thread::scope(|s| {
             // Blocks go over in batches (a message per block would cost
-            // more than reading it), through a bounded queue.
-            let (tx, rx) = std::sync::mpsc::sync_channel::<Arc<Vec<BlockWords>>>(8);
+            // more than reading it), through bounded queues: one to each scan.
+            let (direct_tx, direct_rx) = std::sync::mpsc::sync_channel::<Batch>(8);
+            let (reported_tx, reported_rx) = std::sync::mpsc::sync_channel::<Batch>(8);
             // Read batches come back to be filled again: their vectors are
-            // reused, not freed on this thread and made anew on the other
+            // reused, not freed on a scan's thread and made anew on this one
             // (the allocator's cross-thread frees cost more than the scan).
-            let (back_tx, back_rx) = std::sync::mpsc::channel::<Arc<Vec<BlockWords>>>();
+            let (back_tx, back_rx) = std::sync::mpsc::channel::<Batch>();
+            let reported_back = back_tx.clone();
             let worker = s.spawn(move || {
                 let mut reported = reported_scan();
+                let mut shadow = Attributed::default();
+                for batch in reported_rx {
+                    for w in batch.iter() {
+                        reported.read_block(w, quotes, &mut shadow);
+                    }
+                    // The cutter may be done; then the batch is simply dropped.
+                    let _ = reported_back.send(batch);
+                }
+                shadow
+            });
+            s.spawn(move || {
                 let mut batch = Vec::with_capacity(BATCH);
                 let mut spare: Vec<BlockWords> = Vec::new();
                 let mut empties: Vec<Vec<BlockWords>> = Vec::new();
-                let mut pass_on = |batch: Vec<BlockWords>, shadow: &mut Attributed| {
+                let pass_on = |batch: Vec<BlockWords>| {
                     let batch = Arc::new(batch);
-                    // The receiver only goes away if this thread's caller
-                    // panicked: the scan is then of no use anyway.
-                    let _ = tx.send(Arc::clone(&batch));
-                    for w in batch.iter() {
-                        reported.read_block(w, quotes, shadow);
-                    }
+                    // A receiver only goes away if its scan panicked: the
+                    // panic comes out where that scan is joined.
+                    let _ = reported_tx.send(Arc::clone(&batch));
+                    let _ = direct_tx.send(batch);
                 };
                 for_each_block(text, structure, quotes, |w| {
                     batch.push(w);
                     if batch.len() == BATCH {
                         let next = empties.pop().unwrap_or_else(|| Vec::with_capacity(BATCH));
-                        pass_on(std::mem::replace(&mut batch, next), &mut shadow);
+                        pass_on(std::mem::replace(&mut batch, next));
                     }
                     if spare.is_empty() {
                         // Both scans are done with a batch that came back.
@@ -145,14 +156,12 @@ pub fn attribute_both<'t>(
                     }
                     spare.pop()
                 });
-                pass_on(batch, &mut shadow);
-                shadow
+                pass_on(batch);
             });
-            for batch in rx {
+            for batch in direct_rx {
                 for w in batch.iter() {
                     direct.read_block(w, quotes, &mut out);
                 }
-                // The worker may be done; then the batch is simply dropped.
                 let _ = back_tx.send(batch);
             }
             worker
@@ -172,8 +181,11 @@ pub fn attribute_both<'t>(
     (out, Reported { text, shadow })
 }
 
-/// Blocks per message from the reported scan's thread to the direct one.
+/// Blocks per message from the thread that cuts them into words to the scans.
 const BATCH: usize = 64;
+
+/// A batch of blocks cut into words, shared by the two scans.
+type Batch = Arc<Vec<BlockWords>>;
 
 /// The reported speech of a document, found by a scan of its own (a fresh
 /// state, so that it never changes who said a direct quote), waiting to join
