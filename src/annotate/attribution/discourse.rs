@@ -298,8 +298,11 @@ impl<'t> Attributor<'t> {
         let i = match found {
             Some(i) => {
                 let p = &mut self.people[i];
-                let had = p.name.to_lowercase();
-                if multi && had.len() < key.len() && surname_of(&had) == had {
+                // Only a full name can upgrade a name (lower-cased only then).
+                if multi && {
+                    let had = p.name.to_lowercase();
+                    had.len() < key.len() && surname_of(&had) == had
+                } {
                     p.name = name.to_string();
                 }
                 i
