@@ -39,7 +39,7 @@ pub(super) fn with_lower<R>(w: &str, f: impl FnOnce(&str) -> R) -> R {
 /// short ASCII (nearly every word), on the heap otherwise.
 pub(super) enum Lower<'a> {
     Borrowed(&'a str),
-    Stack([u8; 40], u8),
+    Stack(arrayvec::ArrayString<40>),
     Heap(String),
 }
 
@@ -48,8 +48,7 @@ impl std::ops::Deref for Lower<'_> {
     fn deref(&self) -> &str {
         match self {
             Lower::Borrowed(s) => s,
-            // Only ASCII is ever copied here, so the bytes are valid UTF-8.
-            Lower::Stack(b, n) => std::str::from_utf8(&b[..usize::from(*n)]).unwrap_or_default(),
+            Lower::Stack(s) => s,
             Lower::Heap(s) => s,
         }
     }
@@ -71,11 +70,9 @@ pub(super) fn lower(w: &str) -> Lower<'_> {
         if !w.bytes().any(|b| b.is_ascii_uppercase()) {
             return Lower::Borrowed(w);
         }
-        if w.len() <= 40 {
-            let mut buf = [0u8; 40];
-            buf[..w.len()].copy_from_slice(w.as_bytes());
-            buf[..w.len()].make_ascii_lowercase();
-            return Lower::Stack(buf, w.len() as u8);
+        if let Ok(mut buf) = arrayvec::ArrayString::<40>::from(w) {
+            buf.make_ascii_lowercase();
+            return Lower::Stack(buf);
         }
     } else if !w.chars().any(char::is_uppercase) {
         return Lower::Borrowed(w);
