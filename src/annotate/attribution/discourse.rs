@@ -381,6 +381,23 @@ impl<'t> Attributor<'t> {
         }
     }
 
+    /// Whether the word `w`, lower-cased, names a known person
+    /// (`by_name`), remembered by the word as written: names are only ever
+    /// added, so a "yes" holds for good and a "no" until the next one.
+    fn known_word(&mut self, w: &'t str) -> bool {
+        let n = self.by_name.len();
+        if let Some(&(at, known)) = self.known_words.get(w)
+            && (known || at == n)
+        {
+            return known;
+        }
+        let known = self.by_name.contains_key(&*lower(w));
+        if self.known_words.len() < CAP_WORDS_MAX {
+            self.known_words.insert(w, (n, known));
+        }
+        known
+    }
+
     /// What [`Attributor::mentions`] asks of capitalised word `w`, looked up
     /// once per distinct spelling: a document repeats its capitalised words
     /// (names, sentence openers), and one hash of the word as written costs
@@ -453,7 +470,7 @@ impl<'t> Attributor<'t> {
             let promising = lexical
                 || (i..b).any(|k| {
                     let t = &toks[k];
-                    t.k == TokKind::Word && self.by_name.contains_key(&*lower(self.w(t)))
+                    t.k == TokKind::Word && self.known_word(self.w(t))
                 });
             if !promising {
                 i = b.max(i + 1);

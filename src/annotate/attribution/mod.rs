@@ -429,6 +429,9 @@ struct Attributor<'t> {
     title_only: bool,
     /// [`Attributor::cap_word`]'s answers by the word as written.
     cap_words: FastMap<&'t str, discourse::CapWord>,
+    /// [`Attributor::known_word`]'s answers by the word as written, each with
+    /// the size of `by_name` when it was given.
+    known_words: FastMap<&'t str, (usize, bool)>,
 }
 
 impl<'t> Attributor<'t> {
@@ -446,6 +449,7 @@ impl<'t> Attributor<'t> {
             reported: false,
             title_only: false,
             cap_words: FastMap::default(),
+            known_words: FastMap::default(),
         }
     }
 

@@ -115,7 +115,13 @@ impl<'t> Attributor<'t> {
     /// ("SMITH: …"), which is the mention.
     fn transcript_label(&mut self, q: &RawQuote, out: &mut Attributed) -> Option<Finding> {
         let inner = q.inner.slice(self.text);
-        let colon = inner.find(':')?;
+        // Only a colon among the first 31 bytes can end a label: the rest of
+        // a long quote is not searched.
+        let mut head = inner.len().min(31);
+        while !inner.is_char_boundary(head) {
+            head -= 1;
+        }
+        let colon = inner[..head].find(':')?;
         if !((2..=30).contains(&colon)
             && inner[..colon].chars().any(crate::annotate::is_alpha)
             && inner[..colon]

@@ -137,6 +137,11 @@ impl<'t> Attributor<'t> {
                         }
                 };
                 while j < stop {
+                    // A run of ASCII letters and digits at once.
+                    j = crate::annotate::ascii_alnum_end(&bytes[..stop], j);
+                    if j >= stop {
+                        break;
+                    }
                     let b = bytes[j];
                     if b < 0x80 {
                         if b.is_ascii_alphanumeric()
