@@ -129,9 +129,11 @@ pub fn annotate_owned(raw: String, opts: &Options, progress: &mut dyn FnMut(u8))
 /// more than it saves.
 const PARALLEL_MIN: usize = 256 << 10;
 
-/// Texts above this many bytes are annotated on one thread: the stages that
-/// run side by side hold their working data at once, which would take a
-/// very large text past the memory bound (four times the input and 30 MB).
+/// Texts above this many bytes are annotated on one thread, and their
+/// annotations merged in place: the stages that run side by side hold their
+/// working data at once, and a merge with scratch room holds half the
+/// annotations twice, which would take a very large text past the memory
+/// bound (four times the input and 30 MB).
 const PARALLEL_MAX: usize = 32 << 20;
 
 /// The pipeline on a normalised text, on several threads for a large text
@@ -251,7 +253,14 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         })
         .collect();
     progress(PROGRESS[4]);
-    let annotations = merge_valid(&text, &structure.sections, [quotes, entities, topic_tags]);
+    // In place only on a large text, where memory is short.
+    let in_place = text.len() > PARALLEL_MAX;
+    let annotations = merge_valid(
+        &text,
+        &structure.sections,
+        [quotes, entities, topic_tags],
+        in_place,
+    );
     let doc = Document {
         meta: structure.meta,
         text,
