@@ -251,6 +251,34 @@ static MARK_LEAD: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `i` that may start a quotation mark. Eight
+/// bytes are tested at once (no byte of the five, nothing past ASCII), so
+/// the plain stretches between marks cost a few instructions per word.
+fn next_mark_lead(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `y` is zero.
+    let has_zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGHS != 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let plain = x & HIGHS == 0
+            && !has_zero(x ^ (ONES * u64::from(b'"')))
+            && !has_zero(x ^ (ONES * u64::from(b'\'')))
+            && !has_zero(x ^ (ONES * u64::from(b'`')));
+        if !plain && let Some(k) = chunk.iter().position(|&c| MARK_LEAD[usize::from(c)]) {
+            return Some(i + k);
+        }
+        i += 8;
+    }
+    let rest = b.get(i..)?;
+    rest.iter()
+        .position(|&c| MARK_LEAD[usize::from(c)])
+        .map(|k| i + k)
+}
+
 /// Scan a paragraph for quotation marks, deciding for ambiguous straight marks
 /// from the characters around them whether they may open or close.
 fn scan_marks(p: &str) -> Vec<Mark> {
@@ -260,8 +288,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
     let mut at = 0;
     // Jump from one possible mark to the next: every mark starts with one of
     // these bytes (the lead byte of “ ” ‘ ’ „ is 0xE2, of « » 0xC2).
-    while let Some(k) = bytes[at..].iter().position(|&b| MARK_LEAD[usize::from(b)]) {
-        let i = at + k;
+    while let Some(i) = next_mark_lead(bytes, at) {
         let Some(c) = p[i..].chars().next() else {
             break;
         };
@@ -372,9 +399,36 @@ fn scan_marks(p: &str) -> Vec<Mark> {
 /// Count the words of a quote's inner text.
 #[inline]
 pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(super::is_alnum))
-        .count()
+    // The runs between whitespace that hold a letter or digit, read a byte
+    // at a time (a char only past ASCII): the same count as
+    // `split_whitespace().filter(any alnum)` without its searchers.
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut counted = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c < 0x80 {
+            if matches!(c, b'\t'..=b'\r' | b' ') {
+                counted = false;
+            } else if !counted && c.is_ascii_alphanumeric() {
+                n += 1;
+                counted = true;
+            }
+            i += 1;
+        } else {
+            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            if ch.is_whitespace() {
+                counted = false;
+            } else if !counted && super::is_alnum(ch) {
+                n += 1;
+                counted = true;
+            }
+            i += ch.len_utf8();
+        }
+    }
+    n
 }
 
 /// A first guess at the kind from the quote and its paragraph: a quote that
