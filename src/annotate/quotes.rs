@@ -399,34 +399,72 @@ fn scan_marks(p: &str) -> Vec<Mark> {
 /// Count the words of a quote's inner text.
 #[inline]
 pub(crate) fn word_count(s: &str) -> usize {
-    // The runs between whitespace that hold a letter or digit, read a byte
-    // at a time (a char only past ASCII): the same count as
-    // `split_whitespace().filter(any alnum)` without its searchers.
+    word_count_upto(s, usize::MAX)
+}
+
+/// What [`word_count_upto`] makes of each byte: 0 an ASCII byte of a word
+/// without being a letter or digit, 1 ASCII white space, 2 an ASCII letter
+/// or digit, 3 a byte of a non-ASCII char (decoded to decide).
+static WORD_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            3
+        } else if (b as u8).is_ascii_alphanumeric() {
+            2
+        } else if matches!(b as u8, b'\t'..=b'\r' | b' ') {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The words of `s` as [`word_count`] counts them, stopping at `cap` (the
+/// quote's kind only asks whether there are three, four or more).
+///
+/// The runs between white space that hold a letter or digit, read a byte at
+/// a time (a char only past ASCII): the same count as
+/// `split_whitespace().filter(any alnum)` without its searchers.
+fn word_count_upto(s: &str, cap: usize) -> usize {
     let b = s.as_bytes();
     let mut n = 0;
     let mut counted = false;
     let mut i = 0;
     while let Some(&c) = b.get(i) {
-        if c < 0x80 {
-            if matches!(c, b'\t'..=b'\r' | b' ') {
-                counted = false;
-            } else if !counted && c.is_ascii_alphanumeric() {
-                n += 1;
-                counted = true;
+        match WORD_CLASS[usize::from(c)] {
+            0 => {}
+            1 => counted = false,
+            2 => {
+                if !counted {
+                    n += 1;
+                    if n >= cap {
+                        return n;
+                    }
+                    counted = true;
+                }
             }
-            i += 1;
-        } else {
-            let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            if ch.is_whitespace() {
-                counted = false;
-            } else if !counted && super::is_alnum(ch) {
-                n += 1;
-                counted = true;
+            _ => {
+                let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                if ch.is_whitespace() {
+                    counted = false;
+                } else if !counted && super::is_alnum(ch) {
+                    n += 1;
+                    if n >= cap {
+                        return n;
+                    }
+                    counted = true;
+                }
+                i += ch.len_utf8();
+                continue;
             }
-            i += ch.len_utf8();
         }
+        i += 1;
     }
     n
 }
@@ -437,7 +475,8 @@ pub(crate) fn word_count(s: &str) -> usize {
 /// term; a longer fragment is partial. Attribution refines this with cues.
 fn classify(text: &str, para: Span, q: &RawQuote) -> QuoteKind {
     let inner = q.inner.slice(text);
-    let words = word_count(inner);
+    // Five words or more all count alike below.
+    let words = word_count_upto(inner, 5);
     let before = text[para.start..q.outer.start].trim_end();
     let starts_sentence = before.is_empty()
         || before.ends_with([':', '.', '?', '!', ',', ';', '—', '–', '(', '-'])
@@ -623,5 +662,51 @@ mod tests {
                 proptest::prop_assert!(q.outer.contains_span(q.inner));
             }
         }
+    }
+
+    #[test]
+    fn word_count_reads_bytes_as_the_unicode_split_counts() {
+        let samples = [
+            "",
+            "  ",
+            "one",
+            "two words",
+            " -- a dash -- and\tthe\nrest\x0bof\x0cit\r",
+            "l'été à Genève, naïve café — 12 000\u{a0}km",
+            "\u{2003}em\u{2003}spaces\u{3000}ideographic",
+            "... ,, !! 42",
+            "ab\u{301}c the combining mark",
+            "«Guillemets» and “curly” marks",
+        ];
+        for s in samples {
+            let want = s
+                .split_whitespace()
+                .filter(|w| w.chars().any(crate::annotate::is_alnum))
+                .count();
+            assert_eq!(word_count(s), want, "{s:?}");
+            for cap in 1..6 {
+                assert_eq!(word_count_upto(s, cap), want.min(cap), "{s:?} up to {cap}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_mark_search_finds_each_lead_byte() {
+        // Every byte value at every offset of a plain run, searched from
+        // each of the first few positions: the same as one byte at a time.
+        for v in 0..=255u8 {
+            for at in 0..19 {
+                let mut b = b"plain words and 9 more".to_vec();
+                b[at] = v;
+                for from in 0..3 {
+                    let want = b[from..]
+                        .iter()
+                        .position(|&c| MARK_LEAD[usize::from(c)])
+                        .map(|k| from + k);
+                    assert_eq!(next_mark_lead(&b, from), want, "{v:#x} at {at} from {from}");
+                }
+            }
+        }
+        assert_eq!(next_mark_lead(b"abc", 4), None);
     }
 }
