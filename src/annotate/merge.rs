@@ -71,20 +71,24 @@ pub(super) fn merge_valid<const N: usize>(
 /// position `i` of the merged list holds `all[order[i]]`.
 fn merged_order<const N: usize>(all: &[Annotation], bounds: [(usize, usize); N]) -> Vec<usize> {
     let mut next = bounds.map(|(start, _)| start);
+    // Each run's first key, worked out once (not again for every step the
+    // other runs take).
+    let head = |r: usize, at: usize| (at < bounds[r].1).then(|| all[at].order_key());
+    let mut heads: [_; N] = std::array::from_fn(|r| head(r, next[r]));
     let mut order = Vec::with_capacity(all.len());
     loop {
         let mut best = None;
-        for (r, &(_, end)) in bounds.iter().enumerate() {
-            if next[r] < end {
-                let key = all[next[r]].order_key();
-                if best.as_ref().is_none_or(|(_, k)| key < *k) {
-                    best = Some((r, key));
-                }
+        for (r, key) in heads.iter().enumerate() {
+            if let Some(key) = key
+                && best.as_ref().is_none_or(|(_, k)| key < *k)
+            {
+                best = Some((r, key));
             }
         }
         let Some((r, _)) = best else { break };
         order.push(next[r]);
         next[r] += 1;
+        heads[r] = head(r, next[r]);
     }
     order
 }

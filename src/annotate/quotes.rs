@@ -251,6 +251,34 @@ static MARK_LEAD: [bool; 256] = {
     t
 };
 
+/// The first byte at or after `i` that may start a quotation mark. Eight
+/// bytes are tested at once (no byte of the five, nothing past ASCII), so
+/// the plain stretches between marks cost a few instructions per word.
+fn next_mark_lead(b: &[u8], mut i: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Whether some byte of `y` is zero.
+    let has_zero = |y: u64| y.wrapping_sub(ONES) & !y & HIGHS != 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(bytes) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let x = u64::from_le_bytes(bytes);
+        let plain = x & HIGHS == 0
+            && !has_zero(x ^ (ONES * u64::from(b'"')))
+            && !has_zero(x ^ (ONES * u64::from(b'\'')))
+            && !has_zero(x ^ (ONES * u64::from(b'`')));
+        if !plain && let Some(k) = chunk.iter().position(|&c| MARK_LEAD[usize::from(c)]) {
+            return Some(i + k);
+        }
+        i += 8;
+    }
+    let rest = b.get(i..)?;
+    rest.iter()
+        .position(|&c| MARK_LEAD[usize::from(c)])
+        .map(|k| i + k)
+}
+
 /// Scan a paragraph for quotation marks, deciding for ambiguous straight marks
 /// from the characters around them whether they may open or close.
 fn scan_marks(p: &str) -> Vec<Mark> {
@@ -260,8 +288,7 @@ fn scan_marks(p: &str) -> Vec<Mark> {
     let mut at = 0;
     // Jump from one possible mark to the next: every mark starts with one of
     // these bytes (the lead byte of “ ” ‘ ’ „ is 0xE2, of « » 0xC2).
-    while let Some(k) = bytes[at..].iter().position(|&b| MARK_LEAD[usize::from(b)]) {
-        let i = at + k;
+    while let Some(i) = next_mark_lead(bytes, at) {
         let Some(c) = p[i..].chars().next() else {
             break;
         };
@@ -372,9 +399,74 @@ fn scan_marks(p: &str) -> Vec<Mark> {
 /// Count the words of a quote's inner text.
 #[inline]
 pub(crate) fn word_count(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(super::is_alnum))
-        .count()
+    word_count_upto(s, usize::MAX)
+}
+
+/// What [`word_count_upto`] makes of each byte: 0 an ASCII byte of a word
+/// without being a letter or digit, 1 ASCII white space, 2 an ASCII letter
+/// or digit, 3 a byte of a non-ASCII char (decoded to decide).
+static WORD_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            3
+        } else if (b as u8).is_ascii_alphanumeric() {
+            2
+        } else if matches!(b as u8, b'\t'..=b'\r' | b' ') {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The words of `s` as [`word_count`] counts them, stopping at `cap` (the
+/// quote's kind only asks whether there are three, four or more).
+///
+/// The runs between white space that hold a letter or digit, read a byte at
+/// a time (a char only past ASCII): the same count as
+/// `split_whitespace().filter(any alnum)` without its searchers.
+fn word_count_upto(s: &str, cap: usize) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut counted = false;
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        match WORD_CLASS[usize::from(c)] {
+            0 => {}
+            1 => counted = false,
+            2 => {
+                if !counted {
+                    n += 1;
+                    if n >= cap {
+                        return n;
+                    }
+                    counted = true;
+                }
+            }
+            _ => {
+                let Some(ch) = s.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                if ch.is_whitespace() {
+                    counted = false;
+                } else if !counted && super::is_alnum(ch) {
+                    n += 1;
+                    if n >= cap {
+                        return n;
+                    }
+                    counted = true;
+                }
+                i += ch.len_utf8();
+                continue;
+            }
+        }
+        i += 1;
+    }
+    n
 }
 
 /// A first guess at the kind from the quote and its paragraph: a quote that
@@ -383,7 +475,8 @@ pub(crate) fn word_count(s: &str) -> usize {
 /// term; a longer fragment is partial. Attribution refines this with cues.
 fn classify(text: &str, para: Span, q: &RawQuote) -> QuoteKind {
     let inner = q.inner.slice(text);
-    let words = word_count(inner);
+    // Five words or more all count alike below.
+    let words = word_count_upto(inner, 5);
     let before = text[para.start..q.outer.start].trim_end();
     let starts_sentence = before.is_empty()
         || before.ends_with([':', '.', '?', '!', ',', ';', '—', '–', '(', '-'])
@@ -569,5 +662,51 @@ mod tests {
                 proptest::prop_assert!(q.outer.contains_span(q.inner));
             }
         }
+    }
+
+    #[test]
+    fn word_count_reads_bytes_as_the_unicode_split_counts() {
+        let samples = [
+            "",
+            "  ",
+            "one",
+            "two words",
+            " -- a dash -- and\tthe\nrest\x0bof\x0cit\r",
+            "l'été à Genève, naïve café — 12 000\u{a0}km",
+            "\u{2003}em\u{2003}spaces\u{3000}ideographic",
+            "... ,, !! 42",
+            "ab\u{301}c the combining mark",
+            "«Guillemets» and “curly” marks",
+        ];
+        for s in samples {
+            let want = s
+                .split_whitespace()
+                .filter(|w| w.chars().any(crate::annotate::is_alnum))
+                .count();
+            assert_eq!(word_count(s), want, "{s:?}");
+            for cap in 1..6 {
+                assert_eq!(word_count_upto(s, cap), want.min(cap), "{s:?} up to {cap}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_eight_byte_mark_search_finds_each_lead_byte() {
+        // Every byte value at every offset of a plain run, searched from
+        // each of the first few positions: the same as one byte at a time.
+        for v in 0..=255u8 {
+            for at in 0..19 {
+                let mut b = b"plain words and 9 more".to_vec();
+                b[at] = v;
+                for from in 0..3 {
+                    let want = b[from..]
+                        .iter()
+                        .position(|&c| MARK_LEAD[usize::from(c)])
+                        .map(|k| from + k);
+                    assert_eq!(next_mark_lead(&b, from), want, "{v:#x} at {at} from {from}");
+                }
+            }
+        }
+        assert_eq!(next_mark_lead(b"abc", 4), None);
     }
 }

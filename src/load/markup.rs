@@ -37,7 +37,10 @@ const MAX_ELEMENT_LINES: usize = 50;
 /// The text without its stray media lines and `data:` URIs (see the module doc).
 pub fn strip_stray(text: &str) -> Cow<'_, str> {
     let starts_tag = |l: &str| l.trim_start().starts_with('<');
-    if !text.contains("data:") && !text.lines().any(starts_tag) {
+    // A line can start with a tag only where the text has a `<` at all: one
+    // byte search spares the line-by-line look at most texts.
+    let has_tag_line = || text.as_bytes().contains(&b'<') && text.lines().any(starts_tag);
+    if !text.contains("data:") && !has_tag_line() {
         return Cow::Borrowed(text);
     }
     let lines: Vec<&str> = text.split_inclusive('\n').collect();

@@ -207,18 +207,17 @@ impl Automaton {
         })
     }
 
-    /// The longest pattern that starts at `i`, as `(pattern, end)`.
+    /// Whether some pattern may begin with the bytes `pair` (the first two,
+    /// `b0 << 8 | b1`) and `c` (the third): the filter in front of [`Automaton::at`].
+    #[inline]
+    fn may_start(&self, pair: usize, c: u8) -> bool {
+        let row = usize::from(self.pair_row[pair]);
+        row != 0 && self.rows[row][usize::from(c >> 6)] >> (c & 63) & 1 != 0
+    }
+
+    /// The longest pattern that starts at `i`, as `(pattern, end)`; callers
+    /// ask [`Automaton::may_start`] first.
     fn at(&self, text: &str, i: usize) -> Option<(usize, usize)> {
-        let b = text.as_bytes();
-        let pair = usize::from(b[i]) << 8 | usize::from(b.get(i + 1).copied().unwrap_or(0));
-        let row = self.pair_row[pair];
-        if row == 0 {
-            return None;
-        }
-        let c = b.get(i + 2).copied().unwrap_or(0);
-        if self.rows[usize::from(row)][usize::from(c >> 6)] >> (c & 63) & 1 == 0 {
-            return None;
-        }
         let dfa = &self.dfa;
         let mut sid = self.start;
         let mut found = None;
@@ -493,37 +492,60 @@ impl Matcher {
     /// the text times the topics. Matches start where a word starts; the
     /// longest wins and the next search starts after it.
     fn find(&self, text: &str) -> Vec<Hit> {
+        let b = text.as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
         while let Some(start) = next_word_start(text, i) {
             i = start;
-            // A word starts at `i`: the longest phrase of each automaton.
+            // A word starts at `i`: the longest phrase of each automaton,
+            // behind the three-byte filter (the two automata written out,
+            // not looped over: most words fail both filters at once).
+            let pair = usize::from(b[i]) << 8 | usize::from(b.get(i + 1).copied().unwrap_or(0));
+            let c = b.get(i + 2).copied().unwrap_or(0);
             let mut next = i;
-            for (ac, exact) in [(&self.folded, false), (&self.exact, true)] {
-                let Some((pattern, end)) = ac.as_ref().and_then(|ac| ac.at(text, i)) else {
-                    continue;
-                };
-                let hit = Hit {
-                    start: i,
-                    end,
-                    word_end: word_end(text, end),
-                    pattern: pattern as u32,
-                    exact,
-                };
-                if self.topics_of(text, &hit).next().is_some() {
-                    next = next.max(hit.word_end);
-                    out.push(hit);
-                }
+            if let Some(ac) = &self.folded
+                && ac.may_start(pair, c)
+            {
+                self.push_hit(text, ac.at(text, i), i, false, &mut next, &mut out);
+            }
+            if let Some(ac) = &self.exact
+                && ac.may_start(pair, c)
+            {
+                self.push_hit(text, ac.at(text, i), i, true, &mut next, &mut out);
             }
             // Go on after the matched words (and their ending), or this word;
-            // never from inside a word.
-            i = if next > i && !text[..next].chars().next_back().is_some_and(is_word_char) {
-                next
-            } else {
-                word_end(text, next)
-            };
+            // never from inside a word. A hit's `word_end` is already a word
+            // end, where `word_end` would stay.
+            i = if next > i { next } else { word_end(text, i) };
         }
         out
+    }
+
+    /// Keep the match `found` of the word at `start` when some topic
+    /// counts it, moving `next` past its word.
+    fn push_hit(
+        &self,
+        text: &str,
+        found: Option<(usize, usize)>,
+        start: usize,
+        exact: bool,
+        next: &mut usize,
+        out: &mut Vec<Hit>,
+    ) {
+        let Some((pattern, end)) = found else {
+            return;
+        };
+        let hit = Hit {
+            start,
+            end,
+            word_end: word_end(text, end),
+            pattern: pattern as u32,
+            exact,
+        };
+        if self.topics_of(text, &hit).next().is_some() {
+            *next = (*next).max(hit.word_end);
+            out.push(hit);
+        }
     }
 
     /// What one occurrence counts for: each topic its phrase belongs to
@@ -564,23 +586,40 @@ struct Hit {
 /// callers pass a word end or 0).
 fn next_word_start(text: &str, mut i: usize) -> Option<usize> {
     let b = text.as_bytes();
-    while i < b.len() {
-        let c = b[i];
-        if c < 0x80 {
-            if c.is_ascii_alphanumeric() {
-                return Some(i);
-            }
+    loop {
+        // ASCII bytes outside words, one load each.
+        while i < b.len() && WORD_BYTE[usize::from(b[i])] == 0 {
             i += 1;
-        } else {
-            let ch = text[i..].chars().next()?;
-            if is_word_char(ch) {
-                return Some(i);
-            }
-            i += ch.len_utf8();
         }
+        let c = *b.get(i)?;
+        if c < 0x80 {
+            return Some(i);
+        }
+        let ch = text[i..].chars().next()?;
+        if is_word_char(ch) {
+            return Some(i);
+        }
+        i += ch.len_utf8();
     }
-    None
 }
+
+/// The bytes the word scan tells apart: 0 an ASCII byte outside words,
+/// 1 an ASCII letter or digit, 2 a byte of a non-ASCII char (decoded to decide).
+static WORD_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = if b >= 0x80 {
+            2
+        } else if (b as u8).is_ascii_alphanumeric() {
+            1
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
 /// The end of the word characters starting at `i`.
 fn word_end(text: &str, i: usize) -> usize {

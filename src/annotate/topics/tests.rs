@@ -271,3 +271,20 @@ fn a_word_is_not_found_inside_a_longer_one() {
     assert!(!k[0].contains(&"culture".to_string()), "{k:?}");
     assert!(k[1].contains(&"culture".to_string()), "{k:?}");
 }
+
+#[test]
+fn phrases_match_among_accented_words_and_after_a_longer_match() {
+    let lex = TopicLexicon::from_toml(
+        "[fish]\nname = \"Fish\"\nstrong = [\"trawler\", \"fishing quota\"]\n",
+        "t.toml",
+    )
+    .unwrap();
+    // Matches after non-ASCII words and marks, with an inflected ending,
+    // and a two-word phrase whose second word is not matched on its own.
+    let keys = keys_for("Ça va: «trawlers» déjà vu, naïve crews.", &lex);
+    assert_eq!(keys[0], vec!["fish".to_string()]);
+    let keys = keys_for("The fishing quotas were set.", &lex);
+    assert_eq!(keys[0], vec!["fish".to_string()]);
+    let keys = keys_for("Café trawlerman crews.", &lex);
+    assert!(keys[0].is_empty(), "{keys:?}");
+}
