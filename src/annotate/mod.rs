@@ -220,16 +220,21 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
     // before the later stages add theirs.
     let (structure, turns, raw_quotes) = found;
     drop((turns, raw_quotes));
-    // Topics and entities come before reported speech joins: reported
-    // statements lie inside paragraphs, which have their topics already, and
-    // entities link to the speakers of direct quotes and turns only (a
-    // speaker known only from reported speech leaves the entity layer as is).
+    // The topics stage reads the quotes before reported speech joins them
+    // (reported statements lie inside paragraphs, which have their topics
+    // already), and entities link to the speakers of direct quotes and turns
+    // only (a speaker known only from reported speech leaves the entity
+    // layer as is).
     let ((topics, topic_tags), entities) = match scanned {
-        // On two threads, the entity names are found beside the topics stage.
+        // On two threads, the entity names are found beside the topics stage
+        // and the joining of reported speech, against a copy of the direct
+        // speakers (reported speech adds to the table meanwhile).
         Some(scanned) => std::thread::scope(|s| {
-            let entities =
-                s.spawn(|| scanned.find_entities(&text, &structure, &attributed.speakers));
+            let direct = attributed.speakers.clone();
+            let (text, structure) = (&text, &structure);
+            let entities = s.spawn(move || scanned.find_entities(text, structure, &direct));
             let topics = hits.assign(&text, &structure, &attributed.quotes, lexicon);
+            reported.join(&mut attributed);
             (topics, joined(entities))
         }),
         // On one thread, after it: the topics stage is the peak of a large
@@ -238,11 +243,11 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         None => {
             let topics = hits.assign(&text, &structure, &attributed.quotes, lexicon);
             let entities = entities::find_entities(&text, &structure, &attributed.speakers);
+            reported.join(&mut attributed);
             (topics, entities)
         }
     };
     progress(PROGRESS[3]);
-    reported.join(&mut attributed);
 
     let quotes: Vec<Annotation> = attributed
         .quotes
