@@ -119,13 +119,13 @@ impl Attributor<'_> {
         self.touch(pi);
         let p = &mut self.people[pi];
         p.last = p.last.max(pos);
-        let name = p.name.clone();
-        let surname = name.rsplit(' ').next().unwrap_or(&name).to_string();
+        let surname = p.name.rsplit(' ').next().unwrap_or(&p.name);
         match p.id {
             Some(id) => {
+                // Nothing is copied unless the speaker's name grows.
                 let s = &mut out.speakers[id.index()];
-                if s.name != name && s.name.eq_ignore_ascii_case(&surname) {
-                    let old = std::mem::replace(&mut s.name, name);
+                if s.name != p.name && s.name.eq_ignore_ascii_case(surname) {
+                    let old = std::mem::replace(&mut s.name, p.name.clone());
                     if !s.aliases.contains(&old) {
                         s.aliases.push(old);
                     }
@@ -136,6 +136,8 @@ impl Attributor<'_> {
                 id
             }
             None => {
+                let name = p.name.clone();
+                let surname = surname.to_string();
                 let aliases: Vec<String> = if p.kind == SpeakerKind::Person && name.contains(' ') {
                     vec![surname]
                 } else {
