@@ -231,8 +231,8 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         // speakers (reported speech adds to the table meanwhile).
         Some(scanned) => std::thread::scope(|s| {
             let direct = attributed.speakers.clone();
-            let (text, structure) = (&text, &structure);
-            let entities = s.spawn(move || scanned.find_entities(text, structure, &direct));
+            let (words, blocks) = (text.as_str(), &structure);
+            let entities = s.spawn(move || scanned.find_entities(words, blocks, &direct));
             let topics = hits.assign(&text, &structure, &attributed.quotes, lexicon);
             reported.join(&mut attributed);
             (topics, joined(entities))
