@@ -150,13 +150,14 @@ fn annotate_normalised(text: String, opts: &Options, progress: &mut dyn FnMut(u8
 ///
 /// The work splits where the data allows it, not inside a stage: the topic
 /// phrases are found in the whole text (from the start, beside the
-/// segmentation), the blocks are scanned for entity names and reported
-/// speech is found by a scan of its own (see [`attribution::find_reported`]),
-/// none of which reads the direct attribution, while this thread segments
-/// the text, attributes the direct quotes and classifies the entity names
-/// against the speakers. Every stage runs the same code on the same input
-/// either way, so the document is the same, byte for byte (the tests
-/// compare).
+/// segmentation); the blocks are scanned for entity names beside the quotes
+/// stage; the blocks are cut into words on a thread of their own for the two
+/// attribution scans, reported speech on another thread and the direct
+/// quotes on this one ([`attribution::attribute_both`]); the entity names
+/// are classified against the direct speakers beside the topics stage and
+/// the joining of reported speech. Every stage runs the same code on the
+/// same input either way, so the document is the same, byte for byte (the
+/// tests compare).
 fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: bool) -> Document {
     let bundled;
     let lexicon = match &opts.topics {
@@ -194,14 +195,14 @@ fn pipeline(text: String, opts: &Options, progress: &mut dyn FnMut(u8), two: boo
         std::thread::scope(|outer| {
             let hits = outer.spawn(|| topics::find_hits(&text, lexicon));
             let (structure, turns) = structured(progress);
-            // Three threads from here on, whatever the cores: the system
-            // shares them out, so no split has to guess the stages' costs.
-            // The entity scan starts as soon as the blocks are final, beside
-            // the quotes stage.
+            // More threads than cores from here on, whatever the cores: the
+            // system shares them out, so no split has to guess the stages'
+            // costs. The entity scan starts as soon as the blocks are final,
+            // beside the quotes stage.
             let (quotes, (attributed, reported), scanned) = std::thread::scope(|inner| {
                 let scanned = inner.spawn(|| entities::scan(&text, &structure));
                 let quotes = quoted(&structure, progress);
-                // The reported-speech scan runs on a thread of its own.
+                // The attribution scans run on threads of their own.
                 let attributed = attributed(&structure, &turns, &quotes, progress);
                 (quotes, attributed, joined(scanned))
             });

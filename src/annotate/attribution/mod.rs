@@ -12,8 +12,8 @@
 //! the quotations and turns, one for reported speech (so that finding
 //! reported speech never changes who said a quotation). Each block is cut
 //! into words once, with its sentences and capitalised runs, and both scans
-//! read the same words ([`attribute_both`]); on two threads, the reported
-//! scan cuts them and hands them on in batches.
+//! read the same words ([`attribute_both`]); on two threads, a third cuts
+//! them and hands them on to both scans in batches.
 //!
 //! The scan is split by what it looks at: `tokens` cuts a paragraph into
 //! words, marks and quotes and finds its sentences; `noun_phrase` finds the
@@ -196,7 +196,7 @@ pub struct Reported<'t> {
 }
 
 impl Reported<'_> {
-    /// Add the reported speech to `out`, the result of [`attribute_direct`]
+    /// Add the reported speech to `out`, the direct result of [`attribute_both`]
     /// on the same text, whose direct quotes and speakers are final: its
     /// speakers join the same table, then all quotes are put in text order.
     pub fn join(self, out: &mut Attributed) {
