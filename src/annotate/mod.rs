@@ -71,6 +71,16 @@ pub(crate) fn ascii_alnum_end(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The end of the run of ASCII bytes that are no letter or digit (spaces,
+/// punctuation) in `b` from `i`: where a word or a non-ASCII char starts.
+#[inline]
+pub(crate) fn ascii_gap_end(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && b[i] < 0x80 && !ASCII_ALNUM[usize::from(b[i])] {
+        i += 1;
+    }
+    i
+}
+
 /// Whether `c` belongs to a word: a letter or digit, or a combining accent
 /// (U+0300–U+036F) written after its letter.
 #[inline]

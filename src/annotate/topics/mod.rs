@@ -587,10 +587,7 @@ struct Hit {
 fn next_word_start(text: &str, mut i: usize) -> Option<usize> {
     let b = text.as_bytes();
     loop {
-        // ASCII bytes outside words, one load each.
-        while i < b.len() && WORD_BYTE[usize::from(b[i])] == 0 {
-            i += 1;
-        }
+        i = crate::annotate::ascii_gap_end(b, i);
         let c = *b.get(i)?;
         if c < 0x80 {
             return Some(i);
@@ -602,24 +599,6 @@ fn next_word_start(text: &str, mut i: usize) -> Option<usize> {
         i += ch.len_utf8();
     }
 }
-
-/// The bytes the word scan tells apart: 0 an ASCII byte outside words,
-/// 1 an ASCII letter or digit, 2 a byte of a non-ASCII char (decoded to decide).
-static WORD_BYTE: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = if b >= 0x80 {
-            2
-        } else if (b as u8).is_ascii_alphanumeric() {
-            1
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
 
 /// The end of the word characters starting at `i`.
 fn word_end(text: &str, i: usize) -> usize {
