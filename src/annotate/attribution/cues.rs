@@ -26,12 +26,18 @@ impl<'t> Attributor<'t> {
         false
     }
 
-    /// Whether token `v` is a speech verb as [`Attributor::is_verb`], or a
-    /// verb of retort with its "back" ("shot back", "fired back").
+    /// Whether token `v` is a speech verb as [`Attributor::is_verb`], a verb
+    /// of retort with its "back" ("shot back", "fired back"), or "went on" /
+    /// "goes on" closing a clause or before "to" (speaking on: "…,” she went
+    /// on; "she went on to say"; not "the Senate goes on recess").
     pub(super) fn is_cue_verb(&self, toks: &[Tok], v: usize, weak_ok: bool) -> bool {
         self.is_verb(&toks[v], weak_ok)
             || self.is_word_any(toks, v, &["shot", "fired", "hit", "snapped"])
                 && self.is_word(toks, v + 1, "back")
+            || self.is_word_any(toks, v, &["went", "goes"])
+                && self.is_word(toks, v + 1, "on")
+                && (toks.get(v + 2).is_none_or(|t| t.k != TokKind::Word)
+                    || self.is_word(toks, v + 2, "to"))
     }
 
     /// Whether a token is a speech verb (a weak one only when `weak_ok`).

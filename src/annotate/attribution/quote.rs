@@ -90,8 +90,28 @@ impl<'t> Attributor<'t> {
         if inner.starts_with('(') && inner.trim_end_matches(['.', ',']).ends_with(')') {
             return (Finding::default(), QuoteKind::Term);
         }
-        // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”).
-        if let Some(a) = self.split_quote(&at, n, prev) {
+        // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”, the second
+        // piece opening its sentence).
+        if let Some((a, same_sentence)) = self.split_quote(&at, n, prev) {
+            // “…,” Roe said. “…,” Doe said: a piece in a sentence of its own
+            // with a cue of its own right after it, by name or pronoun ("she
+            // said"), is that person's. A role ("the candidate said") most
+            // often goes on with the speaker of the first piece.
+            if !same_sentence
+                && let Some(b) = self.post_cue(
+                    toks,
+                    sid,
+                    t,
+                    at.post_hi,
+                    true,
+                    kind != QuoteKind::Direct,
+                    out,
+                )
+                && b.speaker.is_some()
+                && b.mention.is_some_and(|m| self.names_or_points(m))
+            {
+                return (b, heard(kind));
+            }
             return (a, heard(kind));
         }
         // 1b. The previous paragraph ended in "He said:".
@@ -152,24 +172,26 @@ impl<'t> Attributor<'t> {
     }
 
     /// Step 1: the piece after the cue of a split quote (“…,” he said, “…”)
-    /// continues the piece before it (the `n - 1`th quote, found as `prev`).
-    fn split_quote(&self, at: &Site, n: usize, prev: &[Finding]) -> Option<Finding> {
+    /// continues the piece before it (the `n - 1`th quote, found as `prev`);
+    /// with whether both pieces are in one sentence.
+    fn split_quote(&self, at: &Site, n: usize, prev: &[Finding]) -> Option<(Finding, bool)> {
         let (toks, sid, t) = (at.toks, at.sid, at.t);
         let prev_any = (t.saturating_sub(10)..t)
             .rev()
             .find(|&i| matches!(toks[i].k, TokKind::Quote(_)));
         if let (Some(p), Some(pa)) = (prev_any, n.checked_sub(1).and_then(|k| prev.get(k)))
             && let Some(c) = pa.post_cue
-            && (sid[p] == sid[t] || self.cue_phrase_only(toks, p, t, c))
+            && (sid[p] == sid[t] || sid[t - 1] != sid[t] && self.cue_phrase_only(toks, p, t, c))
             && c > p
             && c < t
             && pa.speaker.is_some()
         {
-            return Some(Finding {
+            let finding = Finding {
                 post_cue: None,
                 continues: true,
                 ..*pa
-            });
+            };
+            return Some((finding, sid[p] == sid[t]));
         }
         None
     }
@@ -328,6 +350,22 @@ impl<'t> Attributor<'t> {
             .filter(|x| x.k == TokKind::Word)
             .count();
         c > p && c < t && words <= 8 && !toks[c + 1..t].iter().any(|x| self.is_verb(x, false))
+    }
+
+    /// Whether the mention `m` names someone or is a personal pronoun ("he",
+    /// "she", "they"): not a role with an article ("the minister").
+    fn names_or_points(&self, m: Span) -> bool {
+        let Some(w) = self.text.get(m.start..m.end) else {
+            return false;
+        };
+        let first = w
+            .split(|c: char| !crate::annotate::is_word_char(c))
+            .next()
+            .unwrap_or("");
+        let pronoun = ["he", "she", "they"]
+            .iter()
+            .any(|p| first.eq_ignore_ascii_case(p));
+        pronoun || first.starts_with(char::is_uppercase) && !["The", "A", "An"].contains(&first)
     }
 
     /// The last finding `la`, for a quote that continues it.

@@ -576,3 +576,45 @@ fn a_quotation_after_that_is_part_of_the_reported_clause() {
     assert_eq!(qs[0].3, QuoteKind::Partial);
     assert_eq!(qs[0].1.as_deref(), Some("Lena Marsh"));
 }
+
+#[test]
+fn manner_verbs_went_on_and_second_speakers_take_their_own_cues() {
+    // Without the cue, each quote would go on to the last speaker (Doe).
+    let qs = quotes(
+        "“The port stays shut,” Mark Doe said.\n\
+         Lena Marsh cracked, “It was never open.”\n\
+         “Will it open in June?” Tom Okafor pressed.\n\
+         “Nobody knows,” Doe said. “Not even the mayor,” Marsh went on.\n\
+         “The vote is today,” Doe proclaimed to the crowd.",
+    );
+    assert_eq!(
+        speaker_of(&qs, "It was never open").as_deref(),
+        Some("Lena Marsh")
+    );
+    assert_eq!(
+        speaker_of(&qs, "Will it open").as_deref(),
+        Some("Tom Okafor")
+    );
+    assert_eq!(
+        speaker_of(&qs, "Not even the mayor").as_deref(),
+        Some("Lena Marsh")
+    );
+    assert_eq!(
+        speaker_of(&qs, "The vote is today").as_deref(),
+        Some("Mark Doe")
+    );
+    // Two speakers in one paragraph: a piece in a sentence of its own with a
+    // cue of its own is not the first piece's continuation.
+    let qs = quotes("“The port stays shut,” Mark Doe said. “It opens in June,” Tom Okafor said.");
+    assert_eq!(speaker_of(&qs, "It opens").as_deref(), Some("Tom Okafor"));
+    let qs = quotes("“The port stays shut,” Mark Doe said. “It opens in June,” said Lena Marsh.");
+    assert_eq!(speaker_of(&qs, "It opens").as_deref(), Some("Lena Marsh"));
+    // Without one, it continues; a scare quote later in a sentence does not.
+    let qs =
+        quotes("“The port stays shut,” Mark Doe said. “Until June.” He saw the so-called “plan”.");
+    assert_eq!(speaker_of(&qs, "Until June").as_deref(), Some("Mark Doe"));
+    assert_eq!(speaker_of(&qs, "plan"), None);
+    // "pleaded" is left out: "X has pleaded not guilty" says no quote.
+    let qs = quotes("Jan Roe founded “Friends of the Port.” Roe pleaded not guilty.");
+    assert_eq!(speaker_of(&qs, "Friends of the Port"), None);
+}
