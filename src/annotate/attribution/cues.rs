@@ -28,16 +28,15 @@ impl<'t> Attributor<'t> {
 
     /// Whether token `v` is a speech verb as [`Attributor::is_verb`], a verb
     /// of retort with its "back" ("shot back", "fired back"), or "went on" /
-    /// "goes on" closing a clause or before "to" (speaking on: "…,” she went
-    /// on; "she went on to say"; not "the Senate goes on recess").
+    /// "goes on" closing a clause (speaking on: "…,” she went on; not "the
+    /// Senate goes on recess", and "went on to say" has its own verb).
     pub(super) fn is_cue_verb(&self, toks: &[Tok], v: usize, weak_ok: bool) -> bool {
         self.is_verb(&toks[v], weak_ok)
             || self.is_word_any(toks, v, &["shot", "fired", "hit", "snapped"])
                 && self.is_word(toks, v + 1, "back")
             || self.is_word_any(toks, v, &["went", "goes"])
                 && self.is_word(toks, v + 1, "on")
-                && (toks.get(v + 2).is_none_or(|t| t.k != TokKind::Word)
-                    || self.is_word(toks, v + 2, "to"))
+                && toks.get(v + 2).is_none_or(|t| t.k != TokKind::Word)
     }
 
     /// Whether a token is a speech verb (a weak one only when `weak_ok`).
@@ -254,6 +253,10 @@ impl<'t> Attributor<'t> {
             let cue = Span::new(toks[v].s, toks[v].e);
             return Some(self.make(toks, np, cue, None, out));
         }
+        if let Some((np, v)) = self.issued_document(toks, sid, t, lo) {
+            let cue = Span::new(toks[v].s, toks[v].e);
+            return Some(self.make(toks, np, cue, None, out));
+        }
         for v in (lo..t).rev() {
             if self.is_word(toks, v, "according") && self.is_word(toks, v + 1, "to") {
                 let np = self.np_after(toks, v + 1, t)?;
@@ -280,6 +283,60 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// "Jane Roe issued a statement, “…”", "… released a statement saying,
+    /// “…”": the words of a statement, memo or letter that the subject put
+    /// out are the subject's, not the document's. The verb (which is the
+    /// cue) and its subject, before the quote at `t`.
+    fn issued_document(
+        &self,
+        toks: &[Tok],
+        sid: &[u32],
+        t: usize,
+        lo: usize,
+    ) -> Option<(NounPhrase, usize)> {
+        const DOCUMENTS: &[&str] = &["statement", "memo", "letter", "release", "note", "message"];
+        const ISSUED: &[&str] = &["issued", "released", "sent", "posted", "published"];
+        const SAYING: &[&str] = &["saying", "reading", "stating"];
+        let mut k = t.checked_sub(1)?;
+        if !matches!(toks[k].k, TokKind::Punct(',' | ':')) {
+            return None;
+        }
+        // The document's own verb: "saying", "that read", "which reads".
+        if k > lo && self.is_word_any(toks, k - 1, SAYING) {
+            k -= 1;
+        } else if k > lo + 1
+            && self.is_word_any(toks, k - 1, &["read", "reads", "said", "says"])
+            && self.is_word_any(toks, k - 2, &["that", "which"])
+        {
+            k -= 2;
+        }
+        // The document, with its determiner and up to two words before it
+        // ("a brief written statement").
+        let doc = k
+            .checked_sub(1)
+            .filter(|&d| d >= lo && self.is_word_any(toks, d, DOCUMENTS))?;
+        let det = (doc.saturating_sub(3)..doc).rev().find(|&d| {
+            d >= lo && self.is_word_any(toks, d, &["a", "an", "the", "his", "her", "their", "its"])
+        })?;
+        if toks[det + 1..doc]
+            .iter()
+            .any(|x| x.k != TokKind::Word || is_cap(self.w(x)))
+        {
+            return None;
+        }
+        // "issued", or "put out".
+        let v = det.checked_sub(1).filter(|&v| v >= lo)?;
+        let v = if self.is_word(toks, v, "out") && v > lo && self.is_word(toks, v - 1, "put") {
+            v - 1
+        } else if self.is_word_any(toks, v, ISSUED) {
+            v
+        } else {
+            return None;
+        };
+        let np = self.np_before(toks, v, lo, sid)?;
+        Some((np, v))
     }
 
     /// "As Jane Roe pointed out in May, “…”": a clause opened by "as" whose

@@ -90,8 +90,7 @@ impl<'t> Attributor<'t> {
         if inner.starts_with('(') && inner.trim_end_matches(['.', ',']).ends_with(')') {
             return (Finding::default(), QuoteKind::Term);
         }
-        // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”, the second
-        // piece opening its sentence).
+        // 1. Split quote: “…,” he said, “…” (or “…,” he said. “…”).
         if let Some((a, same_sentence)) = self.split_quote(&at, n, prev) {
             // “…,” Roe said. “…,” Doe said: a piece in a sentence of its own
             // with a cue of its own right after it, by name or pronoun ("she
@@ -181,7 +180,8 @@ impl<'t> Attributor<'t> {
             .find(|&i| matches!(toks[i].k, TokKind::Quote(_)));
         if let (Some(p), Some(pa)) = (prev_any, n.checked_sub(1).and_then(|k| prev.get(k)))
             && let Some(c) = pa.post_cue
-            && (sid[p] == sid[t] || sid[t - 1] != sid[t] && self.cue_phrase_only(toks, p, t, c))
+            && (sid[p] == sid[t] || self.cue_phrase_only(toks, p, t, c))
+            && !self.so_called(toks, t)
             && c > p
             && c < t
             && pa.speaker.is_some()
@@ -340,6 +340,21 @@ impl<'t> Attributor<'t> {
         let mut a = self.make(&toks, np, cue, None, out);
         a.post_cue = None;
         Some(a)
+    }
+
+    /// Whether the quote at `t` follows "so-called": a scare quote, nobody's
+    /// words, even right after someone spoke.
+    fn so_called(&self, toks: &[Tok], t: usize) -> bool {
+        let word = |k: usize| t.checked_sub(k).map(|i| &toks[i]);
+        match (word(3), word(2), word(1)) {
+            (_, _, Some(w)) if self.w(w).eq_ignore_ascii_case("so-called") => true,
+            (Some(so), Some(dash), Some(called)) => {
+                self.w(so).eq_ignore_ascii_case("so")
+                    && matches!(dash.k, TokKind::Punct('-' | '‑'))
+                    && self.w(called) == "called"
+            }
+            _ => false,
+        }
     }
 
     /// Whether the words between quotes `p` and `t` are only the cue phrase

@@ -618,3 +618,25 @@ fn manner_verbs_went_on_and_second_speakers_take_their_own_cues() {
     let qs = quotes("Jan Roe founded “Friends of the Port.” Roe pleaded not guilty.");
     assert_eq!(speaker_of(&qs, "Friends of the Port"), None);
 }
+
+#[test]
+fn the_words_of_a_statement_someone_issued_are_theirs() {
+    let qs = quotes(
+        "After the storm, Jane Roe issued a statement, “We mourn the dead.”\n\
+         Later she released a brief statement saying, “The port will open.”\n\
+         Tom Okafor put out a statement that read, “Nobody was hurt.”",
+    );
+    assert_eq!(speaker_of(&qs, "We mourn").as_deref(), Some("Jane Roe"));
+    assert_eq!(
+        speaker_of(&qs, "The port will").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(speaker_of(&qs, "Nobody was").as_deref(), Some("Tom Okafor"));
+    // "goes on" with more words after it is no cue: the senator speaks.
+    let qs =
+        quotes("Senator Lena Marsh said that once the Senate goes on recess, “I will travel.”");
+    assert_eq!(
+        speaker_of(&qs, "I will travel").as_deref(),
+        Some("Lena Marsh")
+    );
+}
