@@ -640,3 +640,16 @@ fn the_words_of_a_statement_someone_issued_are_theirs() {
         Some("Lena Marsh")
     );
 }
+
+#[test]
+fn a_full_stop_that_lost_its_space_still_ends_the_cue() {
+    // Scraped text often drops the space after a full stop.
+    let qs = quotes("Mark Doe spoke first.\n“It is not safe,” Doe said.He left early.");
+    assert_eq!(
+        speaker_of(&qs, "It is not safe").as_deref(),
+        Some("Mark Doe")
+    );
+    // Abbreviations and names with a stop inside stay whole.
+    let qs = quotes("“It is safe,” said Ann Poe, Ph.D, of the U.S.Navy.");
+    assert_eq!(speaker_of(&qs, "It is safe").as_deref(), Some("Ann Poe"));
+}

@@ -144,6 +144,10 @@ impl<'t> Attributor<'t> {
                     }
                     let b = bytes[j];
                     if b < 0x80 {
+                        if b == b'.' && run_on_sentence(&bytes[s..stop], j - s) {
+                            // "… Roe said.He left": a full stop with its space lost.
+                            break;
+                        }
                         if b.is_ascii_alphanumeric()
                             || (matches!(b, b'\'' | b'-' | b'.' | b'&') && alnum_at(j + 1))
                         {
@@ -250,4 +254,15 @@ impl<'t> Attributor<'t> {
         toks.get(i)
             .is_some_and(|t| t.k == TokKind::Word && in_list(list, self.w(t)))
     }
+}
+
+/// Whether the full stop at `dot` in the word `w` (from its start) ends a
+/// sentence whose space was lost ("said.He", "Roe said.Roe added"): at least
+/// three lower-case letters before it, and a capitalised word after it
+/// ("Ph.D", "Mr.Smith", "U.S.Army" and "example.com" are left whole).
+fn run_on_sentence(w: &[u8], dot: usize) -> bool {
+    dot >= 3
+        && w[dot - 3..dot].iter().all(u8::is_ascii_lowercase)
+        && w.get(dot + 1).is_some_and(u8::is_ascii_uppercase)
+        && w.get(dot + 2).is_some_and(u8::is_ascii_lowercase)
 }
