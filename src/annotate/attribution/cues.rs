@@ -119,7 +119,10 @@ impl<'t> Attributor<'t> {
             } else {
                 self.is_cue_verb(toks, v, true)
             };
-            if !verb || LEX.object.contains(self.w(&toks[v])) {
+            // "put it" takes its subject before it ("as Roe put it"), never
+            // the "it" after it.
+            let put_it = self.is_word(toks, v, "put") && self.is_word(toks, v + 1, "it");
+            if !verb || LEX.object.contains(self.w(&toks[v])) || put_it && v == j {
                 continue;
             }
             let cue = Span::new(toks[v].s, toks[v].e);
@@ -253,6 +256,11 @@ impl<'t> Attributor<'t> {
             let cue = Span::new(toks[v].s, toks[v].e);
             return Some(self.make(toks, np, cue, None, out));
         }
+        // From the sentence's start: the words set off may quote a title.
+        if let Some((np, v)) = self.as_clause_apposed(toks, t, ss.min(lo)) {
+            let cue = Span::new(toks[v].s, toks[v].e);
+            return Some(self.make(toks, np, cue, None, out));
+        }
         if let Some((np, v)) = self.issued_document(toks, sid, t, lo) {
             let cue = Span::new(toks[v].s, toks[v].e);
             return Some(self.make(toks, np, cue, None, out));
@@ -283,6 +291,56 @@ impl<'t> Attributor<'t> {
             }
         }
         None
+    }
+
+    /// An "as" clause whose subject has words set off after it ("As Jane
+    /// Roe, a professor and author of “…”, put it, “…”") or a role before
+    /// it ("As the chief executive, Jane Roe, put it in a memo, “…”"): the
+    /// name right after "as" or right after the first comma, and the verb
+    /// (a speech verb or "put it") with only words from it to the comma
+    /// before the quote at `t`.
+    fn as_clause_apposed(&self, toks: &[Tok], t: usize, lo: usize) -> Option<(NounPhrase, usize)> {
+        if t < lo + 4 || !matches!(toks[t - 1].k, TokKind::Punct(',' | ':')) {
+            return None;
+        }
+        let opens = |k: usize| {
+            k == lo
+                || matches!(toks[k - 1].k, TokKind::Punct(',' | '—' | '–' | '('))
+                || self.is_word_any(toks, k - 1, &["but", "and", "yet", "so"])
+        };
+        let s = (lo..t - 1)
+            .rev()
+            .take(30)
+            .find(|&k| self.is_word(toks, k, "as") && opens(k))?;
+        let v = (s + 2..t - 1).find(|&v| {
+            (self.is_verb(&toks[v], true)
+                || self.is_word(toks, v, "put") && self.is_word(toks, v + 1, "it"))
+                && toks[v..t - 1].iter().all(|x| x.k == TokKind::Word)
+        })?;
+        let name_at =
+            |a: usize| a < v && self.is_capword(&toks[a]) && !STOP_CAPS_SET.has(self.w(&toks[a]));
+        if name_at(s + 1) {
+            // The name, then words set off by a comma up to the verb (a
+            // comma or a quoted title closes them).
+            let b = self.cap_run_fwd(toks, s + 1, v);
+            let closed = matches!(toks[v - 1].k, TokKind::Punct(',') | TokKind::Quote(_));
+            return (b > s + 1 && toks[b].k == TokKind::Punct(',') && closed)
+                .then_some((NounPhrase { a: s + 1, b }, v));
+        }
+        // A role of a few words with a role noun, then the name set off by
+        // commas right before the verb.
+        let c = (s + 1..(s + 7).min(v)).find(|&k| toks[k].k == TokKind::Punct(','))?;
+        let role = &toks[s + 1..c];
+        if !role.iter().all(|x| x.k == TokKind::Word)
+            || !role
+                .iter()
+                .any(|x| !is_cap(self.w(x)) && with_lower(self.w(x), |l| LEX.roles.contains_key(l)))
+            || !name_at(c + 1)
+        {
+            return None;
+        }
+        let b = self.cap_run_fwd(toks, c + 1, v);
+        (b + 1 == v && toks[b].k == TokKind::Punct(',')).then_some((NounPhrase { a: c + 1, b }, v))
     }
 
     /// "Jane Roe issued a statement, “…”", "… released a statement saying,

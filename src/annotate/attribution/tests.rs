@@ -653,3 +653,28 @@ fn a_full_stop_that_lost_its_space_still_ends_the_cue() {
     let qs = quotes("“It is safe,” said Ann Poe, Ph.D, of the U.S.Navy.");
     assert_eq!(speaker_of(&qs, "It is safe").as_deref(), Some("Ann Poe"));
 }
+
+#[test]
+fn as_clauses_with_words_set_off_or_a_role_before_the_name() {
+    let qs = quotes(
+        "As Ann Poe, professor of law and author of “Unwritten Rules,” put it, “Senators should \
+         remember the stakes.”\n\
+         As the chief executive, Jeff Tanaka, put it in his memo to staff explaining the deal, \
+         “Imagine a world where we lead.”",
+    );
+    assert_eq!(speaker_of(&qs, "Unwritten"), None);
+    assert_eq!(
+        speaker_of(&qs, "Senators should").as_deref(),
+        Some("Ann Poe")
+    );
+    assert_eq!(
+        speaker_of(&qs, "Imagine a world").as_deref(),
+        Some("Jeff Tanaka")
+    );
+    // "as well as" opens no clause: the one who joked speaks.
+    let qs = quotes(
+        "The mayor came, as well as singers like Ann Poe, Will Tanaka and Rita Vance, who joked \
+         of the hall, “I have not seen it yet.”",
+    );
+    assert_eq!(speaker_of(&qs, "I have not").as_deref(), Some("Rita Vance"));
+}
