@@ -61,6 +61,12 @@ pub fn find_quotes(text: &str, blocks: &[Block]) -> Vec<RawQuote> {
     // Whether the previous paragraph ended inside an open quote.
     let mut open_before = false;
     for b in blocks {
+        if b.kind == BlockKind::Title
+            && b.span.is_valid_in(text)
+            && let Some(q) = headline_quote(text, b.span)
+        {
+            out.push(q);
+        }
         if b.kind != BlockKind::Paragraph || !b.span.is_valid_in(text) {
             open_before = false;
             continue;
@@ -68,6 +74,53 @@ pub fn find_quotes(text: &str, blocks: &[Block]) -> Vec<RawQuote> {
         open_before = paragraph_quotes(text, b.span, open_before, &mut out);
     }
     out
+}
+
+/// The quote that ends a title after a name and a colon, the way news
+/// sites headline what someone said ("Jane Roe: ‘We Will Win.’", "Roe Tells
+/// Rally: “…”"): the whole rest of the title in one pair of marks, with at
+/// most an apostrophe inside ("I’m") and a full stop after it.
+fn headline_quote(text: &str, title: Span) -> Option<RawQuote> {
+    let t = text[title.start..title.end].trim_end();
+    let colon = t.rfind(':')?;
+    let subject = t[..colon].trim();
+    if subject.is_empty() || subject.split_whitespace().count() > 12 {
+        return None;
+    }
+    let rest = &t[colon + 1..];
+    let start = colon + 1 + (rest.len() - rest.trim_start().len());
+    let quoted = t[start..].strip_suffix('.').unwrap_or(&t[start..]);
+    let open = quoted.chars().next()?;
+    let close = match open {
+        '‘' => '’',
+        '“' => '”',
+        '\'' | '"' => open,
+        _ => return None,
+    };
+    let inner = quoted[open.len_utf8()..].strip_suffix(close)?;
+    let chars: Vec<char> = inner.chars().collect();
+    // A mark inside may only be an apostrophe, between two letters.
+    let apostrophe = |i: usize| {
+        i > 0 && i + 1 < chars.len() && chars[i - 1].is_alphabetic() && chars[i + 1].is_alphabetic()
+    };
+    let whole = chars.iter().enumerate().all(|(i, &c)| {
+        if c == open && open != close {
+            return false;
+        }
+        c != close || matches!(close, '’' | '\'') && apostrophe(i)
+    });
+    if !whole || inner.trim().is_empty() {
+        return None;
+    }
+    let outer_start = title.start + start;
+    let inner_start = outer_start + open.len_utf8();
+    let inner_end = inner_start + inner.len();
+    Some(RawQuote {
+        inner: Span::new(inner_start, inner_end),
+        outer: Span::new(outer_start, inner_end + close.len_utf8()),
+        kind: QuoteKind::Direct,
+        continues: false,
+    })
 }
 
 /// Pair the marks of one paragraph, pushing quotes to `out`; returns whether
@@ -636,6 +689,37 @@ mod tests {
         let t = "They backed the so-called “green lanes” in the city.";
         let qs = find_quotes(t, &paras(t));
         assert_eq!(qs[0].kind, QuoteKind::Term);
+    }
+
+    #[test]
+    fn a_title_ending_in_a_named_quote_has_it() {
+        let quoted = |t: &str| {
+            let mut b = paras(t);
+            b[0].kind = BlockKind::Title;
+            find_quotes(t, &b)
+                .iter()
+                .map(|q| (q.inner.slice(t).to_string(), q.outer.slice(t).to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            quoted("Jane Roe: ‘I’m Not Done With The Port Yet.’"),
+            [(
+                "I’m Not Done With The Port Yet.".into(),
+                "‘I’m Not Done With The Port Yet.’".into()
+            )]
+        );
+        assert_eq!(
+            quoted("Roe Tells Rally: “We Will Win”.")[0].0,
+            "We Will Win"
+        );
+        assert_eq!(
+            quoted("Roe: 'Tom's plan is fair game.'")[0].0,
+            "Tom's plan is fair game."
+        );
+        // Two quotes, no colon, or more after the marks: no headline quote.
+        assert!(quoted("Roe: ‘Port Plans’ Have ‘No Future.’").is_empty());
+        assert!(quoted("‘We Will Win,’ Says Roe").is_empty());
+        assert!(quoted("Roe: ‘We Will Win’ Again").is_empty());
     }
 
     #[test]

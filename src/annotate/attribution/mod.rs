@@ -176,6 +176,7 @@ pub fn attribute_both<'t>(
             Some(w)
         });
     }
+    headline_quotes(text, structure, quotes, &mut out);
     own_words_in_turns(text, &mut out);
     out.direct_speakers = out.speakers.len();
     (out, Reported { text, shadow })
@@ -243,6 +244,50 @@ impl TurnSpeakers {
         let i = self.0.partition_point(|(s, _)| s.start <= pos);
         let (s, id) = self.0.get(i.checked_sub(1)?)?;
         (pos < s.end).then_some(*id)
+    }
+}
+
+/// The quote that ends the title after a name and a colon ("Jane Roe:
+/// ‘…’", found by the quotes stage) is the person's the body names so: the
+/// longest run of the title's first words (up to four) that names a speaker
+/// of the body, else one of its words ("Roe Tells Rally: ‘…’" and "Jane
+/// Roe: ‘…’" are Jane Roe's when the body says "Roe"). Without one it stays
+/// unattributed: a headline's capitalised words are seldom a name alone.
+fn headline_quotes(text: &str, structure: &Structure, quotes: &[RawQuote], out: &mut Attributed) {
+    let Some(title) = structure.blocks.iter().find(|b| b.kind == BlockKind::Title) else {
+        return;
+    };
+    for q in quotes.iter().filter(|q| title.span.contains_span(q.outer)) {
+        let mut words: Vec<Span> = Vec::new();
+        let mut at = title.span.start;
+        for w in text[title.span.start..q.outer.start].split(' ') {
+            let w_end = at + w.len();
+            let core = w.trim_end_matches([':', ',']);
+            if words.len() == 4 || !tokens::is_cap(core) {
+                break;
+            }
+            words.push(Span::new(at, at + core.len()));
+            at = w_end + 1;
+        }
+        // The longest run first ("Jane Roe"), then each word alone ("Roe"
+        // when the body calls her so).
+        let runs = (1..=words.len())
+            .rev()
+            .map(|n| Span::new(words[0].start, words[n - 1].end));
+        let found = runs
+            .chain(words.iter().skip(1).copied())
+            .find_map(|span| out.find(span.slice(text)).map(|id| (id, span)));
+        out.quotes.push((
+            q.inner,
+            Quote {
+                kind: QuoteKind::Direct,
+                speaker: found.map(|(id, _)| id),
+                mention: found.map(|(_, span)| span),
+                cue: None,
+                continues: false,
+                turn: false,
+            },
+        ));
     }
 }
 

@@ -678,3 +678,26 @@ fn as_clauses_with_words_set_off_or_a_role_before_the_name() {
     );
     assert_eq!(speaker_of(&qs, "I have not").as_deref(), Some("Rita Vance"));
 }
+
+#[test]
+fn a_headline_quote_is_the_named_speakers() {
+    let doc = annotate(
+        "Roe Tells Harbour Rally: ‘We Will Win the Port Vote.’\n\n\
+         Jane Roe spoke on Monday.\n\n“Nobody will stop us,” Roe said.",
+        &Options::default(),
+    );
+    let (span, q) = doc.quotes().next().expect("the headline's quote");
+    assert_eq!(doc.slice(span), "We Will Win the Port Vote.");
+    let speaker = q
+        .speaker
+        .and_then(|id| doc.speaker(id))
+        .map(|s| s.name.as_str());
+    assert_eq!(speaker, Some("Jane Roe"));
+    // Nobody of that name speaks in the body: the quote stays unattributed.
+    let doc = annotate(
+        "Harbour Board: ‘We Will Win.’\n\nThe board met on Monday.",
+        &Options::default(),
+    );
+    let (_, q) = doc.quotes().next().expect("the headline's quote");
+    assert_eq!(q.speaker, None);
+}
