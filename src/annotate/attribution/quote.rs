@@ -97,15 +97,7 @@ impl<'t> Attributor<'t> {
             // said"), is that person's. A role ("the candidate said") most
             // often goes on with the speaker of the first piece.
             if !same_sentence
-                && let Some(b) = self.post_cue(
-                    toks,
-                    sid,
-                    t,
-                    at.post_hi,
-                    true,
-                    kind != QuoteKind::Direct,
-                    out,
-                )
+                && let Some(b) = self.cue_right_after(&at, kind, out)
                 && b.speaker.is_some()
                 && b.mention.is_some_and(|m| self.names_or_points(m))
             {
@@ -222,15 +214,7 @@ impl<'t> Attributor<'t> {
     ) -> Option<(Finding, QuoteKind)> {
         let (toks, sid, t, ss) = (at.toks, at.sid, at.t, at.ss);
         // 2. Cue right after the quote: “…,” Smith said / said Smith / according to Smith.
-        if let Some(a) = self.post_cue(
-            toks,
-            sid,
-            t,
-            at.post_hi,
-            true,
-            kind != QuoteKind::Direct,
-            out,
-        ) {
+        if let Some(a) = self.cue_right_after(at, kind, out) {
             return Some((a, heard(kind)));
         }
         // 3. Cue before the quote in the same sentence: Smith said: “…”.
@@ -254,6 +238,18 @@ impl<'t> Attributor<'t> {
             return Some((a, heard(kind)));
         }
         None
+    }
+
+    /// A speech cue right after the quote of `kind` at `at`
+    /// ([`Attributor::post_cue`], strict).
+    fn cue_right_after(
+        &mut self,
+        at: &Site,
+        kind: QuoteKind,
+        out: &mut Attributed,
+    ) -> Option<Finding> {
+        let term = kind != QuoteKind::Direct;
+        self.post_cue(at.toks, at.sid, at.t, at.post_hi, true, term, out)
     }
 
     /// Steps 5–6 for a quote of `kind` that no cue attributes: a
