@@ -76,11 +76,18 @@ pub fn find_quotes(text: &str, blocks: &[Block]) -> Vec<RawQuote> {
     out
 }
 
+/// The longest title, in bytes, searched for a quote of its own.
+const HEADLINE_MAX: usize = 600;
+
 /// The quote that ends a title after a name and a colon, the way news
 /// sites headline what someone said ("Jane Roe: ‘We Will Win.’", "Roe Tells
 /// Rally: “…”"): the whole rest of the title in one pair of marks, with at
 /// most an apostrophe inside ("I’m") and a full stop after it.
 fn headline_quote(text: &str, title: Span) -> Option<RawQuote> {
+    // A headline is a line, not a text set in one (a file with no breaks).
+    if title.len() > HEADLINE_MAX {
+        return None;
+    }
     let t = text[title.start..title.end].trim_end();
     let colon = t.rfind(':')?;
     let subject = t[..colon].trim();
