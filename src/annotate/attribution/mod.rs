@@ -182,6 +182,22 @@ pub fn attribute_both<'t>(
     (out, Reported { text, shadow })
 }
 
+/// Words that name a document, not a speaker, when one of them alone opens
+/// a paragraph that ends in a colon ("Transcript as follows:").
+const DOCUMENT_WORDS: &[&str] = &[
+    "transcript",
+    "transcripts",
+    "excerpt",
+    "excerpts",
+    "text",
+    "remarks",
+    "video",
+    "audio",
+    "update",
+    "updates",
+    "highlights",
+];
+
 /// Blocks per message from the thread that cuts them into words to the scans.
 const BATCH: usize = 64;
 
@@ -665,6 +681,10 @@ impl<'t> Attributor<'t> {
                 .map(|np| (np, v)),
             None => self.sentence_subject(toks, ss, end).map(|np| (np, end)),
         }?;
+        // "Transcript as follows:", "Remarks as prepared:": a document, no speaker.
+        if np.b == np.a + 1 && self.is_word_any(toks, np.a, DOCUMENT_WORDS) {
+            return None;
+        }
         Some((
             bi,
             toks[np.a..np.b].to_vec(),

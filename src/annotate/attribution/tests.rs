@@ -701,3 +701,16 @@ fn a_headline_quote_is_the_named_speakers() {
     let (_, q) = doc.quotes().next().expect("the headline's quote");
     assert_eq!(q.speaker, None);
 }
+
+#[test]
+fn a_document_word_before_a_colon_is_no_speaker() {
+    // Issue 10, class 2: "Transcript as follows:" names no one (the excerpt
+    // is left without a speaker rather than given to "Transcript").
+    let qs = quotes(
+        "“We will win,” Governor Ann Poe said on Tuesday.\n\
+         Transcript as follows:\n\
+         “Tonight we came home to the port, and the whole town was out.”",
+    );
+    assert_eq!(speaker_of(&qs, "Tonight we came"), None);
+    assert_eq!(speaker_of(&qs, "We will win").as_deref(), Some("Ann Poe"));
+}
