@@ -4,7 +4,8 @@
 
 use super::names::Gender;
 use super::noun_phrase::NounPhrase;
-use super::tokens::{Tok, TokKind};
+use super::tokens::{Tok, TokKind, lower};
+use super::words::LEX;
 use super::{Attributed, Attributor, Finding};
 use crate::annotate::quotes::RawQuote;
 use crate::model::{QuoteKind, Span, SpeakerKind};
@@ -363,8 +364,8 @@ impl<'t> Attributor<'t> {
         c > p && c < t && words <= 8 && !toks[c + 1..t].iter().any(|x| self.is_verb(x, false))
     }
 
-    /// Whether the mention `m` names someone or is a personal pronoun ("he",
-    /// "she", "they"): not a role with an article ("the minister").
+    /// Whether the mention `m` names someone or is a pronoun of the lexicon
+    /// ("he", "she", "it"): not a role with an article ("the minister").
     fn names_or_points(&self, m: Span) -> bool {
         let Some(w) = self.text.get(m.start..m.end) else {
             return false;
@@ -373,9 +374,7 @@ impl<'t> Attributor<'t> {
             .split(|c: char| !crate::annotate::is_word_char(c))
             .next()
             .unwrap_or("");
-        let pronoun = ["he", "she", "they"]
-            .iter()
-            .any(|p| first.eq_ignore_ascii_case(p));
+        let pronoun = LEX.pronouns.contains_key(&*lower(first));
         pronoun || first.starts_with(char::is_uppercase) && !["The", "A", "An"].contains(&first)
     }
 
