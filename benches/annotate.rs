@@ -6,7 +6,8 @@
 //! transcript-style sections of labelled turns. Run with
 //! `cargo bench --bench annotate`; criterion reports MB/s on all cores and on
 //! one thread (`Options::one_thread`), and the `open`
-//! group compares annotating the text with opening its saved JSON. With
+//! group compares annotating the text with opening its saved JSON; the
+//! `stages` group times each stage of the pipeline alone, on one thread. With
 //! `ATTACHE_BENCH_DUMP=FILE` set, the generated text is also written to FILE.
 
 use std::hint::black_box;
@@ -185,5 +186,46 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Each stage of the pipeline on its own, on one thread, from the results of
+/// the stages before it (made once, outside the timing): where the time of
+/// an annotation goes, in the same MiB/s as the whole (the inverse rates add
+/// up to about the one-thread figure; the merge of the lists is the rest).
+fn stages(c: &mut Criterion) {
+    use attache::annotate::{attribution, entities, quotes, segment, topics, transcript};
+    let text = interview(10 * 1024 * 1024);
+    let lexicon = topics::TopicLexicon::bundled();
+    let mut structure = segment::segment(&text);
+    let found = transcript::find_turns(&text, &structure);
+    let turns = found.turns;
+    let plain = structure.clone();
+    transcript::apply_structure_edit(&mut structure, found.edit);
+    let raw = quotes::find_quotes(&text, &structure.blocks);
+    let (attributed, _) = attribution::attribute_both(&text, &structure, &turns, &raw, false);
+
+    let mut g = c.benchmark_group("stages");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(10));
+    g.bench_function("1 segment", |b| {
+        b.iter(|| segment::segment(black_box(&text)))
+    });
+    g.bench_function("2 transcript turns", |b| {
+        b.iter(|| transcript::find_turns(black_box(&text), &plain))
+    });
+    g.bench_function("3 quotation marks", |b| {
+        b.iter(|| quotes::find_quotes(black_box(&text), &structure.blocks))
+    });
+    g.bench_function("4 attribution, direct and reported", |b| {
+        b.iter(|| attribution::attribute_both(black_box(&text), &structure, &turns, &raw, false))
+    });
+    g.bench_function("5 entities", |b| {
+        b.iter(|| entities::find_entities(black_box(&text), &structure, &attributed.speakers))
+    });
+    g.bench_function("6 topics", |b| {
+        b.iter(|| topics::assign_topics(black_box(&text), &structure, &attributed.quotes, &lexicon))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, stages);
 criterion_main!(benches);

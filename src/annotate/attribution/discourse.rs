@@ -287,7 +287,7 @@ impl<'t> Attributor<'t> {
                 // A full name after its surname alone: upgrade that person.
                 self.by_name.get(surname).copied().filter(|&i| {
                     let p = &self.people[i];
-                    p.kind == SpeakerKind::Person && p.name.to_lowercase() == surname
+                    p.kind == SpeakerKind::Person && *lower(&p.name) == *surname
                 })
             } else if kind == SpeakerKind::Person && LEX.first.contains_key(key) {
                 self.by_given_name(key)
@@ -300,8 +300,8 @@ impl<'t> Attributor<'t> {
                 let p = &mut self.people[i];
                 // Only a full name can upgrade a name (lower-cased only then).
                 if multi && {
-                    let had = p.name.to_lowercase();
-                    had.len() < key.len() && surname_of(&had) == had
+                    let had = lower(&p.name);
+                    had.len() < key.len() && surname_of(&had) == &*had
                 } {
                     p.name = name.to_string();
                 }
