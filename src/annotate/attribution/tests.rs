@@ -714,3 +714,15 @@ fn a_document_word_before_a_colon_is_no_speaker() {
     assert_eq!(speaker_of(&qs, "Tonight we came"), None);
     assert_eq!(speaker_of(&qs, "We will win").as_deref(), Some("Ann Poe"));
 }
+
+#[test]
+fn a_job_word_before_a_name_is_the_role_not_part_of_the_name() {
+    // "Journalist" and "CEO" stand before a name as "Ambassador" does; the
+    // speaker is the person, the words before the name the role.
+    let qs = quotes(
+        "Journalist Ilse Marten: “A speech worth hearing in full.”\n\
+         Harbour Freight Group CEO Tomas Vidal said: “We will keep the ships running.”",
+    );
+    assert_eq!(speaker_of(&qs, "A speech").as_deref(), Some("Ilse Marten"));
+    assert_eq!(speaker_of(&qs, "We will").as_deref(), Some("Tomas Vidal"));
+}
