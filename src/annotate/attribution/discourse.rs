@@ -96,7 +96,11 @@ impl<'t> Attributor<'t> {
         if words.len() == 1
             && let Some(&g) = LEX.pronouns.get(&*lower(words[0]))
         {
-            return self.pronoun(g, out);
+            // "They" means a country only in the paragraph that names it
+            // ("Russia has taken … and they have said"): further on, a
+            // country is "it" and "they" some people of the passage.
+            let they = words[0].eq_ignore_ascii_case("they").then_some(pos);
+            return self.pronoun(g, they, out);
         }
         // The writer's own "I" or "we" is no speaker to name: the mention
         // stays (so does the "Let" of "Let me say that…").
@@ -243,12 +247,26 @@ impl<'t> Attributor<'t> {
     }
 
     /// Resolve a pronoun to the most recent compatible person.
-    fn pronoun(&mut self, g: Gender, out: &mut Attributed) -> Option<SpeakerId> {
+    fn pronoun(
+        &mut self,
+        g: Gender,
+        they: Option<usize>,
+        out: &mut Attributed,
+    ) -> Option<SpeakerId> {
         let pick = self.recent.iter().rev().copied().find(|&i| {
             let p = &self.people[i];
             match g {
                 Gender::M | Gender::F => {
                     p.kind == SpeakerKind::Person && (p.gender == g || p.gender == Gender::U)
+                }
+                _ if p.kind == SpeakerKind::Country
+                    && they.is_some_and(|at| {
+                        self.text
+                            .get(p.last.min(at)..at)
+                            .is_none_or(|between| between.contains("\n\n"))
+                    }) =>
+                {
+                    false
                 }
                 _ => p.kind != SpeakerKind::Person || p.gender == Gender::P,
             }

@@ -508,3 +508,21 @@ fn a_statement_never_ends_with_its_own_cue() {
     assert!(c.contains("was that the port would stay open"), "{c}");
     assert_eq!(s.as_deref(), Some("Brandt"));
 }
+
+#[test]
+fn they_means_a_country_only_in_the_paragraph_that_names_it() {
+    let r = reported(
+        "Portugal said on Monday that its border would close. They have also said that the crossing will stay shut until May.\n\
+         The talks went on for a week without any result at all.\n\
+         They said that the delegates had already left for home.",
+    );
+    let by = |start: &str| {
+        r.iter()
+            .find(|row| row.0.starts_with(start))
+            .unwrap_or_else(|| panic!("no statement {start:?} in {r:#?}"))
+            .1
+            .clone()
+    };
+    assert_eq!(by("that the crossing").as_deref(), Some("Portugal"));
+    assert_eq!(by("that the delegates"), None);
+}
