@@ -84,6 +84,13 @@ pub(super) const CLAUSE_DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "most", "no",
     "all", "both", "any", "every", "such",
 ];
+/// The forms of "feel", and the verbs that make someone feel something
+/// ("make the region feel safe"): see [`Attributor::clause_after`].
+const FEEL: &[&str] = &["feel", "feels", "felt", "feeling"];
+const CAUSATIVE: &[&str] = &[
+    "make", "makes", "made", "making", "let", "lets", "letting", "help", "helps", "helped",
+    "helping", "allow", "allows", "allowed", "allowing",
+];
 /// Words that open an indirect question after `asked` or `wondered`.
 pub(super) const QUESTION_WORDS: &[&str] = &["if", "why", "how", "what", "when", "where", "who"];
 /// Words after a reporting verb that are its object or an adverb, never the
@@ -616,6 +623,29 @@ impl<'t> Attributor<'t> {
         match takes {
             // "stressed the “bright” future of …": the quoted words are the content's.
             Takes::That | Takes::Complement => self.quoted_complement(toks, quotes, v, se),
+            // "make the region feel safe", "allows us to feel confident":
+            // a feeling someone is made to have is no one's statement, and
+            // the lower-case word after it is its adjective, not a subject.
+            Takes::Bare
+                if self.is_word_any(toks, v, FEEL)
+                    && (v.saturating_sub(8)..v)
+                        .rev()
+                        .take_while(|&k| !matches!(toks[k].k, TokKind::Punct('.' | '?' | '!')))
+                        .any(|k| {
+                            self.is_word_any(toks, k, CAUSATIVE)
+                                || (k + 1 == v && self.is_word(toks, k, "to"))
+                        })
+                    && toks.get(j).is_some_and(|t| {
+                        let w = lower(self.w(t));
+                        t.k == TokKind::Word
+                            && !is_cap(self.w(t))
+                            && !in_list(SUBJECTS, &w)
+                            && !in_list(CLAUSE_DETS, &w)
+                            && !in_list(&["like", "as"], &w)
+                    }) =>
+            {
+                None
+            }
             Takes::Bare => self.after_adverbial(toks, quotes, j, se),
             Takes::Listener => {
                 let after = if self.is_word_any(toks, j, LISTENERS) {

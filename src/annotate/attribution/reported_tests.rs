@@ -526,3 +526,18 @@ fn they_means_a_country_only_in_the_paragraph_that_names_it() {
     assert_eq!(by("that the crossing").as_deref(), Some("Portugal"));
     assert_eq!(by("that the delegates"), None);
 }
+
+#[test]
+fn a_feeling_someone_is_made_to_have_is_no_statement() {
+    for text in [
+        "The treaty aims to make every coastal state feel safe and protected by the courts.",
+        "Minister Anna Kowal wants the new rules to help smaller ports feel confident and invest.",
+        "The envoys hope to feel secure and respected by their neighbours at last.",
+    ] {
+        assert_eq!(reported(text), vec![], "{text}");
+    }
+    // A feeling with a clause of its own is still reported ("feel like").
+    let r = reported("The delegates feel like the talks have stalled for good.");
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert!(r[0].0.starts_with("like the talks"), "{r:#?}");
+}
