@@ -120,11 +120,27 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         LEX.titles.contains_key(l.trim_end_matches('.'))
     };
     let titles = words.iter().take_while(|w| is_title(w)).count();
+    // The given name is known, or a title stands before the name and a
+    // place after "of" ("President Heidar Aliyev of Azerbaijan").
+    let of_place = |of: usize| {
+        titles > 0
+            && of - titles <= 3
+            && words[titles..of]
+                .iter()
+                .all(|w| !LEX.orgs.contains(&*lower(w)))
+            && words[of + 1..]
+                .iter()
+                .all(|w| LEX.places.contains(&*lower(w)))
+    };
     if let Some(of) = words.iter().position(|w| *w == "of")
         && of >= titles + 2
         && of + 1 < words.len()
         && words[titles..of].iter().all(|w| is_cap(w) && !is_title(w))
-        && let Some(&fg) = LEX.first.get(&*lower(words[titles]))
+        && let Some(fg) = LEX
+            .first
+            .get(&*lower(words[titles]))
+            .copied()
+            .or_else(|| of_place(of).then_some(Gender::U))
     {
         let role = (titles > 0).then(|| words[..titles].join(" "));
         let g = words[..titles]
@@ -149,10 +165,27 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
                 || LEX.roles.contains_key(part)
         })
     };
+    // A place as a surname after a known given name ("Jim Jordan").
+    let place_surname = |i: usize| {
+        i + 1 == words.len()
+            && i > 0
+            && is_cap(words[i])
+            && LEX.first.contains_key(&*lower(words[i - 1]))
+            && {
+                let l = lower(words[i]);
+                LEX.places.contains(&*l)
+                    && !LEX.titles.contains_key(&*l)
+                    && !LEX.roles.contains_key(&*l)
+                    && !CONNECTORS_SET.has(&l)
+            }
+    };
     let floor = possessive.map_or(0, |p| p + 1).min(words.len());
     let mut k = words.len();
     loop {
-        while k > floor && !is_roleish(words[k - 1]) && is_cap(words[k - 1]) {
+        while k > floor
+            && (!is_roleish(words[k - 1]) || place_surname(k - 1))
+            && is_cap(words[k - 1])
+        {
             k -= 1;
         }
         // One or two particles inside a name ("Marine Le Pen", "Ursula

@@ -726,3 +726,21 @@ fn a_job_word_before_a_name_is_the_role_not_part_of_the_name() {
     assert_eq!(speaker_of(&qs, "A speech").as_deref(), Some("Ilse Marten"));
     assert_eq!(speaker_of(&qs, "We will").as_deref(), Some("Tomas Vidal"));
 }
+
+#[test]
+fn a_place_name_can_be_a_surname_and_of_a_place_is_no_part_of_a_name() {
+    let qs = quotes(
+        "Rep. Tom Jordan: “The vote comes next week.”\n\
+         President Ildar Vesko of Portugal said: “The bridge will open in June.”\n\
+         The National Democratic Party of Portugal said: “We oppose the bridge.”",
+    );
+    assert_eq!(speaker_of(&qs, "The vote").as_deref(), Some("Tom Jordan"));
+    assert_eq!(
+        speaker_of(&qs, "The bridge").as_deref(),
+        Some("Ildar Vesko")
+    );
+    assert_ne!(
+        speaker_of(&qs, "We oppose").as_deref(),
+        Some("Democratic Party")
+    );
+}
