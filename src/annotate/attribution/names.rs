@@ -236,6 +236,13 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
     {
         return (words.join(" "), None, Gender::P, SpeakerKind::Organisation);
     }
+    // "the First Chechen War", "the Yalta Conference": an event is nobody.
+    if lower_all
+        .last()
+        .is_some_and(|w| in_list(EVENT_NOUNS, w.trim_end_matches('.')))
+    {
+        return (String::new(), None, g, SpeakerKind::Person);
+    }
     if name_words.is_empty() {
         if words.len() <= 2 && lower_all.iter().all(|w| LEX.places.contains(w.as_str())) {
             return (words.join(" "), None, Gender::P, SpeakerKind::Country);
@@ -269,6 +276,29 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
     };
     (name_words.join(" "), role, g, SpeakerKind::Person)
 }
+
+/// Nouns that end the name of an event, an agreement or an era, never a
+/// person's (none is a common surname, unlike "Day" or "Law").
+const EVENT_NOUNS: &[&str] = &[
+    "war",
+    "wars",
+    "revolution",
+    "crisis",
+    "summit",
+    "conference",
+    "treaty",
+    "accord",
+    "accords",
+    "agreement",
+    "declaration",
+    "convention",
+    "protocol",
+    "pact",
+    "doctrine",
+    "referendum",
+    "olympics",
+    "era",
+];
 
 /// A particle that may stand inside a person's or an outlet's name ("de",
 /// "von", "Le"): a connector other than those that join role words ("of",

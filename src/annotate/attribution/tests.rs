@@ -744,3 +744,20 @@ fn a_place_name_can_be_a_surname_and_of_a_place_is_no_part_of_a_name() {
         Some("Democratic Party")
     );
 }
+
+#[test]
+fn a_war_or_a_summit_is_nobody() {
+    let qs = quotes(
+        "Historians still argue about the First Norland War and the First Vessel Summit.\n\
+         “It changed everything,” he said.\n\
+         “Nobody expected it,” she said.",
+    );
+    for start in ["It changed", "Nobody expected"] {
+        let who = speaker_of(&qs, start);
+        assert!(
+            !who.as_deref()
+                .is_some_and(|w| w.ends_with("War") || w.ends_with("Summit")),
+            "{start}: {who:?}"
+        );
+    }
+}
