@@ -206,6 +206,27 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         }
         break;
     }
+    // "Maricopa County Recorder Helen Purcell": in a run of three words or
+    // more, capitalised words before the first known given name (none of
+    // them one, nor an initial) are a role the lexicon does not know, when
+    // the name after them has two or three words and no connector. One
+    // such word must read as a role ("Filmmaker Jo Marino"), not as a given
+    // name the lexicon lacks ("Cornell William Brooks").
+    if words.len() - k >= 3
+        && let Some(i) =
+            (k + 1..words.len() - 1).find(|&i| LEX.first.contains_key(&*lower(words[i])))
+        && words.len() - i <= 3
+        && words[k..i].iter().all(|w| {
+            w.trim_end_matches('.').chars().count() > 1
+                && !is_particle(w)
+                && !CONNECTORS_SET.has(w)
+                && !LEX.first.contains_key(&*lower(w))
+        })
+        && words[i..].iter().all(|w| !is_particle(w))
+        && (i - k >= 2 || role_like(words[k]))
+    {
+        k = i;
+    }
     let name_words = &words[k..];
     let role_words: Vec<&str> = words[..k]
         .iter()
@@ -275,6 +296,21 @@ fn analyse_name(words: &[&str]) -> (String, Option<String>, Gender, SpeakerKind)
         Some(r.join(" ")).filter(|s| !s.is_empty())
     };
     (name_words.join(" "), role, g, SpeakerKind::Person)
+}
+
+/// Whether a capitalised word unknown to the lexicons reads as a role or
+/// an affiliation: a known role, place or organisation word, or the ending
+/// of a long agent noun or a party adjective ("Recorder", "Co-moderator",
+/// "Columnist", "Republican", "Democrat").
+fn role_like(w: &str) -> bool {
+    let l = lower(w);
+    let l = l.trim_end_matches('.');
+    LEX.roles.contains_key(l)
+        || LEX.places.contains(l)
+        || LEX.orgs.contains(l)
+        || (l.len() > 5 && (l.ends_with("can") || l.ends_with("crat")))
+        // Long, so that given names such as Trevor or Walter are not roles.
+        || (l.chars().count() >= 8 && ["er", "or", "ist"].iter().any(|s| l.ends_with(s)))
 }
 
 /// Nouns that end the name of an event, an agreement or an era, never a

@@ -761,3 +761,19 @@ fn a_war_or_a_summit_is_nobody() {
         );
     }
 }
+
+#[test]
+fn an_unknown_role_before_a_known_given_name_is_left_out_of_the_name() {
+    let qs = quotes(
+        "Harbour County Recorder Helen Vask said: “The count is finished.”\n\
+         Filmmaker Jack Morrel said: “The film opens in May.”\n\
+         Tarquin William Moss said: “The river is rising.”",
+    );
+    assert_eq!(speaker_of(&qs, "The count").as_deref(), Some("Helen Vask"));
+    assert_eq!(speaker_of(&qs, "The film").as_deref(), Some("Jack Morrel"));
+    // A first name the lexicon lacks, before a middle name it knows.
+    assert_eq!(
+        speaker_of(&qs, "The river").as_deref(),
+        Some("Tarquin William Moss")
+    );
+}
