@@ -84,9 +84,11 @@ pub(super) const CLAUSE_DETS: &[&str] = &[
     "the", "a", "an", "his", "her", "its", "their", "our", "my", "some", "many", "most", "no",
     "all", "both", "any", "every", "such",
 ];
-/// The forms of "feel", and the verbs that make someone feel something
-/// ("make the region feel safe"): see [`Attributor::clause_after`].
+/// The forms of "feel": after a [`CAUSATIVE`] verb or "to", one takes no
+/// bare clause that opens with a lower-case word ("make the region feel
+/// safe"); see [`Attributor::clause_after`].
 const FEEL: &[&str] = &["feel", "feels", "felt", "feeling"];
+/// Verbs that make or let someone feel something ("made them feel safe").
 const CAUSATIVE: &[&str] = &[
     "make", "makes", "made", "making", "let", "lets", "letting", "help", "helps", "helped",
     "helping", "allow", "allows", "allowed", "allowing",
