@@ -11,7 +11,7 @@
 //!    of the text, and [`outfile`]: writing a file atomically (both use the
 //!    model, nothing above it).
 //! 3. [`annotate`]: plain text to an annotated document, stage by stage.
-//! 4. [`format`] (JSON `attache/1` and the listings), then [`load`] (a
+//! 4. [`format`](mod@format) (JSON `attache/1` and the listings), then [`load`] (a
 //!    document from a file, standard input or the bundled sample; uses
 //!    `format`'s JSON; HTML pages are read as their text and stray markup is
 //!    dropped in [`load::html`] and [`load::markup`]), then [`eval`] (scores

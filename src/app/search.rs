@@ -308,7 +308,7 @@ impl State {
     }
 
     /// Count the hits of the search in the next slice of text (see
-    /// [`Scan`]); the event loop calls it while no key is waiting.
+    /// `Scan`); the event loop calls it while no key is waiting.
     pub fn count_step(&mut self) {
         let Some(mut scan) = self.search.scan.take() else {
             return;

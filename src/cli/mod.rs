@@ -166,7 +166,7 @@ pub enum Command {
     /// Annotate a text and write the annotated document as JSON.
     ///
     /// With several files, a folder, or --out-dir: every text is annotated
-    /// in parallel into DIR/<name>.json, with progress on standard error; a
+    /// in parallel into DIR/NAME.json, with progress on standard error; a
     /// file that fails is named and the others go on (exit 1 if any failed).
     Annotate {
         /// Text file to annotate (`-` for standard input); several files or
@@ -176,7 +176,7 @@ pub enum Command {
         /// Where to write the JSON (default: standard output).
         #[arg(short, long, value_name = "OUT", conflicts_with = "out_dir")]
         output: Option<PathBuf>,
-        /// Write one DIR/<name>.json per input (created when missing).
+        /// Write one DIR/NAME.json per input (created when missing).
         #[arg(long, value_name = "DIR")]
         out_dir: Option<PathBuf>,
         /// Let -o name the input file (its text is replaced by the JSON).

@@ -189,7 +189,7 @@ pub enum Layer {
 /// A standoff annotation: a span and what it says about that span.
 ///
 /// Written as one flat object (`{"span": …, "layer": "quote", "kind": …}`);
-/// read through [`RawAnnotation`], a plain struct, so that loading a large
+/// read through `RawAnnotation`, a plain struct, so that loading a large
 /// document does not buffer every annotation the way serde's flattened,
 /// internally tagged enums do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
