@@ -638,12 +638,13 @@ impl<'t> Attributor<'t> {
                                 || (k + 1 == v && self.is_word(toks, k, "to"))
                         })
                     && toks.get(j).is_some_and(|t| {
-                        let w = lower(self.w(t));
+                        // `in_list` ignores case: no lower-cased copy.
+                        let w = self.w(t);
                         t.k == TokKind::Word
-                            && !is_cap(self.w(t))
-                            && !in_list(SUBJECTS, &w)
-                            && !in_list(CLAUSE_DETS, &w)
-                            && !in_list(&["like", "as"], &w)
+                            && !is_cap(w)
+                            && !in_list(SUBJECTS, w)
+                            && !in_list(CLAUSE_DETS, w)
+                            && !in_list(&["like", "as"], w)
                     }) =>
             {
                 None
